@@ -1,0 +1,14 @@
+package com.amiqo.kairos;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class KairosApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(KairosApplication.class, args);
+    }
+}

@@ -1,0 +1,37 @@
+package com.amiqo.kairos.api;
+
+import java.util.Map;
+
+/**
+ * A client-visible failure: carries the SPEC error code, a human message and the
+ * {@code details} object. Domain code throws subclasses or instances of this; the
+ * {@link ApiExceptionHandler} turns them into the error envelope.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final Map<String, Object> details;
+
+    public ApiException(ErrorCode code, String message) {
+        this(code, message, Map.of());
+    }
+
+    public ApiException(ErrorCode code, String message, Map<String, ?> details) {
+        super(message, null, false, false);
+        this.code = code;
+        this.details = Map.copyOf(details);
+    }
+
+    public static ApiException invalidField(String field, String problem) {
+        return new ApiException(ErrorCode.VALIDATION_ERROR, field + ": " + problem,
+                Map.of("field", field, "fields", Map.of(field, problem)));
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+}

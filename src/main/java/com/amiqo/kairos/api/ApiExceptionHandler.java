@@ -1,0 +1,214 @@
+package com.amiqo.kairos.api;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where exceptions become API errors. Every handler maps to an {@link ApiException}
+ * and hands it to the {@link ErrorResponseWriter}; anything unforeseen is a logged 500 whose body
+ * reveals nothing internal.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ErrorResponseWriter writer;
+
+    ApiExceptionHandler(ErrorResponseWriter writer) {
+        this.writer = writer;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    void apiException(ApiException e, HttpServletResponse response) throws IOException {
+        writer.write(response, e);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    void unreadableBody(HttpMessageNotReadableException e, HttpServletResponse response) throws IOException {
+        writer.write(response, toApiException(e));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    void invalidBody(MethodArgumentNotValidException e, HttpServletResponse response) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            fields.putIfAbsent(JsonNames.fromJavaPath(error.getField()), error.getDefaultMessage());
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
+        writer.write(response, validationError(fields));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    void invalidParameters(HandlerMethodValidationException e, HttpServletResponse response) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = JsonNames.fromJavaPath(result.getMethodParameter().getParameterName());
+            result.getResolvableErrors().forEach(error -> fields.putIfAbsent(name, error.getDefaultMessage()));
+        });
+        writer.write(response, validationError(fields));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void parameterTypeMismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response)
+            throws IOException {
+        writer.write(response, ApiException.invalidField(e.getName(), "has an invalid value"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    void missingParameter(MissingServletRequestParameterException e, HttpServletResponse response)
+            throws IOException {
+        writer.write(response, ApiException.invalidField(e.getParameterName(), "is required"));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    void missingHeader(MissingRequestHeaderException e, HttpServletResponse response) throws IOException {
+        writer.write(response, ApiException.invalidField(e.getHeaderName(), "header is required"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    void unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletResponse response)
+            throws IOException {
+        writer.write(response, new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Request body must be application/json",
+                Map.of("content_type", String.valueOf(e.getContentType()))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletResponse response) throws IOException {
+        writer.write(response, new ApiException(ErrorCode.NOT_ACCEPTABLE, "This endpoint only produces application/json"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    void methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletResponse response)
+            throws IOException {
+        List<String> allowed = e.getSupportedMethods() == null ? List.of() : List.of(e.getSupportedMethods());
+        response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+        writer.write(response, new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
+                "Method " + e.getMethod() + " is not allowed here", Map.of("allowed_methods", allowed)));
+    }
+
+    @ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
+    void noRoute(Exception e, HttpServletResponse response) throws IOException {
+        writer.write(response, notFound());
+    }
+
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            QueryTimeoutException.class })
+    void databaseUnavailable(Exception e, HttpServletResponse response) throws IOException {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        writer.write(response, serviceUnavailable());
+    }
+
+    /**
+     * Anything else. Framework exceptions that carry a 4xx status (they implement
+     * {@link ErrorResponse}) are the client's doing and keep their status; the rest is a logged 500.
+     */
+    @ExceptionHandler(Exception.class)
+    void unexpected(Exception e, HttpServletResponse response) throws IOException {
+        if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            writer.write(response, fromStatus(framework.getStatusCode().value()));
+            return;
+        }
+        log.error("Unhandled exception", e);
+        writer.write(response, new ApiException(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred"));
+    }
+
+    static ApiException notFound() {
+        return new ApiException(ErrorCode.NOT_FOUND, "No such resource");
+    }
+
+    static ApiException serviceUnavailable() {
+        return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later",
+                Map.of("retryable", true));
+    }
+
+    /** An error the servlet container or the framework answered with a bare status. */
+    static ApiException fromStatus(int status) {
+        return switch (status) {
+            case 400 -> new ApiException(ErrorCode.VALIDATION_ERROR, "The request is invalid");
+            case 404 -> notFound();
+            case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed here");
+            case 406 -> new ApiException(ErrorCode.NOT_ACCEPTABLE, "This endpoint only produces application/json");
+            case 413 -> new PayloadTooLargeException();
+            case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Request body must be application/json");
+            case 503 -> serviceUnavailable();
+            default -> new ApiException(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
+        };
+    }
+
+    private static ApiException validationError(Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            return new ApiException(ErrorCode.VALIDATION_ERROR, "The request is invalid");
+        }
+        Map.Entry<String, String> first = fields.entrySet().iterator().next();
+        String message = fields.entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + entry.getValue())
+                .collect(Collectors.joining("; "));
+        return new ApiException(ErrorCode.VALIDATION_ERROR, message,
+                Map.of("field", first.getKey(), "fields", fields));
+    }
+
+    private static ApiException toApiException(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge;
+            }
+            if (cause instanceof StreamReadException) {
+                return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is not valid JSON");
+            }
+            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                return ApiException.invalidField(jsonPath(databind.getPath()), "has the wrong type or format");
+            }
+            cause = cause.getCause();
+        }
+        return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is missing or not a JSON object");
+    }
+
+    private static String jsonPath(List<JacksonException.Reference> path) {
+        StringBuilder result = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                if (!result.isEmpty()) {
+                    result.append('.');
+                }
+                result.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                result.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return result.toString();
+    }
+}

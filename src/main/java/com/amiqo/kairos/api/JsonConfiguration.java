@@ -1,0 +1,40 @@
+package com.amiqo.kairos.api;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * JSON conventions (SPEC §2). Timestamps go out in UTC to whole seconds with {@code Z}
+ * ({@code 2026-11-25T14:30:00Z}), the form Swift's {@code .iso8601} decoder reads; storage keeps
+ * full precision. Naming (snake_case) and strict scalar typing are set in application.yaml.
+ */
+@Configuration(proxyBeanMethods = false)
+class JsonConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer wholeSecondUtcTimestamps() {
+        return builder -> builder.addModule(new SimpleModule("kairos-timestamps")
+                .addSerializer(Instant.class, new WholeSecondInstantSerializer()));
+    }
+
+    static final class WholeSecondInstantSerializer extends StdSerializer<Instant> {
+
+        WholeSecondInstantSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+            generator.writeString(value.truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+    }
+}

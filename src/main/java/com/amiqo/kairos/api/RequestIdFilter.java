@@ -1,0 +1,56 @@
+package com.amiqo.kairos.api;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Outermost filter: assigns the request id (echoed in {@code X-Request-Id}, {@code meta.request_id}
+ * and every log line via the MDC) and writes one access-log line per request. The line names the
+ * route pattern, never the raw URL, and never headers, so tokens cannot leak into logs.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestIdFilter extends OncePerRequestFilter {
+
+    private static final Logger accessLog = LoggerFactory.getLogger("kairos.access");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
+        long started = System.nanoTime();
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        response.setHeader(RequestIds.HEADER, requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            logRequest(request, response, (System.nanoTime() - started) / 1_000_000);
+            MDC.remove(RequestIds.MDC_KEY);
+            MDC.remove(RequestIds.USER_MDC_KEY);
+        }
+    }
+
+    private static void logRequest(HttpServletRequest request, HttpServletResponse response, long durationMs) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String route = pattern != null ? pattern.toString() : "unmatched";
+        accessLog.atInfo()
+                .addKeyValue("http_method", request.getMethod())
+                .addKeyValue("route", route)
+                .addKeyValue("status", response.getStatus())
+                .addKeyValue("duration_ms", durationMs)
+                .log("{} {} -> {} in {} ms", request.getMethod(), route, response.getStatus(), durationMs);
+    }
+}

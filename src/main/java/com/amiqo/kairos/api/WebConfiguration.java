@@ -1,0 +1,24 @@
+package com.amiqo.kairos.api;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** API-wide MVC wiring; ordered first so rate limiting runs before any feature's interceptors. */
+@Configuration(proxyBeanMethods = false)
+@Order(1)
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final RateLimitInterceptor rateLimitInterceptor;
+
+    WebConfiguration(RateLimitInterceptor rateLimitInterceptor) {
+        this.rateLimitInterceptor = rateLimitInterceptor;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        // Health probes from the platform must never be throttled.
+        registry.addInterceptor(rateLimitInterceptor).excludePathPatterns("/health", "/error");
+    }
+}

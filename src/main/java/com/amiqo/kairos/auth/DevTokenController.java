@@ -1,0 +1,35 @@
+package com.amiqo.kairos.auth;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.amiqo.kairos.api.ApiResponse;
+
+/** {@code POST /dev/tokens}: mints a local ID token for development. Absent unless the local issuer is on. */
+@RestController
+@Conditional(LocalIssuerCondition.class)
+class DevTokenController {
+
+    private final LocalTokenIssuer issuer;
+
+    DevTokenController(LocalTokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    @PostMapping("/dev/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiResponse<LocalTokenIssuer.IssuedToken> issue(@Valid @RequestBody DevTokenRequest request) {
+        return ApiResponse.of(issuer.issue(request.uid(), request.name()));
+    }
+
+    record DevTokenRequest(@NotBlank @Size(max = 128) String uid, @Size(min = 1, max = 200) String name) {
+    }
+}

@@ -1,0 +1,182 @@
+package com.amiqo.kairos.auth;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+/**
+ * Verifies Firebase ID tokens exactly as SPEC §3 says: RS256 only, signature against the Firebase
+ * JWKS (cached, refetched on an unknown {@code kid}), then issuer, audience, expiry, issue and
+ * auth times (with clock skew) and subject. Each failure carries the SPEC reason.
+ *
+ * <p>In emulator mode unsigned ({@code alg: none}) tokens are accepted, as the Firebase Admin SDK
+ * does against the Auth Emulator; every claim check still applies.
+ */
+class FirebaseTokenVerifier implements JwtDecoder {
+
+    private static final int MAX_SUBJECT_LENGTH = 128;
+
+    private final JWKSource<SecurityContext> keys;
+    private final String projectId;
+    private final String issuer;
+    private final Duration skew;
+    private final boolean acceptUnsigned;
+    private final Clock clock;
+
+    FirebaseTokenVerifier(JWKSource<SecurityContext> keys, AuthProperties properties, Clock clock) {
+        this.keys = keys;
+        this.projectId = properties.firebaseProjectId();
+        this.issuer = properties.expectedIssuer();
+        this.skew = properties.clockSkew();
+        this.acceptUnsigned = properties.emulatorMode();
+        this.clock = clock;
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        JWT jwt = parse(token);
+        JWTClaimsSet claims;
+        if (jwt instanceof SignedJWT signed) {
+            claims = verifiedClaims(signed);
+        } else if (jwt instanceof PlainJWT && acceptUnsigned) {
+            claims = claimsOf(jwt);
+        } else {
+            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token must be signed with RS256");
+        }
+        validate(claims);
+        return toJwt(token, jwt, claims);
+    }
+
+    private static JWT parse(String token) {
+        try {
+            return JWTParser.parse(token);
+        } catch (ParseException e) {
+            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token is not a well-formed JWT");
+        }
+    }
+
+    private JWTClaimsSet verifiedClaims(SignedJWT signed) {
+        JWSHeader header = signed.getHeader();
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token must be signed with RS256");
+        }
+        RSAKey key = signingKey(header.getKeyID());
+        try {
+            if (!signed.verify(new RSASSAVerifier(key))) {
+                throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token signature does not verify");
+            }
+        } catch (JOSEException e) {
+            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token signature does not verify");
+        }
+        return claimsOf(signed);
+    }
+
+    private RSAKey signingKey(String keyId) {
+        if (keyId == null) {
+            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token names no signing key");
+        }
+        JWKSelector selector = new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).keyID(keyId).build());
+        List<JWK> found;
+        try {
+            found = keys.get(selector, null);
+        } catch (RateLimitReachedException e) {
+            found = List.of();
+        } catch (com.nimbusds.jose.KeySourceException e) {
+            // Google's key endpoint is unreachable: our problem, not the client's (answered as 503).
+            throw new JwtException("Signing keys are unavailable", e);
+        }
+        if (found.isEmpty()) {
+            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token is signed with an unknown key");
+        }
+        return (RSAKey) found.get(0);
+    }
+
+    private static JWTClaimsSet claimsOf(JWT jwt) {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token claims are not valid JSON");
+        }
+    }
+
+    private void validate(JWTClaimsSet claims) {
+        Instant now = clock.instant();
+        Instant expiresAt = requiredInstant(claims.getExpirationTime(), "exp");
+        if (!expiresAt.plus(skew).isAfter(now)) {
+            throw new InvalidTokenException(TokenRejection.TOKEN_EXPIRED, "Token has expired");
+        }
+        if (!issuer.equals(claims.getIssuer())) {
+            throw new InvalidTokenException(TokenRejection.WRONG_ISSUER, "Token was issued for another project");
+        }
+        if (claims.getAudience() == null || !claims.getAudience().equals(List.of(projectId))) {
+            throw new InvalidTokenException(TokenRejection.WRONG_AUDIENCE, "Token is meant for another audience");
+        }
+        Instant issuedAt = requiredInstant(claims.getIssueTime(), "iat");
+        if (issuedAt.isAfter(now.plus(skew))) {
+            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token is issued in the future");
+        }
+        Instant authTime = authTime(claims);
+        if (authTime != null && authTime.isAfter(now.plus(skew))) {
+            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is in the future");
+        }
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH) {
+            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token subject must be 1-128 characters");
+        }
+    }
+
+    private static Instant requiredInstant(Date date, String claim) {
+        if (date == null) {
+            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token has no '" + claim + "' claim");
+        }
+        return date.toInstant();
+    }
+
+    private static Instant authTime(JWTClaimsSet claims) {
+        Object value = claims.getClaim("auth_time");
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number seconds) {
+            return Instant.ofEpochSecond(seconds.longValue());
+        }
+        throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is not a number");
+    }
+
+    private static Jwt toJwt(String token, JWT jwt, JWTClaimsSet claims) {
+        Map<String, Object> claimValues = new LinkedHashMap<>();
+        claims.getClaims().forEach((name, value) ->
+                claimValues.put(name, value instanceof Date date ? date.toInstant() : value));
+        return Jwt.withTokenValue(token)
+                .headers(headers -> headers.putAll(jwt.getHeader().toJSONObject()))
+                .claims(values -> values.putAll(claimValues))
+                .build();
+    }
+}

@@ -1,0 +1,24 @@
+package com.amiqo.kairos.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/** The endpoints that need no token (SPEC §2): health, version and the local-only token endpoint. */
+final class PublicEndpoints {
+
+    static final RequestMatcher MATCHER = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/health"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/version"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/dev/tokens"));
+
+    private PublicEndpoints() {
+    }
+
+    static boolean matches(HttpServletRequest request) {
+        return MATCHER.matches(request);
+    }
+}

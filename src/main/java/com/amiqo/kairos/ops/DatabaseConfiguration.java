@@ -1,0 +1,52 @@
+package com.amiqo.kairos.ops;
+
+import java.io.IOException;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * One Hikari pool, pointed at {@code DATABASE_URL} or, when that is unset, at the embedded
+ * PostgreSQL. Pool settings come from {@code spring.datasource.hikari.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Conditional(NoDatabaseUrl.class)
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
+        return new EmbeddedDatabase(properties.embedded());
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+        HikariDataSource dataSource = new HikariDataSource();
+        if (properties.useEmbedded()) {
+            dataSource.setJdbcUrl(embedded.getObject().jdbcUrl());
+            dataSource.setUsername("postgres");
+        } else {
+            dataSource.setJdbcUrl(properties.url());
+            dataSource.setUsername(properties.username());
+            dataSource.setPassword(properties.password());
+        }
+        return dataSource;
+    }
+
+    static class NoDatabaseUrl implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("kairos.database.url"));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.amiqo.kairos.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zero-setup PostgreSQL: real Postgres binaries (from Maven Central) run as a child process.
+ * Used when no {@code DATABASE_URL} is given; never in production (startup refuses it there).
+ * It keeps one port for its whole life so that it can be stopped and started again under a live
+ * connection pool, which is how the health check's outage handling is tested.
+ */
+public class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final Path dataDirectory;
+    private final boolean ephemeral;
+    private int port;
+    private EmbeddedPostgres postgres;
+
+    EmbeddedDatabase(DatabaseProperties.Embedded settings) throws IOException {
+        refuseRoot();
+        this.ephemeral = settings.ephemeral();
+        this.dataDirectory = ephemeral
+                ? Files.createTempDirectory("kairos-pg-")
+                : Files.createDirectories(settings.dataDirectory().toAbsolutePath());
+        start();
+    }
+
+    public synchronized void start() throws IOException {
+        if (postgres != null) {
+            return;
+        }
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binariesDirectory().toFile());
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        if (ephemeral) {
+            // Throwaway data: trade durability for speed.
+            Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")
+                    .forEach(builder::setServerConfig);
+        }
+        try {
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory
+                    + " (is another Kairos instance using it? set DATABASE_URL to use your own server)", e);
+        }
+        port = postgres.getPort();
+        log.info("Embedded PostgreSQL running on port {} with data in {}", port, dataDirectory);
+    }
+
+    public synchronized void stop() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+        if (ephemeral) {
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** Per-user, so binaries unpacked by one account never block another. */
+    private static Path binariesDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "kairos-embedded-pg-" + System.getProperty("user.name"));
+    }
+
+    private static void refuseRoot() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("PostgreSQL refuses to run as root, so the embedded database cannot start."
+                    + " Run as a regular user (as .ci/run does) or set DATABASE_URL to an existing server.");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package com.amiqo.kairos.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.ErrorCode;
+
+/** {@code GET /health} (public): liveness plus a database round trip; 503 while the database is away. */
+@RestController
+class HealthController {
+
+    private final DatabaseCheck database;
+    private final Clock clock;
+    private final Instant startedAt;
+
+    HealthController(DatabaseCheck database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    @GetMapping("/health")
+    ResponseEntity<ApiResponse<Health>> health() {
+        if (!database.isUp()) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable",
+                    Map.of("checks", Map.of("database", "unavailable"), "retryable", true));
+        }
+        Instant now = clock.instant();
+        Health health = new Health("ok", Duration.between(startedAt, now).toSeconds(), now, Map.of("database", "ok"));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(health));
+    }
+
+    record Health(String status, long uptimeSeconds, Instant timestamp, Map<String, String> checks) {
+    }
+}

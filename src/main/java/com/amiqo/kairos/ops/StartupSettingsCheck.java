@@ -1,0 +1,72 @@
+package com.amiqo.kairos.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks the environment variables before any bean exists, so a bad deployment stops at once with
+ * a message naming each offending variable, and never gets as far as touching a database. In
+ * {@code prod} it also refuses every local-only convenience: the local token issuer and the
+ * Firebase Auth Emulator mode. Values are never echoed, since some of them are secrets.
+ */
+class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        List<String> problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+    }
+
+    static List<String> problems(Environment environment) {
+        List<String> problems = new ArrayList<>();
+        String env = environment.getProperty("kairos.environment", "");
+        if (!env.equals("local") && !env.equals("prod")) {
+            problems.add("KAIROS_ENV must be 'local' or 'prod'");
+        }
+        String databaseUrl = environment.getProperty("kairos.database.url");
+        if (StringUtils.hasText(databaseUrl) && !databaseUrl.startsWith("jdbc:postgresql://")) {
+            problems.add("DATABASE_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
+        }
+        String localIssuer = environment.getProperty("kairos.auth.local-issuer");
+        if (StringUtils.hasText(localIssuer) && !localIssuer.strip().matches("(?i)true|false")) {
+            problems.add("KAIROS_LOCAL_ISSUER must be 'true' or 'false'");
+        }
+        if (env.equals("prod")) {
+            if (!StringUtils.hasText(databaseUrl)) {
+                problems.add("DATABASE_URL is required when KAIROS_ENV=prod (the embedded database is for local use only)");
+            }
+            if (!StringUtils.hasText(environment.getProperty("kairos.auth.firebase-project-id"))) {
+                problems.add("FIREBASE_PROJECT_ID is required when KAIROS_ENV=prod");
+            }
+            if ("true".equalsIgnoreCase(StringUtils.trimWhitespace(localIssuer))) {
+                problems.add("KAIROS_LOCAL_ISSUER must not be enabled when KAIROS_ENV=prod");
+            }
+            if (StringUtils.hasText(environment.getProperty("kairos.auth.emulator-host"))) {
+                problems.add("FIREBASE_AUTH_EMULATOR_HOST must not be set when KAIROS_ENV=prod");
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public int getOrder() {
+        // After Spring Boot has loaded application.yaml (ConfigDataEnvironmentPostProcessor).
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    static final class InvalidSettingsException extends IllegalStateException {
+
+        InvalidSettingsException(List<String> problems) {
+            super("Invalid configuration, the service cannot start:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+}

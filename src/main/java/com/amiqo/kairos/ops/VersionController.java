@@ -1,0 +1,43 @@
+package com.amiqo.kairos.ops;
+
+import java.time.Instant;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.info.GitProperties;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.amiqo.kairos.api.ApiResponse;
+
+/** {@code GET /version} (public): what is running, from the build metadata Maven writes into the jar. */
+@RestController
+class VersionController {
+
+    static final String SCHEMA_VERSION = "negotiations-v1";
+
+    private final Version version;
+
+    VersionController(ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git,
+            KairosProperties kairos) {
+        BuildProperties buildInfo = build.getIfAvailable();
+        GitProperties gitInfo = git.getIfAvailable();
+        this.version = new Version(
+                buildInfo != null ? buildInfo.getVersion() : "unknown",
+                SCHEMA_VERSION,
+                kairos.environment(),
+                buildInfo != null ? buildInfo.getTime() : null,
+                gitInfo != null && gitInfo.getCommitId() != null ? gitInfo.getCommitId() : "unknown");
+    }
+
+    @GetMapping("/version")
+    ResponseEntity<ApiResponse<Version>> version() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(version));
+    }
+
+    record Version(String backendVersion, String schemaVersion, String environment, Instant buildTimestamp,
+            String commitSha) {
+    }
+}

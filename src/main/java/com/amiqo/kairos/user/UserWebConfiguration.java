@@ -1,0 +1,57 @@
+package com.amiqo.kairos.user;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Lets controllers take the signed-in user as an {@link AppUser} parameter. Ordered after the API
+ * configuration so rate limiting runs before the user is looked up.
+ */
+@Configuration(proxyBeanMethods = false)
+@Order(2)
+class UserWebConfiguration implements WebMvcConfigurer {
+
+    private final CurrentUserInterceptor currentUserInterceptor;
+
+    UserWebConfiguration(CurrentUserInterceptor currentUserInterceptor) {
+        this.currentUserInterceptor = currentUserInterceptor;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(currentUserInterceptor).excludePathPatterns("/health", "/version", "/error");
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserArgumentResolver());
+    }
+
+    private static final class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType().equals(AppUser.class);
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                NativeWebRequest request, WebDataBinderFactory binderFactory) {
+            Object user = request.getAttribute(CurrentUserInterceptor.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+            if (user == null) {
+                throw new IllegalStateException("No authenticated user for " + parameter.getMethod());
+            }
+            return user;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.amiqo.kairos.ops;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class HealthAndVersionTest extends ApiTest {
+
+    @Autowired
+    EmbeddedDatabase embeddedDatabase;
+
+    @Test
+    void healthWhenDatabaseUpReturnsOkWithoutToken() {
+        ApiResponse response = api.get("/health").send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).contains("no-store");
+        assertThat(response.data().path("status").asString()).isEqualTo("ok");
+        assertThat(response.data().path("checks").path("database").asString()).isEqualTo("ok");
+        assertThat(response.data().path("uptime_seconds").isNumber()).isTrue();
+        assertThat(response.data().path("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(response.body().path("meta").path("request_id").asString()).isEqualTo(response.header("X-Request-Id"));
+    }
+
+    @Test
+    void healthIgnoresAStaleTokenOnAPublicEndpoint() {
+        assertThat(api.get("/health").header("Authorization", "Bearer not-a-token").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthWhenDatabaseStoppedReturns503AndRecoversWithoutRestart() throws Exception {
+        embeddedDatabase.stop();
+        try {
+            ApiResponse down = api.get("/health").send();
+
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(down.error().path("details").path("checks").path("database").asString()).isEqualTo("unavailable");
+            assertThat(down.body().has("meta")).isFalse();
+            assertThat(down.header("Cache-Control")).contains("no-store");
+        } finally {
+            embeddedDatabase.start();
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/health").send().status()).isEqualTo(200));
+    }
+
+    @Test
+    void versionReturnsBuildMetadataWithoutToken() {
+        ApiResponse response = api.get("/version").send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).contains("no-store");
+        assertThat(response.data().path("schema_version").asString()).isEqualTo("negotiations-v1");
+        assertThat(response.data().path("environment").asString()).isEqualTo("local");
+        assertThat(response.data().path("backend_version").asString()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(response.data().path("commit_sha").asString()).matches("[0-9a-f]{40}|unknown");
+        assertThat(response.data().path("build_timestamp").asString()).endsWith("Z");
+    }
+}

@@ -1,0 +1,52 @@
+package com.amiqo.kairos.support;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP-level tests: the whole service on a random port, a throwaway embedded
+ * PostgreSQL, and token verification against the {@link TestJwks} served over real HTTP.
+ * Subclasses that add no configuration share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kairos.database.embedded.ephemeral=true",
+        "kairos.auth.firebase-project-id=" + TestTokens.PROJECT_ID,
+        "kairos.auth.jwks-refetch-min-interval=100ms",
+        "management.server.port=0" })
+public abstract class ApiTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected ApiClient api;
+
+    @DynamicPropertySource
+    static void testJwks(DynamicPropertyRegistry registry) {
+        registry.add("kairos.auth.jwks-url", () -> TestJwks.get().url());
+    }
+
+    @BeforeEach
+    void createClient() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    /** A Firebase UID no other test uses. */
+    protected static String newUid(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    protected long userRows(String uid) {
+        return jdbc.sql("SELECT count(*) FROM app_users WHERE firebase_uid = ?").param(uid).query(Long.class).single();
+    }
+}

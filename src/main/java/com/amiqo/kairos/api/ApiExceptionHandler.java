@@ -181,20 +181,28 @@ class ApiExceptionHandler {
     }
 
     private static ApiException toApiException(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        while (cause != null) {
-            if (cause instanceof PayloadTooLargeException tooLarge) {
-                return tooLarge;
-            }
-            if (cause instanceof StreamReadException) {
-                return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is not valid JSON");
-            }
-            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                return ApiException.invalidField(jsonPath(databind.getPath()), "has the wrong type or format");
-            }
-            cause = cause.getCause();
+        // The size limit trips inside the JSON parser, so look for it below Jackson's own wrapping.
+        PayloadTooLargeException tooLarge = causeOfType(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
+        if (causeOfType(e, StreamReadException.class) != null) {
+            return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is not valid JSON");
+        }
+        DatabindException databind = causeOfType(e, DatabindException.class);
+        if (databind != null && !databind.getPath().isEmpty()) {
+            return ApiException.invalidField(jsonPath(databind.getPath()), "has the wrong type or format");
         }
         return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is missing or not a JSON object");
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String jsonPath(List<JacksonException.Reference> path) {

@@ -62,12 +62,10 @@ class FirebaseTokenVerifier implements JwtDecoder {
     @Override
     public Jwt decode(String token) throws JwtException {
         JWT jwt = parse(token);
-        JWTClaimsSet claims;
+        JWTClaimsSet claims = claimsOf(jwt);
         if (jwt instanceof SignedJWT signed) {
-            claims = verifiedClaims(signed);
-        } else if (jwt instanceof PlainJWT && acceptUnsigned) {
-            claims = claimsOf(jwt);
-        } else {
+            verifySignature(signed);
+        } else if (!(jwt instanceof PlainJWT && acceptUnsigned)) {
             throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token must be signed with RS256");
         }
         validate(claims);
@@ -82,7 +80,7 @@ class FirebaseTokenVerifier implements JwtDecoder {
         }
     }
 
-    private JWTClaimsSet verifiedClaims(SignedJWT signed) {
+    private void verifySignature(SignedJWT signed) {
         JWSHeader header = signed.getHeader();
         if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
             throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token must be signed with RS256");
@@ -95,7 +93,6 @@ class FirebaseTokenVerifier implements JwtDecoder {
         } catch (JOSEException e) {
             throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token signature does not verify");
         }
-        return claimsOf(signed);
     }
 
     private RSAKey signingKey(String keyId) {
@@ -141,6 +138,9 @@ class FirebaseTokenVerifier implements JwtDecoder {
         Instant issuedAt = requiredInstant(claims.getIssueTime(), "iat");
         if (issuedAt.isAfter(now.plus(skew))) {
             throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token is issued in the future");
+        }
+        if (!expiresAt.isAfter(issuedAt)) {
+            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token expires before it was issued");
         }
         Instant authTime = authTime(claims);
         if (authTime != null && authTime.isAfter(now.plus(skew))) {

@@ -5,6 +5,9 @@ import java.time.temporal.ChronoUnit;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
@@ -24,6 +27,18 @@ class JsonConfiguration {
     JsonMapperBuilderCustomizer wholeSecondUtcTimestamps() {
         return builder -> builder.addModule(new SimpleModule("kairos-timestamps")
                 .addSerializer(Instant.class, new WholeSecondInstantSerializer()));
+    }
+
+    /**
+     * A number where text is expected ({@code "display_name": 42}) is a client mistake, not
+     * something to quietly turn into {@code "42"}.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictText() {
+        return builder -> builder.withCoercionConfig(LogicalType.Textual, config -> config
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     static final class WholeSecondInstantSerializer extends StdSerializer<Instant> {

@@ -1,0 +1,94 @@
+package com.amiqo.kairos.ops;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.mock.env.MockEnvironment;
+
+import com.amiqo.kairos.KairosApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Startup refuses unsafe or incomplete production settings, naming each one (SPEC §3, §9). */
+class StartupSettingsTest {
+
+    private static final String[] COMPLETE_PROD = {
+            "KAIROS_ENV=prod",
+            "DATABASE_URL=jdbc:postgresql://db.internal:5432/kairos",
+            "FIREBASE_PROJECT_ID=kairos-prod" };
+
+    @Test
+    void startupInProdWithLocalIssuerEnabledFailsNamingTheSetting() {
+        assertThatThrownBy(() -> start(COMPLETE_PROD, "KAIROS_LOCAL_ISSUER=true"))
+                .hasMessageContaining("KAIROS_LOCAL_ISSUER must not be enabled when KAIROS_ENV=prod");
+    }
+
+    @Test
+    void startupInProdWithEmulatorHostFailsNamingTheSetting() {
+        assertThatThrownBy(() -> start(COMPLETE_PROD, "FIREBASE_AUTH_EMULATOR_HOST=localhost:9099"))
+                .hasMessageContaining("FIREBASE_AUTH_EMULATOR_HOST must not be set when KAIROS_ENV=prod");
+    }
+
+    @Test
+    void startupInProdWithoutDatabaseUrlFailsNamingIt() {
+        assertThatThrownBy(() -> start(new String[] { "KAIROS_ENV=prod", "FIREBASE_PROJECT_ID=kairos-prod" }))
+                .hasMessageContaining("DATABASE_URL is required when KAIROS_ENV=prod");
+    }
+
+    @Test
+    void startupInProdWithoutFirebaseProjectIdFailsNamingIt() {
+        assertThatThrownBy(() -> start(new String[] { "KAIROS_ENV=prod",
+                "DATABASE_URL=jdbc:postgresql://db.internal:5432/kairos" }))
+                .hasMessageContaining("FIREBASE_PROJECT_ID is required when KAIROS_ENV=prod");
+    }
+
+    @Test
+    void startupWithUnknownEnvironmentFailsNamingIt() {
+        assertThatThrownBy(() -> start(new String[] { "KAIROS_ENV=staging" }))
+                .hasMessageContaining("KAIROS_ENV must be 'local' or 'prod'");
+    }
+
+    @Test
+    void startupWithNonJdbcDatabaseUrlFailsNamingIt() {
+        assertThatThrownBy(() -> start(new String[] { "DATABASE_URL=postgres://user:secret@db/kairos" }))
+                .hasMessageContaining("DATABASE_URL must be a PostgreSQL JDBC URL")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void problemsListsEveryMissingProdSettingAtOnce() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("kairos.environment", "prod")
+                .withProperty("kairos.auth.local-issuer", "true")
+                .withProperty("kairos.auth.emulator-host", "localhost:9099");
+
+        assertThat(StartupSettingsCheck.problems(environment)).hasSize(4);
+    }
+
+    @Test
+    void problemsIsEmptyForCompleteProdSettings() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("kairos.environment", "prod")
+                .withProperty("kairos.database.url", "jdbc:postgresql://db/kairos")
+                .withProperty("kairos.auth.firebase-project-id", "kairos-prod")
+                .withProperty("kairos.auth.local-issuer", "false");
+
+        assertThat(StartupSettingsCheck.problems(environment)).isEmpty();
+    }
+
+    @Test
+    void problemsIsEmptyForLocalDefaults() {
+        assertThat(StartupSettingsCheck.problems(new MockEnvironment().withProperty("kairos.environment", "local")))
+                .isEmpty();
+    }
+
+    private static void start(String[] settings, String... more) {
+        new SpringApplicationBuilder(KairosApplication.class)
+                .properties(settings)
+                .properties(more)
+                .properties("server.port=0", "management.server.port=0")
+                .run()
+                .close();
+    }
+}

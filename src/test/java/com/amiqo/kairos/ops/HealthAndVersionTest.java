@@ -5,9 +5,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +19,9 @@ class HealthAndVersionTest extends ApiTest {
 
     @Autowired
     EmbeddedDatabase embeddedDatabase;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void healthWhenDatabaseUpReturnsOkWithoutToken() {
@@ -46,6 +52,11 @@ class HealthAndVersionTest extends ApiTest {
             assertThat(down.error().path("details").path("checks").path("database").asString()).isEqualTo("unavailable");
             assertThat(down.body().has("meta")).isFalse();
             assertThat(down.header("Cache-Control")).contains("no-store");
+
+            ApiResponse me = api.get("/me").token(TestTokens.valid(newUid("outage"))).send();
+            assertThat(me.status()).as(me.toString()).isEqualTo(503);
+            assertThat(me.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(me.error().path("details").path("retryable").asBoolean()).isTrue();
         } finally {
             embeddedDatabase.start();
         }
@@ -64,5 +75,19 @@ class HealthAndVersionTest extends ApiTest {
         assertThat(response.data().path("backend_version").asString()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(response.data().path("commit_sha").asString()).matches("[0-9a-f]{40}|unknown");
         assertThat(response.data().path("build_timestamp").asString()).endsWith("Z");
+    }
+
+    @Test
+    void prometheusMetricsAreServedOnTheManagementPortOnly() {
+        api.get("/no/such/route").send();
+        ApiClient management = new ApiClient("http://localhost:" + managementPort);
+
+        ApiResponse metrics = management.get("/actuator/prometheus").send();
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).contains("http_server_requests_seconds").contains("kairos_api_errors_total")
+                .contains("hikaricp_connections");
+        assertThat(api.get("/actuator/prometheus").token(TestTokens.valid(newUid("metrics"))).send().status())
+                .isEqualTo(404);
     }
 }

@@ -87,7 +87,7 @@ class StartupSettingsTest {
         new SpringApplicationBuilder(KairosApplication.class)
                 .properties(settings)
                 .properties(more)
-                .properties("server.port=0", "management.server.port=0")
+                .properties("PORT=0", "MANAGEMENT_PORT=0")
                 .run()
                 .close();
     }

@@ -24,8 +24,8 @@ public final class StandaloneApp implements AutoCloseable {
 
     public static StandaloneApp start(String... settings) {
         List<String> properties = new ArrayList<>(List.of(
-                "server.port=0",
-                "management.server.port=0",
+                "PORT=0",
+                "MANAGEMENT_PORT=0",
                 "FIREBASE_PROJECT_ID=" + TestTokens.PROJECT_ID,
                 "FIREBASE_JWKS_URL=" + TestJwks.get().url()));
         properties.addAll(List.of(settings));

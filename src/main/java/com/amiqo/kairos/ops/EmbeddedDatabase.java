@@ -27,7 +27,6 @@ public class EmbeddedDatabase implements AutoCloseable {
     private EmbeddedPostgres postgres;
 
     EmbeddedDatabase(DatabaseProperties.Embedded settings) throws IOException {
-        refuseRoot();
         this.ephemeral = settings.ephemeral();
         this.dataDirectory = ephemeral
                 ? Files.createTempDirectory("kairos-pg-")
@@ -85,12 +84,5 @@ public class EmbeddedDatabase implements AutoCloseable {
     /** Per-user, so binaries unpacked by one account never block another. */
     private static Path binariesDirectory() {
         return Path.of(System.getProperty("java.io.tmpdir"), "kairos-embedded-pg-" + System.getProperty("user.name"));
-    }
-
-    private static void refuseRoot() {
-        if ("root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("PostgreSQL refuses to run as root, so the embedded database cannot start."
-                    + " Run as a regular user (as .ci/run does) or set DATABASE_URL to an existing server.");
-        }
     }
 }

@@ -20,13 +20,13 @@ class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        List<String> problems = problems(environment);
+        List<String> problems = problems(environment, System.getProperty("user.name"));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
     }
 
-    static List<String> problems(Environment environment) {
+    static List<String> problems(Environment environment, String osUser) {
         List<String> problems = new ArrayList<>();
         String env = environment.getProperty("kairos.environment", "");
         if (!env.equals("local") && !env.equals("prod")) {
@@ -35,6 +35,10 @@ class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
         String databaseUrl = environment.getProperty("kairos.database.url");
         if (StringUtils.hasText(databaseUrl) && !databaseUrl.startsWith("jdbc:postgresql://")) {
             problems.add("DATABASE_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
+        }
+        if (!StringUtils.hasText(databaseUrl) && "root".equals(osUser)) {
+            problems.add("DATABASE_URL is unset, and the embedded PostgreSQL cannot run as root (PostgreSQL refuses);"
+                    + " run as a regular user (as .ci/run does) or set DATABASE_URL");
         }
         String localIssuer = environment.getProperty("kairos.auth.local-issuer");
         if (StringUtils.hasText(localIssuer) && !localIssuer.strip().matches("(?i)true|false")) {

@@ -73,7 +73,7 @@ class HealthAndVersionTest extends ApiTest {
         assertThat(response.data().path("schema_version").asString()).isEqualTo("negotiations-v1");
         assertThat(response.data().path("environment").asString()).isEqualTo("local");
         assertThat(response.data().path("backend_version").asString()).isEqualTo("0.1.0-SNAPSHOT");
-        assertThat(response.data().path("commit_sha").asString()).matches("[0-9a-f]{40}|unknown");
+        assertThat(response.data().path("commit_sha").asString()).matches("[0-9a-f]{40}");
         assertThat(response.data().path("build_timestamp").asString()).endsWith("Z");
     }
 

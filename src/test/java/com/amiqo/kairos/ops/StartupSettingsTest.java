@@ -63,7 +63,7 @@ class StartupSettingsTest {
                 .withProperty("kairos.auth.local-issuer", "true")
                 .withProperty("kairos.auth.emulator-host", "localhost:9099");
 
-        assertThat(StartupSettingsCheck.problems(environment)).hasSize(4);
+        assertThat(StartupSettingsCheck.problems(environment, "kairos")).hasSize(4);
     }
 
     @Test
@@ -74,13 +74,23 @@ class StartupSettingsTest {
                 .withProperty("kairos.auth.firebase-project-id", "kairos-prod")
                 .withProperty("kairos.auth.local-issuer", "false");
 
-        assertThat(StartupSettingsCheck.problems(environment)).isEmpty();
+        assertThat(StartupSettingsCheck.problems(environment, "kairos")).isEmpty();
     }
 
     @Test
     void problemsIsEmptyForLocalDefaults() {
-        assertThat(StartupSettingsCheck.problems(new MockEnvironment().withProperty("kairos.environment", "local")))
-                .isEmpty();
+        assertThat(StartupSettingsCheck.problems(new MockEnvironment().withProperty("kairos.environment", "local"),
+                "kairos")).isEmpty();
+    }
+
+    @Test
+    void problemsRefusesTheEmbeddedDatabaseForRoot() {
+        MockEnvironment environment = new MockEnvironment().withProperty("kairos.environment", "local");
+
+        assertThat(StartupSettingsCheck.problems(environment, "root"))
+                .singleElement().asString().contains("cannot run as root");
+        assertThat(StartupSettingsCheck.problems(environment.withProperty("kairos.database.url",
+                "jdbc:postgresql://db/kairos"), "root")).isEmpty();
     }
 
     private static void start(String[] settings, String... more) {

@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -122,6 +123,13 @@ class ApiExceptionHandler {
     @ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
     void noRoute(Exception e, HttpServletResponse response) throws IOException {
         writer.write(response, notFound());
+    }
+
+    /** Authentication could not be attempted (e.g. Google's signing keys are unreachable): ours, retryable. */
+    @ExceptionHandler(AuthenticationServiceException.class)
+    void authenticationUnavailable(AuthenticationServiceException e, HttpServletResponse response) throws IOException {
+        log.warn("Token verification unavailable: {}", e.getMessage());
+        writer.write(response, serviceUnavailable());
     }
 
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,

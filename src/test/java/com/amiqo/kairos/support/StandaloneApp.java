@@ -1,7 +1,7 @@
 package com.amiqo.kairos.support;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,16 +22,22 @@ public final class StandaloneApp implements AutoCloseable {
         this.api = new ApiClient("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** Starts the service with test defaults, overridden by {@code settings} ({@code NAME=value}). */
     public static StandaloneApp start(String... settings) {
-        List<String> properties = new ArrayList<>(List.of(
-                "PORT=0",
-                "MANAGEMENT_PORT=0",
-                "FIREBASE_PROJECT_ID=" + TestTokens.PROJECT_ID,
-                "FIREBASE_JWKS_URL=" + TestJwks.get().url()));
-        properties.addAll(List.of(settings));
-        return new StandaloneApp(new SpringApplicationBuilder(KairosApplication.class)
-                .properties(properties.toArray(String[]::new))
-                .run());
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("PORT", "0");
+        properties.put("MANAGEMENT_PORT", "0");
+        properties.put("FIREBASE_PROJECT_ID", TestTokens.PROJECT_ID);
+        properties.put("FIREBASE_JWKS_URL", TestJwks.get().url());
+        for (String setting : settings) {
+            String[] nameAndValue = setting.split("=", 2);
+            properties.put(nameAndValue[0], nameAndValue[1]);
+        }
+        // As command-line arguments they outrank application.yaml, like real environment variables do.
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return new StandaloneApp(new SpringApplicationBuilder(KairosApplication.class).run(arguments));
     }
 
     public ApiClient api() {

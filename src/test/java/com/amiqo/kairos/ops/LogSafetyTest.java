@@ -43,7 +43,7 @@ class LogSafetyTest extends ApiTest {
         secrets.add(devToken);
         api.get("/me").token(devToken).send();
 
-        assertThat(output.getAll()).contains("GET /me -> 200").contains("-> 401");
+        assertThat(output.getAll()).contains("GET /me -> 200").contains("-> 401").contains("[" + uid + "]");
         for (String secret : secrets) {
             assertThat(output.getAll()).doesNotContain(secret);
             if (secret.contains(".")) {

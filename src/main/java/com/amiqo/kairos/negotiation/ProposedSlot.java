@@ -1,0 +1,22 @@
+package com.amiqo.kairos.negotiation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A time option. {@code timezone} is the IANA zone the proposer meant, for display; times are instants. */
+public record ProposedSlot(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy) {
+
+    public Instant endsAt() {
+        return startsAt.plus(Duration.ofMinutes(durationMinutes));
+    }
+
+    public boolean hasStarted(Instant now) {
+        return !startsAt.isAfter(now);
+    }
+
+    boolean isSameOptionAs(SlotOption option) {
+        return startsAt.equals(option.startsAt()) && durationMinutes == option.durationMinutes()
+                && timezone.equals(option.timezone());
+    }
+}

@@ -1,0 +1,9 @@
+package com.amiqo.kairos.negotiation;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/** A place option as proposed in a request, already validated; it gets an id once it is added. */
+public record VenueOption(String name, @Nullable String providerId, @Nullable Map<String, Object> metadata) {
+}

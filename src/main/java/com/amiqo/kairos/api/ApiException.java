@@ -27,6 +27,16 @@ public class ApiException extends RuntimeException {
                 Map.of("field", field, "fields", Map.of(field, problem)));
     }
 
+    /** A validation error naming every offending field ({@code details.field} is the first). */
+    public static ApiException invalidFields(Map<String, String> problems) {
+        Map.Entry<String, String> first = problems.entrySet().iterator().next();
+        StringBuilder message = new StringBuilder();
+        problems.forEach((field, problem) -> message.append(message.isEmpty() ? "" : "; ").append(field)
+                .append(": ").append(problem));
+        return new ApiException(ErrorCode.VALIDATION_ERROR, message.toString(),
+                Map.of("field", first.getKey(), "fields", new java.util.LinkedHashMap<>(problems)));
+    }
+
     public ErrorCode code() {
         return code;
     }

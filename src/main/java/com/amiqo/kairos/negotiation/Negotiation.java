@@ -123,9 +123,22 @@ public record Negotiation(
     }
 
     public ReplyDecision reply(UUID userId, Reply reply, Instant now, Supplier<UUID> newIds) {
+        return reply(userId, reply, null, now, newIds);
+    }
+
+    /**
+     * Applies a reply in SPEC order: participant, then a repeated answer is a no-op, then the
+     * client's {@code If-Match} revision, then expiry, then whether the action is allowed, then
+     * the options.
+     */
+    public ReplyDecision reply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
+            Supplier<UUID> newIds) {
         Participant replier = participant(userId).orElseThrow(() -> NegotiationErrors.notParticipant(id));
         if (repeatsRecordedAnswer(replier, reply)) {
             return new NoChange();
+        }
+        if (expectedRevision != null && expectedRevision != revision) {
+            throw NegotiationErrors.staleRevision(id, revision);
         }
         if (state == NegotiationState.EXPIRED || isOverdue(now)) {
             return new Expired(state == NegotiationState.EXPIRED ? this : expire());

@@ -43,6 +43,11 @@ final class NegotiationErrors {
                         "expires_at", expiresAt.toString()));
     }
 
+    static ApiException staleRevision(UUID negotiationId, int currentRevision) {
+        return new ApiException(ErrorCode.PRECONDITION_FAILED, "The negotiation has changed since you read it",
+                Map.of("negotiation_id", negotiationId, "current_revision", currentRevision));
+    }
+
     static ApiException unknownOptions(Collection<UUID> slotIds, Collection<UUID> venueIds) {
         return new ApiException(ErrorCode.UNKNOWN_OPTION, "Some chosen options do not belong to this negotiation",
                 Map.of("unknown_slot_ids", List.copyOf(slotIds), "unknown_venue_ids", List.copyOf(venueIds)));

@@ -31,6 +31,8 @@ class DatabaseConfiguration {
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
         HikariDataSource dataSource = new HikariDataSource();
+        // Lets a JDBC batch of inserts (participants, options, events) travel as one multi-row statement.
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (properties.useEmbedded()) {
             dataSource.setJdbcUrl(embedded.getObject().jdbcUrl());
             dataSource.setUsername("postgres");

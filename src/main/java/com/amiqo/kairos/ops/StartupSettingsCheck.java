@@ -51,6 +51,11 @@ class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
             if (!StringUtils.hasText(environment.getProperty("kairos.auth.firebase-project-id"))) {
                 problems.add("FIREBASE_PROJECT_ID is required when KAIROS_ENV=prod");
             }
+            String cursorSecret = environment.getProperty("kairos.cursor.secret");
+            if (!StringUtils.hasText(cursorSecret) || cursorSecret.length() < 32) {
+                problems.add("KAIROS_CURSOR_SECRET is required when KAIROS_ENV=prod (at least 32 characters,"
+                        + " the same on every instance)");
+            }
             if ("true".equalsIgnoreCase(StringUtils.trimWhitespace(localIssuer))) {
                 problems.add("KAIROS_LOCAL_ISSUER must not be enabled when KAIROS_ENV=prod");
             }

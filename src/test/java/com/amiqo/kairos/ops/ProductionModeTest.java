@@ -30,7 +30,8 @@ class ProductionModeTest {
                 StandaloneApp app = StandaloneApp.start(
                         "KAIROS_ENV=prod",
                         "DATABASE_URL=jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
-                        "DATABASE_USER=postgres")) {
+                        "DATABASE_USER=postgres",
+                        "KAIROS_CURSOR_SECRET=prod-test-secret-0123456789abcdef")) {
             String uid = "prod-user-" + System.nanoTime();
 
             ApiResponse me = app.api().get("/me").token(TestTokens.valid(uid)).header("X-Request-Id", "prod-req-1").send();

@@ -16,7 +16,8 @@ class StartupSettingsTest {
     private static final String[] COMPLETE_PROD = {
             "KAIROS_ENV=prod",
             "DATABASE_URL=jdbc:postgresql://db.internal:5432/kairos",
-            "FIREBASE_PROJECT_ID=kairos-prod" };
+            "FIREBASE_PROJECT_ID=kairos-prod",
+            "KAIROS_CURSOR_SECRET=0123456789abcdef0123456789abcdef" };
 
     @Test
     void startupInProdWithLocalIssuerEnabledFailsNamingTheSetting() {
@@ -44,6 +45,14 @@ class StartupSettingsTest {
     }
 
     @Test
+    void startupInProdWithoutCursorSecretFailsNamingIt() {
+        assertThatThrownBy(() -> start(new String[] { "KAIROS_ENV=prod", "FIREBASE_PROJECT_ID=kairos-prod",
+                "DATABASE_URL=jdbc:postgresql://db.internal:5432/kairos", "KAIROS_CURSOR_SECRET=short" }))
+                .hasMessageContaining("KAIROS_CURSOR_SECRET is required when KAIROS_ENV=prod")
+                .hasMessageNotContaining("short");
+    }
+
+    @Test
     void startupWithUnknownEnvironmentFailsNamingIt() {
         assertThatThrownBy(() -> start(new String[] { "KAIROS_ENV=staging" }))
                 .hasMessageContaining("KAIROS_ENV must be 'local' or 'prod'");
@@ -63,7 +72,7 @@ class StartupSettingsTest {
                 .withProperty("kairos.auth.local-issuer", "true")
                 .withProperty("kairos.auth.emulator-host", "localhost:9099");
 
-        assertThat(StartupSettingsCheck.problems(environment, "kairos")).hasSize(4);
+        assertThat(StartupSettingsCheck.problems(environment, "kairos")).hasSize(5);
     }
 
     @Test
@@ -72,7 +81,8 @@ class StartupSettingsTest {
                 .withProperty("kairos.environment", "prod")
                 .withProperty("kairos.database.url", "jdbc:postgresql://db/kairos")
                 .withProperty("kairos.auth.firebase-project-id", "kairos-prod")
-                .withProperty("kairos.auth.local-issuer", "false");
+                .withProperty("kairos.auth.local-issuer", "false")
+                .withProperty("kairos.cursor.secret", "0123456789abcdef0123456789abcdef");
 
         assertThat(StartupSettingsCheck.problems(environment, "kairos")).isEmpty();
     }

@@ -46,6 +46,16 @@ public abstract class ApiTest {
         return prefix + "-" + UUID.randomUUID();
     }
 
+    /** A new user who has signed in once (so others can invite them). */
+    protected TestUser signIn(String name) {
+        TestUser user = TestUser.named(name);
+        ApiClient.ApiResponse me = api.get("/me").token(user.token()).send();
+        if (me.status() != 200) {
+            throw new IllegalStateException("sign-in failed: " + me);
+        }
+        return user;
+    }
+
     protected long userRows(String uid) {
         return jdbc.sql("SELECT count(*) FROM app_users WHERE firebase_uid = ?").param(uid).query(Long.class).single();
     }

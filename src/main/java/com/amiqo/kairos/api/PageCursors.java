@@ -1,0 +1,120 @@
+package com.amiqo.kairos.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Opaque keyset cursors: the position {@code (updated_at, id)} of the last row served, bound to
+ * the list, the user and the filters it was made for, signed with HMAC-SHA256 and valid for 24 hours.
+ * A cursor that was altered, belongs to another user, list or filter set, or is too old is
+ * {@code 400 INVALID_CURSOR}.
+ */
+@Component
+public class PageCursors {
+
+    private static final String VERSION = "c1";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+    private final CursorProperties properties;
+    private final Clock clock;
+
+    PageCursors(CursorProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        byte[] secret;
+        if (properties.secret() == null || properties.secret().isBlank()) {
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+        } else {
+            secret = properties.secret().getBytes(StandardCharsets.UTF_8);
+        }
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** Where a page ended. */
+    public record Position(Instant updatedAt, UUID id) {
+    }
+
+    /**
+     * @param list    which list ("negotiations", "events")
+     * @param scope   who and which filters: the cursor only works again for the same scope
+     */
+    public String encode(String list, String scope, Position position) {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, position.updatedAt());
+        String payload = String.join("|", VERSION, list, digest(scope), Long.toString(micros),
+                position.id().toString(), Long.toString(clock.instant().getEpochSecond()));
+        String encodedPayload = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return encodedPayload + "." + ENCODER.encodeToString(sign(encodedPayload));
+    }
+
+    public Position decode(String cursor, String list, String scope) {
+        String[] parts = cursor.split("\\.", -1);
+        if (parts.length != 2 || !MessageDigest.isEqual(sign(parts[0]), decodeBase64(parts[1]))) {
+            throw invalid("the cursor was altered or is not one of ours");
+        }
+        String[] fields = new String(decodeBase64(parts[0]), StandardCharsets.UTF_8).split("\\|", -1);
+        if (fields.length != 6 || !VERSION.equals(fields[0])) {
+            throw invalid("the cursor format is unknown");
+        }
+        if (!fields[1].equals(list) || !fields[2].equals(digest(scope))) {
+            throw invalid("the cursor belongs to another list, user or filter");
+        }
+        try {
+            Instant issuedAt = Instant.ofEpochSecond(Long.parseLong(fields[5]));
+            if (issuedAt.plus(properties.ttl()).isBefore(clock.instant())) {
+                throw invalid("the cursor has expired; start again from the first page");
+            }
+            return new Position(Instant.EPOCH.plus(Long.parseLong(fields[3]), ChronoUnit.MICROS),
+                    UUID.fromString(fields[4]));
+        } catch (IllegalArgumentException e) {
+            throw invalid("the cursor format is unknown");
+        }
+    }
+
+    private byte[] sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static String digest(String scope) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
+            return ENCODER.encodeToString(hash).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private static byte[] decodeBase64(String value) {
+        try {
+            return DECODER.decode(value);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private static ApiException invalid(String reason) {
+        return new ApiException(ErrorCode.INVALID_CURSOR, "Invalid cursor: " + reason, Map.of("field", "cursor"));
+    }
+}

@@ -1,0 +1,62 @@
+package com.amiqo.kairos.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.user.AppUser;
+
+/** The caller's calendar events (SPEC §6). */
+@RestController
+class EventController {
+
+    private final EventService events;
+
+    EventController(EventService events) {
+        this.events = events;
+    }
+
+    @GetMapping("/events/upcoming")
+    ApiResponse<List<Event>> upcoming(AppUser user,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) Instant after) {
+        return ApiResponse.of(events.upcoming(user, after, limit));
+    }
+
+    @GetMapping("/events")
+    ApiResponse<List<Event>> list(AppUser user,
+            @RequestParam(required = false) @Pattern(regexp = "confirmed|cancelled") String status,
+            @RequestParam(name = "starts_after", required = false) Instant startsAfter,
+            @RequestParam(name = "starts_before", required = false) Instant startsBefore,
+            @RequestParam(name = "updated_after", required = false) Instant updatedAfter,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) String cursor) {
+        EventService.Page page = events.list(user, new EventFilter(status, startsAfter, startsBefore, updatedAfter),
+                limit, cursor);
+        return ApiResponse.page(page.events(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
+    }
+
+    @GetMapping("/events/{id}")
+    ApiResponse<Event> get(AppUser user, @PathVariable UUID id) {
+        return ApiResponse.of(events.get(user, id));
+    }
+
+    @PostMapping("/events")
+    void create(AppUser user) {
+        throw new ApiException(ErrorCode.EVENT_CREATION_DISABLED,
+                "Events are created by confirming a negotiation; standalone events are not available");
+    }
+}

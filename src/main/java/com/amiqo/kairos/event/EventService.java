@@ -1,0 +1,75 @@
+package com.amiqo.kairos.event;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.user.AppUser;
+
+/** Calendar events: made when a negotiation is confirmed, cancelled with it, read by their owner. */
+@Service
+public class EventService {
+
+    static final String LIST = "events";
+
+    private final EventRepository events;
+    private final PageCursors cursors;
+    private final Clock clock;
+
+    EventService(EventRepository events, PageCursors cursors, Clock clock) {
+        this.events = events;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    /** One event per attendee. Runs inside the confirming transaction. */
+    public void createFor(ConfirmedPlan plan, Instant now) {
+        events.insertAll(plan, Stream.generate(UUID::randomUUID).limit(plan.attendees().size()).toList(), now);
+    }
+
+    /** Runs inside the cancelling transaction. */
+    public void cancelFor(UUID negotiationId, Instant now) {
+        events.cancelForNegotiation(negotiationId, now);
+    }
+
+    Event get(AppUser user, UUID id) {
+        Event event = events.find(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such event"));
+        if (!event.ownerUserId().equals(user.id())) {
+            throw new ApiException(ErrorCode.USER_NOT_EVENT_OWNER, "This event belongs to someone else",
+                    Map.of("event_id", id));
+        }
+        return event;
+    }
+
+    List<Event> upcoming(AppUser user, @Nullable Instant after, int limit) {
+        Instant from = after == null ? clock.instant() : after;
+        return events.upcoming(user.id(), from, after != null, limit);
+    }
+
+    Page list(AppUser user, EventFilter filter, int limit, @Nullable String cursor) {
+        String scope = user.id() + "|" + filter.scope();
+        PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
+        List<Event> rows = events.page(user.id(), filter, position == null ? null : position.updatedAt(),
+                position == null ? null : position.id(), limit + 1);
+        boolean hasMore = rows.size() > limit;
+        List<Event> page = hasMore ? rows.subList(0, limit) : rows;
+        String next = hasMore
+                ? cursors.encode(LIST, scope, new PageCursors.Position(page.get(limit - 1).updatedAt(),
+                        page.get(limit - 1).id()))
+                : null;
+        return new Page(page, next, hasMore);
+    }
+
+    record Page(List<Event> events, @Nullable String nextCursor, boolean hasMore) {
+    }
+}

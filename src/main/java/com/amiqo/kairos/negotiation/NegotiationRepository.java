@@ -1,0 +1,429 @@
+package com.amiqo.kairos.negotiation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.amiqo.kairos.api.EncryptedBlob;
+
+/**
+ * SQL for negotiations, their participants and options. A whole negotiation loads in one
+ * statement (options and participants as JSON aggregates); writes never loop over participants
+ * or options (multi-row inserts, set-based updates), so a request's statement count does not grow
+ * with the size of the group.
+ */
+@Repository
+class NegotiationRepository {
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    /** Everything about one negotiation; {@code %s} is an optional locking clause. */
+    private static final String LOAD = """
+            SELECT n.*,
+                   (SELECT coalesce(json_agg(json_build_object(
+                               'user_id', p.user_id, 'uid', u.firebase_uid, 'display_name', u.display_name,
+                               'status', p.status, 'accepted_slot_ids', p.accepted_slot_ids,
+                               'accepted_venue_ids', p.accepted_venue_ids,
+                               'responded_at', (extract(epoch FROM p.responded_at) * 1000000)::bigint,
+                               'encrypted_payload', p.encrypted_payload,
+                               'encrypted_blob_version', p.encrypted_blob_version) ORDER BY p.position), '[]')
+                      FROM negotiation_participants p JOIN app_users u ON u.id = p.user_id
+                     WHERE p.negotiation_id = n.id) AS participants_json,
+                   (SELECT coalesce(json_agg(json_build_object(
+                               'id', s.id, 'index', s.slot_index,
+                               'starts_at', (extract(epoch FROM s.starts_at) * 1000000)::bigint,
+                               'duration_minutes', s.duration_minutes, 'timezone', s.timezone,
+                               'proposed_by', s.proposed_by) ORDER BY s.starts_at, s.slot_index), '[]')
+                      FROM proposed_slots s WHERE s.negotiation_id = n.id) AS slots_json,
+                   (SELECT coalesce(json_agg(json_build_object(
+                               'id', v.id, 'index', v.venue_index, 'name', v.name, 'provider_id', v.provider_id,
+                               'metadata', v.metadata, 'proposed_by', v.proposed_by) ORDER BY v.venue_index), '[]')
+                      FROM proposed_venues v WHERE v.negotiation_id = n.id) AS venues_json
+              FROM negotiations n
+             WHERE n.id = :id
+            %s
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final JsonMapper json;
+
+    NegotiationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.json = json;
+    }
+
+    Optional<NegotiationRecord> find(UUID id) {
+        return jdbc.sql(LOAD.formatted("")).param("id", id).query(this::toRecord).optional();
+    }
+
+    /** Loads and locks the negotiation row until the transaction ends; concurrent writers queue here. */
+    Optional<NegotiationRecord> findForUpdate(UUID id) {
+        return jdbc.sql(LOAD.formatted("FOR UPDATE OF n")).param("id", id).query(this::toRecord).optional();
+    }
+
+    /** Resolves Firebase UIDs to users; unknown UIDs are simply absent from the result. */
+    Map<String, NegotiationRecord.UserRef> usersByUid(Collection<String> uids) {
+        return jdbc.sql("SELECT id, firebase_uid, display_name FROM app_users WHERE firebase_uid = ANY(:uids)")
+                .param("uids", uids.toArray(String[]::new))
+                .query((row, n) -> new NegotiationRecord.UserRef(row.getObject("id", UUID.class),
+                        row.getString("firebase_uid"), row.getString("display_name")))
+                .stream()
+                .collect(Collectors.toMap(NegotiationRecord.UserRef::uid, user -> user));
+    }
+
+    /** Inserts the negotiation row unless the id exists already; true when this call created it. */
+    boolean insertIfAbsent(NegotiationRecord record, int participantCount) {
+        Negotiation negotiation = record.negotiation();
+        return jdbc.sql("""
+                INSERT INTO negotiations (id, owner_id, title, intent_category, state, agent_mode, agent_round, revision,
+                                          participant_count, accepted_count, encrypted_payload, encrypted_blob_version,
+                                          last_actor_id, last_message_preview, request_fingerprint,
+                                          created_at, updated_at, expires_at)
+                VALUES (:id, :owner, :title, :category, :state, :agentMode, 0, :revision, :participants, 0,
+                        :payload, :blobVersion, :owner, :preview, :fingerprint, :now, :now, :expiresAt)
+                ON CONFLICT (id) DO NOTHING
+                """)
+                .param("id", negotiation.id())
+                .param("owner", negotiation.ownerId())
+                .param("title", record.title())
+                .param("category", record.intentCategory())
+                .param("state", negotiation.state().value())
+                .param("agentMode", record.agentMode())
+                .param("revision", negotiation.revision())
+                .param("participants", participantCount)
+                .param("payload", record.blob() == null ? null : record.blob().payload())
+                .param("blobVersion", record.blob() == null ? null : record.blob().version())
+                .param("preview", record.lastMessagePreview())
+                .param("fingerprint", record.requestFingerprint())
+                .param("now", timestamp(record.createdAt()))
+                .param("expiresAt", timestamp(negotiation.expiresAt()))
+                .update() == 1;
+    }
+
+    void insertParticipants(Negotiation negotiation, Instant now) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (int position = 0; position < negotiation.participants().size(); position++) {
+            Participant participant = negotiation.participants().get(position);
+            rows.add(new MapSqlParameterSource()
+                    .addValue("negotiationId", negotiation.id())
+                    .addValue("userId", participant.userId())
+                    .addValue("position", position)
+                    .addValue("status", participant.status().value())
+                    .addValue("slots", uuidArray(participant.acceptedSlotIds()))
+                    .addValue("venues", uuidArray(participant.acceptedVenueIds()))
+                    .addValue("respondedAt", timestampOrNull(participant.respondedAt()))
+                    .addValue("awaiting", negotiation.isAwaiting(participant.userId(), now))
+                    .addValue("state", negotiation.state().value())
+                    .addValue("now", timestamp(now)));
+        }
+        batch.batchUpdate("""
+                INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, accepted_slot_ids,
+                                                      accepted_venue_ids, responded_at, awaiting_me,
+                                                      negotiation_state, negotiation_updated_at)
+                VALUES (:negotiationId, :userId, :position, :status, CAST(:slots AS uuid[]), CAST(:venues AS uuid[]),
+                        :respondedAt, :awaiting, :state, :now)
+                """, rows.toArray(SqlParameterSource[]::new));
+    }
+
+    void insertSlots(UUID negotiationId, List<ProposedSlot> slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                INSERT INTO proposed_slots (id, negotiation_id, slot_index, starts_at, duration_minutes, timezone, proposed_by)
+                VALUES (:id, :negotiationId, :index, :startsAt, :duration, :timezone, :proposedBy)
+                """, slots.stream().map(slot -> new MapSqlParameterSource()
+                .addValue("id", slot.id())
+                .addValue("negotiationId", negotiationId)
+                .addValue("index", slot.index())
+                .addValue("startsAt", timestamp(slot.startsAt()))
+                .addValue("duration", slot.durationMinutes())
+                .addValue("timezone", slot.timezone())
+                .addValue("proposedBy", slot.proposedBy())).toArray(SqlParameterSource[]::new));
+    }
+
+    void insertVenues(UUID negotiationId, List<ProposedVenue> venues) {
+        if (venues.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, provider_id, metadata, proposed_by)
+                VALUES (:id, :negotiationId, :index, :name, :providerId, CAST(:metadata AS jsonb), :proposedBy)
+                """, venues.stream().map(venue -> new MapSqlParameterSource()
+                .addValue("id", venue.id())
+                .addValue("negotiationId", negotiationId)
+                .addValue("index", venue.index())
+                .addValue("name", venue.name())
+                .addValue("providerId", venue.providerId())
+                .addValue("metadata", venue.metadata() == null ? null : json.writeValueAsString(venue.metadata()))
+                .addValue("proposedBy", venue.proposedBy())).toArray(SqlParameterSource[]::new));
+    }
+
+    /** Records one participant's answer (and their blob, when the reply carried one). */
+    void updateParticipant(UUID negotiationId, Participant participant, @Nullable EncryptedBlob blob) {
+        jdbc.sql("""
+                UPDATE negotiation_participants
+                   SET status = :status,
+                       accepted_slot_ids = CAST(:slots AS uuid[]),
+                       accepted_venue_ids = CAST(:venues AS uuid[]),
+                       responded_at = :respondedAt,
+                       encrypted_payload = coalesce(:payload, encrypted_payload),
+                       encrypted_blob_version = coalesce(:blobVersion, encrypted_blob_version)
+                 WHERE negotiation_id = :negotiationId AND user_id = :userId
+                """)
+                .param("status", participant.status().value())
+                .param("slots", uuidArray(participant.acceptedSlotIds()))
+                .param("venues", uuidArray(participant.acceptedVenueIds()))
+                .param("respondedAt", timestampOrNull(participant.respondedAt()))
+                .param("payload", blob == null ? null : blob.payload())
+                .param("blobVersion", blob == null ? null : blob.version())
+                .param("negotiationId", negotiationId)
+                .param("userId", participant.userId())
+                .update();
+    }
+
+    /**
+     * Writes the negotiation's new state and mirrors it onto every participant row (state,
+     * updated_at, whether it waits for them) in one statement each.
+     */
+    void updateState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Instant now) {
+        jdbc.sql("""
+                UPDATE negotiations
+                   SET state = :state, revision = :revision, agent_round = :agentRound,
+                       accepted_count = :acceptedCount, final_slot_id = :finalSlot, final_venue_id = :finalVenue,
+                       last_actor_id = coalesce(:actor, last_actor_id),
+                       last_message_preview = coalesce(:preview, last_message_preview),
+                       updated_at = :now
+                 WHERE id = :id
+                """)
+                .param("state", next.state().value())
+                .param("revision", next.revision())
+                .param("agentRound", next.agentRound())
+                .param("acceptedCount", next.acceptedCount())
+                .param("finalSlot", next.finalSlotId())
+                .param("finalVenue", next.finalVenueId())
+                .param("actor", actorId)
+                .param("preview", preview)
+                .param("now", timestamp(now))
+                .param("id", next.id())
+                .update();
+        Set<UUID> awaiting = next.participants().stream()
+                .map(Participant::userId)
+                .filter(userId -> next.isAwaiting(userId, now))
+                .collect(Collectors.toSet());
+        jdbc.sql("""
+                UPDATE negotiation_participants
+                   SET negotiation_state = :state, negotiation_updated_at = :now,
+                       awaiting_me = (user_id = ANY(CAST(:awaiting AS uuid[])))
+                 WHERE negotiation_id = :id
+                """)
+                .param("state", next.state().value())
+                .param("now", timestamp(now))
+                .param("awaiting", uuidArray(awaiting))
+                .param("id", next.id())
+                .update();
+    }
+
+    /**
+     * One page of the user's negotiations, newest change first, strictly after the keyset position
+     * when given. Served by the (user_id, negotiation_updated_at, negotiation_id) index; only the
+     * filters in use are added, so the keyset bound stays an index condition.
+     */
+    List<NegotiationSummary> page(UUID userId, ListQuery query, @Nullable Instant afterUpdatedAt,
+            @Nullable UUID afterId, Instant now, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT n.id, owner.firebase_uid AS owner_uid, n.title, n.intent_category, n.state, n.agent_mode,
+                       n.agent_round, n.revision, n.participant_count, n.accepted_count, p.status AS my_status,
+                       n.final_slot_id, n.final_venue_id, actor.firebase_uid AS last_actor_uid,
+                       n.last_message_preview, n.created_at, p.negotiation_updated_at AS updated_at, n.expires_at
+                  FROM negotiation_participants p
+                  JOIN negotiations n ON n.id = p.negotiation_id
+                  JOIN app_users owner ON owner.id = n.owner_id
+                  LEFT JOIN app_users actor ON actor.id = n.last_actor_id
+                 WHERE p.user_id = :userId
+                   AND (p.negotiation_state <> 'awaiting_invites' OR p.status = 'organizer')
+                """);
+        MapSqlParameterSource params = new MapSqlParameterSource("userId", userId).addValue("now", timestamp(now))
+                .addValue("limit", limit);
+        if (query.states() != null) {
+            sql.append("""
+                       AND (CASE WHEN p.negotiation_state IN ('awaiting_invites', 'awaiting_replies')
+                                      AND n.expires_at <= :now THEN 'expired'
+                                 ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))
+                    """);
+            params.addValue("states", query.states().stream().map(NegotiationState::value)
+                    .collect(Collectors.joining(",", "{", "}")));
+        }
+        if (query.role() != null) {
+            sql.append(query.role().equals("organizer") ? " AND p.status = 'organizer'\n" : " AND p.status <> 'organizer'\n");
+        }
+        if (query.awaitingMe()) {
+            sql.append(" AND p.awaiting_me AND n.expires_at > :now\n");
+        }
+        if (query.updatedAfter() != null) {
+            sql.append(" AND p.negotiation_updated_at > :updatedAfter\n");
+            params.addValue("updatedAfter", timestamp(query.updatedAfter()));
+        }
+        if (afterUpdatedAt != null) {
+            sql.append(" AND (p.negotiation_updated_at, p.negotiation_id) < (:afterUpdatedAt, :afterId)\n");
+            params.addValue("afterUpdatedAt", timestamp(afterUpdatedAt)).addValue("afterId", afterId);
+        }
+        sql.append(" ORDER BY p.negotiation_updated_at DESC, p.negotiation_id DESC LIMIT :limit");
+        return batch.query(sql.toString(), params, (row, n) -> {
+            Instant expiresAt = instant(row, "expires_at");
+            NegotiationState state = NegotiationState.of(row.getString("state"));
+            boolean overdue = state.isOpen() && !expiresAt.isAfter(now);
+            return new NegotiationSummary(row.getObject("id", UUID.class), row.getString("owner_uid"),
+                    row.getString("title"), row.getString("intent_category"),
+                    (overdue ? NegotiationState.EXPIRED : state).value(), row.getBoolean("agent_mode"),
+                    row.getInt("agent_round"), row.getInt("revision"), row.getInt("participant_count"),
+                    row.getInt("accepted_count"), row.getString("my_status"),
+                    row.getObject("final_slot_id", UUID.class), row.getObject("final_venue_id", UUID.class),
+                    row.getString("last_actor_uid"), row.getString("last_message_preview"),
+                    instant(row, "created_at"), instant(row, "updated_at"), expiresAt);
+        });
+    }
+
+    void recordCancelReason(UUID id, @Nullable String reason) {
+        if (reason != null) {
+            jdbc.sql("UPDATE negotiations SET cancel_reason = :reason WHERE id = :id")
+                    .param("reason", reason).param("id", id).update();
+        }
+    }
+
+    /**
+     * Marks up to {@code limit} overdue open negotiations expired. {@code SKIP LOCKED} lets many
+     * instances sweep at once without waiting on each other or on a negotiation being answered.
+     */
+    List<UUID> expireOverdue(Instant now, int limit) {
+        List<UUID> expired = jdbc.sql("""
+                WITH due AS (
+                    SELECT id FROM negotiations
+                     WHERE state IN ('awaiting_invites', 'awaiting_replies') AND expires_at <= :now
+                     ORDER BY expires_at
+                     LIMIT :limit
+                       FOR UPDATE SKIP LOCKED)
+                UPDATE negotiations n
+                   SET state = 'expired', revision = n.revision + 1, updated_at = :now
+                  FROM due
+                 WHERE n.id = due.id
+                RETURNING n.id
+                """)
+                .param("now", timestamp(now))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+        if (!expired.isEmpty()) {
+            jdbc.sql("""
+                    UPDATE negotiation_participants
+                       SET negotiation_state = 'expired', negotiation_updated_at = :now, awaiting_me = false
+                     WHERE negotiation_id = ANY(CAST(:ids AS uuid[]))
+                    """)
+                    .param("now", timestamp(now))
+                    .param("ids", uuidArray(expired))
+                    .update();
+        }
+        return expired;
+    }
+
+    private NegotiationRecord toRecord(ResultSet row, int rowNum) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        Map<UUID, NegotiationRecord.UserRef> users = new HashMap<>();
+        Map<UUID, EncryptedBlob> participantBlobs = new HashMap<>();
+        List<Participant> participants = new ArrayList<>();
+        for (JsonNode node : json.readTree(row.getString("participants_json"))) {
+            UUID userId = UUID.fromString(node.get("user_id").asString());
+            users.put(userId, new NegotiationRecord.UserRef(userId, node.get("uid").asString(),
+                    textOrNull(node.get("display_name"))));
+            participants.add(new Participant(userId, ParticipantStatus.of(node.get("status").asString()),
+                    uuids(node.get("accepted_slot_ids")), uuids(node.get("accepted_venue_ids")),
+                    micros(node.get("responded_at"))));
+            String payload = textOrNull(node.get("encrypted_payload"));
+            if (payload != null) {
+                participantBlobs.put(userId, new EncryptedBlob(payload, node.get("encrypted_blob_version").asInt()));
+            }
+        }
+        List<ProposedSlot> slots = new ArrayList<>();
+        for (JsonNode node : json.readTree(row.getString("slots_json"))) {
+            slots.add(new ProposedSlot(UUID.fromString(node.get("id").asString()), node.get("index").asInt(),
+                    micros(node.get("starts_at")), node.get("duration_minutes").asInt(), node.get("timezone").asString(),
+                    UUID.fromString(node.get("proposed_by").asString())));
+        }
+        List<ProposedVenue> venues = new ArrayList<>();
+        for (JsonNode node : json.readTree(row.getString("venues_json"))) {
+            JsonNode metadata = node.get("metadata");
+            venues.add(new ProposedVenue(UUID.fromString(node.get("id").asString()), node.get("index").asInt(),
+                    node.get("name").asString(), textOrNull(node.get("provider_id")),
+                    metadata == null || metadata.isNull() ? null : json.convertValue(metadata, JSON_OBJECT),
+                    UUID.fromString(node.get("proposed_by").asString())));
+        }
+        Negotiation negotiation = new Negotiation(id, row.getObject("owner_id", UUID.class),
+                NegotiationState.of(row.getString("state")), participants, slots, venues,
+                instant(row, "expires_at"), row.getInt("agent_round"), row.getInt("revision"),
+                row.getObject("final_slot_id", UUID.class), row.getObject("final_venue_id", UUID.class));
+        String payload = row.getString("encrypted_payload");
+        return new NegotiationRecord(negotiation, row.getString("title"), row.getString("intent_category"),
+                row.getBoolean("agent_mode"),
+                payload == null ? null : new EncryptedBlob(payload, row.getInt("encrypted_blob_version")),
+                row.getObject("last_actor_id", UUID.class), row.getString("last_message_preview"),
+                row.getString("request_fingerprint"), instant(row, "created_at"), instant(row, "updated_at"),
+                users, participantBlobs);
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    private static @Nullable Timestamp timestampOrNull(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getTimestamp(column).toInstant();
+    }
+
+    /** Postgres array literal for a {@code CAST(... AS uuid[])} parameter. */
+    static String uuidArray(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static Set<UUID> uuids(JsonNode array) {
+        Set<UUID> result = new LinkedHashSet<>();
+        array.forEach(element -> result.add(UUID.fromString(element.asString())));
+        return result;
+    }
+
+    private static @Nullable Instant micros(@Nullable JsonNode node) {
+        return node == null || node.isNull() ? null : Instant.EPOCH.plus(node.asLong(), ChronoUnit.MICROS);
+    }
+
+    private static @Nullable String textOrNull(@Nullable JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+}

@@ -1,0 +1,306 @@
+package com.amiqo.kairos.negotiation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.EncryptedBlob;
+import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.event.ConfirmedPlan;
+import com.amiqo.kairos.event.EventService;
+import com.amiqo.kairos.user.AppUser;
+
+/**
+ * Orchestrates negotiations: every write runs in one transaction that first locks the
+ * negotiation row, asks the domain ({@link Negotiation}) what follows, and writes exactly that,
+ * events included. Concurrent replies to one negotiation therefore queue on the lock and each sees
+ * the previous one's result, so a consensus can be neither missed nor confirmed twice.
+ */
+@Service
+class NegotiationService {
+
+    static final String LIST = "negotiations";
+
+    private final NegotiationRepository negotiations;
+    private final EventService events;
+    private final OptionRules rules;
+    private final PageCursors cursors;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    NegotiationService(NegotiationRepository negotiations, EventService events, OptionRules rules, PageCursors cursors,
+            TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.negotiations = negotiations;
+        this.events = events;
+        this.rules = rules;
+        this.cursors = cursors;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A created (or, for a retried client id, the existing) negotiation. */
+    record Started(NegotiationRecord record, boolean created) {
+    }
+
+    Started start(AppUser organizer, NegotiationRequests.Start request) {
+        Instant now = now();
+        OptionRules.Problems problems = new OptionRules.Problems();
+        List<SlotOption> slotOptions = rules.slots(request.proposedSlots(), "proposed_slots", now, problems);
+        List<VenueOption> venueOptions = rules.venues(request.proposedVenues(), "proposed_venues", problems);
+        Instant expiresAt = rules.expiresAt(request.expiresAt(), now, problems);
+        Set<String> inviteeUids = new LinkedHashSet<>();
+        request.participantIds().stream().map(String::strip).filter(uid -> !uid.equals(organizer.firebaseUid()))
+                .forEach(inviteeUids::add);
+        if (inviteeUids.isEmpty()) {
+            problems.add("participant_ids", "must name at least one user other than you");
+        }
+        problems.throwIfAny();
+        EncryptedBlob blob = EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), "");
+        String fingerprint = fingerprint(request);
+        UUID id = request.id() != null ? request.id() : UUID.randomUUID();
+
+        return transactions.execute(status -> {
+            Map<String, NegotiationRecord.UserRef> invitees = negotiations.usersByUid(inviteeUids);
+            List<String> unknown = inviteeUids.stream().filter(uid -> !invitees.containsKey(uid)).toList();
+            if (!unknown.isEmpty()) {
+                throw new ApiException(ErrorCode.UNKNOWN_PARTICIPANTS, "Some invitees have never signed in",
+                        Map.of("field", "participant_ids", "unknown", unknown));
+            }
+            List<ProposedSlot> slots = new ArrayList<>();
+            for (SlotOption option : slotOptions) {
+                slots.add(new ProposedSlot(UUID.randomUUID(), slots.size(), option.startsAt(), option.durationMinutes(),
+                        option.timezone(), organizer.id()));
+            }
+            List<ProposedVenue> venues = new ArrayList<>();
+            for (VenueOption option : venueOptions) {
+                venues.add(new ProposedVenue(UUID.randomUUID(), venues.size(), option.name(), option.providerId(),
+                        option.metadata(), organizer.id()));
+            }
+            List<Participant> participants = new ArrayList<>();
+            participants.add(new Participant(organizer.id(), ParticipantStatus.ORGANIZER,
+                    ids(slots.stream().map(ProposedSlot::id).toList()),
+                    ids(venues.stream().map(ProposedVenue::id).toList()), now));
+            inviteeUids.forEach(uid -> participants.add(
+                    new Participant(invitees.get(uid).id(), ParticipantStatus.INVITED, Set.of(), Set.of(), null)));
+            NegotiationState state = Boolean.FALSE.equals(request.send())
+                    ? NegotiationState.AWAITING_INVITES : NegotiationState.AWAITING_REPLIES;
+            Negotiation negotiation = new Negotiation(id, organizer.id(), state, participants, slots, venues, expiresAt,
+                    0, 0, null, null);
+            String title = request.title() == null || request.title().isBlank() ? "Untitled invitation"
+                    : request.title().strip();
+            NegotiationRecord record = new NegotiationRecord(negotiation, title, request.intentCategory(),
+                    Boolean.TRUE.equals(request.agentMode()), blob, organizer.id(),
+                    Previews.proposed(organizer.displayName(), request.intentCategory()), fingerprint, now, now,
+                    Map.of(), Map.of());
+            if (!negotiations.insertIfAbsent(record, participants.size())) {
+                return new Started(existingFor(id, organizer, fingerprint), false);
+            }
+            negotiations.insertParticipants(negotiation, now);
+            negotiations.insertSlots(id, slots);
+            negotiations.insertVenues(id, venues);
+            return new Started(negotiations.find(id).orElseThrow(), true);
+        });
+    }
+
+    NegotiationRecord reply(AppUser user, NegotiationRequests.ReplyInput input, @Nullable Integer expectedRevision) {
+        Instant now = now();
+        Reply reply = toReply(input, now);
+        EncryptedBlob blob = EncryptedBlob.of(input.encryptedPayload(), input.encryptedBlobVersion(), "");
+        Written written = transactions.execute(status -> {
+            NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
+            Negotiation.ReplyDecision decision = record.negotiation().reply(user.id(), reply, expectedRevision, now,
+                    UUID::randomUUID);
+            if (decision instanceof Negotiation.NoChange) {
+                return new Written(record, null);
+            }
+            if (decision instanceof Negotiation.Expired expired) {
+                markExpired(record, expired.expired(), now);
+                return new Written(record, NegotiationErrors.expired(record.negotiation().id(),
+                        record.negotiation().expiresAt()));
+            }
+            Negotiation.Applied applied = (Negotiation.Applied) decision;
+            Negotiation next = applied.next();
+            negotiations.insertSlots(next.id(), applied.addedSlots());
+            negotiations.insertVenues(next.id(), applied.addedVenues());
+            if (applied.outcome() != Negotiation.Outcome.SENT) {
+                negotiations.updateParticipant(next.id(), applied.replier(), blob);
+            }
+            negotiations.updateState(next, user.id(), Previews.reply(user.displayName(), reply.action(), applied,
+                    record.intentCategory()), now);
+            if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
+                events.createFor(plan(record, next), now);
+            }
+            return new Written(negotiations.find(next.id()).orElseThrow(), null);
+        });
+        return written.orThrow();
+    }
+
+    NegotiationRecord cancel(AppUser user, NegotiationRequests.Cancel input) {
+        Instant now = now();
+        Written written = transactions.execute(status -> {
+            NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
+            Negotiation.CancelDecision decision = record.negotiation().cancel(user.id(), now);
+            if (decision instanceof Negotiation.Expired expired) {
+                markExpired(record, expired.expired(), now);
+                return new Written(record, NegotiationErrors.invalidTransition(record.negotiation().id(),
+                        NegotiationState.EXPIRED, "cancel"));
+            }
+            Negotiation.Cancelled cancelled = (Negotiation.Cancelled) decision;
+            negotiations.updateState(cancelled.next(), user.id(), Previews.cancelled(user.displayName()), now);
+            negotiations.recordCancelReason(cancelled.next().id(), input.reason());
+            if (cancelled.wasConfirmed()) {
+                events.cancelFor(cancelled.next().id(), now);
+            }
+            return new Written(negotiations.find(cancelled.next().id()).orElseThrow(), null);
+        });
+        return written.orThrow();
+    }
+
+    NegotiationRecord get(AppUser user, UUID id) {
+        NegotiationRecord record = negotiations.find(id).orElseThrow(NegotiationErrors::notFound);
+        checkVisible(record, user);
+        return record;
+    }
+
+    record Page(List<NegotiationSummary> items, @Nullable String nextCursor, boolean hasMore) {
+    }
+
+    Page list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
+        String scope = user.id() + "|" + query.scope();
+        PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
+        List<NegotiationSummary> rows = negotiations.page(user.id(), query,
+                position == null ? null : position.updatedAt(), position == null ? null : position.id(), now(),
+                limit + 1);
+        boolean hasMore = rows.size() > limit;
+        List<NegotiationSummary> items = hasMore ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (hasMore) {
+            NegotiationSummary last = items.get(limit - 1);
+            next = cursors.encode(LIST, scope, new PageCursors.Position(last.updatedAt(), last.id()));
+        }
+        return new Page(items, next, hasMore);
+    }
+
+    /** Marks overdue negotiations expired; safe to run on many instances at once. Returns how many. */
+    int expireOverdue(int batchSize) {
+        Instant now = now();
+        int total = 0;
+        int swept;
+        do {
+            swept = transactions.execute(status -> negotiations.expireOverdue(now, batchSize).size());
+            total += swept;
+        } while (swept == batchSize);
+        return total;
+    }
+
+    Instant now() {
+        // Postgres keeps microseconds; truncating here keeps what we compare equal to what we stored.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The outcome of a write transaction; a refusal that must commit first (marking expiry) is thrown after. */
+    private record Written(NegotiationRecord record, @Nullable ApiException refusal) {
+
+        NegotiationRecord orThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return record;
+        }
+    }
+
+    private NegotiationRecord visibleForUpdate(UUID id, AppUser user) {
+        NegotiationRecord record = negotiations.findForUpdate(id).orElseThrow(NegotiationErrors::notFound);
+        checkVisible(record, user);
+        return record;
+    }
+
+    /** A draft is invisible (404) to all but its organizer; anyone else who is not a participant gets 403. */
+    private static void checkVisible(NegotiationRecord record, AppUser user) {
+        Negotiation negotiation = record.negotiation();
+        if (negotiation.state() == NegotiationState.AWAITING_INVITES && !negotiation.ownerId().equals(user.id())) {
+            throw NegotiationErrors.notFound();
+        }
+        if (negotiation.participant(user.id()).isEmpty()) {
+            throw NegotiationErrors.notParticipant(negotiation.id());
+        }
+    }
+
+    private void markExpired(NegotiationRecord record, Negotiation expired, Instant now) {
+        if (record.negotiation().state() != NegotiationState.EXPIRED) {
+            negotiations.updateState(expired, null, null, now);
+        }
+    }
+
+    private NegotiationRecord existingFor(UUID id, AppUser organizer, String fingerprint) {
+        NegotiationRecord existing = negotiations.find(id).orElseThrow();
+        if (!existing.negotiation().ownerId().equals(organizer.id()) || !existing.requestFingerprint().equals(fingerprint)) {
+            throw new ApiException(ErrorCode.CONFLICT, "A different negotiation already uses this id",
+                    Map.of("field", "id", "negotiation_id", id));
+        }
+        return existing;
+    }
+
+    private Reply toReply(NegotiationRequests.ReplyInput input, Instant now) {
+        OptionRules.Problems problems = new OptionRules.Problems();
+        List<SlotOption> counterSlots = input.counterSlots() == null ? List.of()
+                : rules.slots(input.counterSlots(), "counter_slots", now, problems);
+        List<VenueOption> counterVenues = rules.venues(input.counterVenues(), "counter_venues", problems);
+        problems.throwIfAny();
+        return new Reply(ReplyAction.valueOf(input.action().toUpperCase(java.util.Locale.ROOT)),
+                input.slotIds() == null ? null : Set.copyOf(input.slotIds()),
+                input.venueIds() == null ? null : Set.copyOf(input.venueIds()), counterSlots, counterVenues);
+    }
+
+    private static ConfirmedPlan plan(NegotiationRecord record, Negotiation confirmed) {
+        ProposedSlot slot = confirmed.slots().stream().filter(s -> s.id().equals(confirmed.finalSlotId())).findFirst()
+                .orElseThrow();
+        ConfirmedPlan.Venue venue = confirmed.venues().stream()
+                .filter(v -> v.id().equals(confirmed.finalVenueId()))
+                .findFirst()
+                .map(v -> new ConfirmedPlan.Venue(v.name(), v.providerId(), v.metadata()))
+                .orElse(null);
+        List<ConfirmedPlan.Attendee> attendees = confirmed.participants().stream()
+                .filter(Participant::isActive)
+                .map(participant -> record.user(participant.userId()))
+                .map(user -> new ConfirmedPlan.Attendee(user.id(), user.uid(), user.displayName()))
+                .toList();
+        return new ConfirmedPlan(confirmed.id(), record.title(), record.intentCategory(), slot.startsAt(), slot.endsAt(),
+                slot.timezone(), venue, attendees, record.blob());
+    }
+
+    /** The request as sent, hashed: a retry with the same id must carry the same body. */
+    private String fingerprint(NegotiationRequests.Start request) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(request)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<UUID> ids(List<UUID> ids) {
+        return new LinkedHashSet<>(ids);
+    }
+}

@@ -1,0 +1,91 @@
+package com.amiqo.kairos.negotiation;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.amiqo.kairos.api.EncryptedBlob;
+
+/** The full negotiation resource (SPEC §5.1), as the caller sees it. */
+record NegotiationView(
+        UUID id,
+        String ownerId,
+        String title,
+        String intentCategory,
+        String state,
+        boolean agentMode,
+        int agentRound,
+        int revision,
+        int participantCount,
+        int acceptedCount,
+        String myStatus,
+        List<ParticipantView> participants,
+        List<SlotView> proposedSlots,
+        List<VenueView> proposedVenues,
+        @Nullable UUID finalSlotId,
+        @Nullable UUID finalVenueId,
+        @Nullable String encryptedPayload,
+        @Nullable Integer encryptedBlobVersion,
+        @Nullable String lastActorId,
+        @Nullable String lastMessagePreview,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant expiresAt) {
+
+    record ParticipantView(String userId, @Nullable String displayName, String status, List<UUID> acceptedSlotIds,
+            List<UUID> acceptedVenueIds, @Nullable Instant respondedAt, @Nullable String encryptedPayload,
+            @Nullable Integer encryptedBlobVersion) {
+    }
+
+    record SlotView(UUID id, int slotIndex, Instant startsAt, Instant endsAt, int durationMinutes, String timezone,
+            String proposedBy) {
+    }
+
+    record VenueView(UUID id, int venueIndex, String name, @Nullable String providerId,
+            @Nullable Map<String, Object> metadata, String proposedBy) {
+    }
+
+    static NegotiationView of(NegotiationRecord record, UUID viewerId, Instant now) {
+        Negotiation negotiation = record.negotiation();
+        List<ProposedSlot> slots = negotiation.slots();
+        List<ParticipantView> participants = negotiation.participants().stream().map(participant -> {
+            NegotiationRecord.UserRef user = record.user(participant.userId());
+            EncryptedBlob blob = record.participantBlobs().get(participant.userId());
+            return new ParticipantView(user.uid(), user.displayName(), participant.status().value(),
+                    ordered(participant.acceptedSlotIds(), slots.stream().map(ProposedSlot::id).toList()),
+                    ordered(participant.acceptedVenueIds(), negotiation.venues().stream().map(ProposedVenue::id).toList()),
+                    participant.respondedAt(), blob == null ? null : blob.payload(), blob == null ? null : blob.version());
+        }).toList();
+        return new NegotiationView(negotiation.id(), record.user(negotiation.ownerId()).uid(), record.title(),
+                record.intentCategory(), negotiation.effectiveState(now).value(), record.agentMode(),
+                negotiation.agentRound(), negotiation.revision(), negotiation.participants().size(),
+                negotiation.acceptedCount(), myStatus(negotiation, viewerId), participants,
+                slots.stream().sorted(Comparator.comparing(ProposedSlot::startsAt).thenComparingInt(ProposedSlot::index))
+                        .map(slot -> new SlotView(slot.id(), slot.index(), slot.startsAt(), slot.endsAt(),
+                                slot.durationMinutes(), slot.timezone(), record.user(slot.proposedBy()).uid()))
+                        .toList(),
+                negotiation.venues().stream()
+                        .map(venue -> new VenueView(venue.id(), venue.index(), venue.name(), venue.providerId(),
+                                venue.metadata(), record.user(venue.proposedBy()).uid()))
+                        .toList(),
+                negotiation.finalSlotId(), negotiation.finalVenueId(),
+                record.blob() == null ? null : record.blob().payload(),
+                record.blob() == null ? null : record.blob().version(),
+                record.lastActorId() == null ? null : record.user(record.lastActorId()).uid(),
+                record.lastMessagePreview(), record.createdAt(), record.updatedAt(), negotiation.expiresAt());
+    }
+
+    private static String myStatus(Negotiation negotiation, UUID viewerId) {
+        return negotiation.participant(viewerId).map(participant -> participant.status().value()).orElseThrow();
+    }
+
+    /** Ids in the order of the options they name, so answers read in a stable order. */
+    private static List<UUID> ordered(Set<UUID> ids, List<UUID> optionOrder) {
+        return optionOrder.stream().filter(ids::contains).toList();
+    }
+}

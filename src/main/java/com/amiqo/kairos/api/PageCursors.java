@@ -34,7 +34,7 @@ public class PageCursors {
     private final CursorProperties properties;
     private final Clock clock;
 
-    PageCursors(CursorProperties properties, Clock clock) {
+    public PageCursors(CursorProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
         byte[] secret;

@@ -41,7 +41,7 @@ class NegotiationRepository {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
-    /** Everything about one negotiation; {@code %s} is an optional locking clause. */
+    /** Everything about one negotiation, in one statement. */
     private static final String LOAD = """
             SELECT n.*,
                    (SELECT coalesce(json_agg(json_build_object(
@@ -65,7 +65,6 @@ class NegotiationRepository {
                       FROM proposed_venues v WHERE v.negotiation_id = n.id) AS venues_json
               FROM negotiations n
              WHERE n.id = :id
-            %s
             """;
 
     private final JdbcClient jdbc;
@@ -79,12 +78,19 @@ class NegotiationRepository {
     }
 
     Optional<NegotiationRecord> find(UUID id) {
-        return jdbc.sql(LOAD.formatted("")).param("id", id).query(this::toRecord).optional();
+        return jdbc.sql(LOAD).param("id", id).query(this::toRecord).optional();
     }
 
-    /** Loads and locks the negotiation row until the transaction ends; concurrent writers queue here. */
+    /**
+     * Locks the negotiation row until the transaction ends, then loads it. Two statements on
+     * purpose: under READ COMMITTED a statement that waited for the lock would still read the
+     * participants and options as of its own start, missing the writes of the transaction it
+     * waited for; the second statement takes a fresh snapshot after the lock is ours.
+     */
     Optional<NegotiationRecord> findForUpdate(UUID id) {
-        return jdbc.sql(LOAD.formatted("FOR UPDATE OF n")).param("id", id).query(this::toRecord).optional();
+        boolean exists = jdbc.sql("SELECT id FROM negotiations WHERE id = :id FOR UPDATE").param("id", id)
+                .query(UUID.class).optional().isPresent();
+        return exists ? find(id) : Optional.empty();
     }
 
     /** Resolves Firebase UIDs to users; unknown UIDs are simply absent from the result. */

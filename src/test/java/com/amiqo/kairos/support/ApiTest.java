@@ -20,8 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "kairos.database.embedded.ephemeral=true",
         "kairos.auth.firebase-project-id=" + TestTokens.PROJECT_ID,
         "kairos.auth.jwks-refetch-min-interval=100ms",
+        "kairos.cursor.secret=" + ApiTest.CURSOR_SECRET,
         "management.server.port=0" })
 public abstract class ApiTest {
+
+    public static final String CURSOR_SECRET = "test-cursor-secret-0123456789abcdef";
 
     @LocalServerPort
     private int port;

@@ -1,0 +1,65 @@
+package com.amiqo.kairos.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.slf4j.MDC;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import com.amiqo.kairos.api.RequestIds;
+
+/**
+ * Counts the SQL statements each request sends to the database, keyed by the request id (which
+ * the server keeps in the logging context of the thread that runs the statements). A JDBC batch
+ * counts once: with the driver's batch rewriting it is one multi-row statement on the wire.
+ */
+public final class StatementCounter implements QueryExecutionListener {
+
+    private static final Map<String, List<String>> BY_REQUEST = new ConcurrentHashMap<>();
+
+    public static List<String> statementsOf(String requestId) {
+        return BY_REQUEST.getOrDefault(requestId, List.of());
+    }
+
+    @Override
+    public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+    }
+
+    @Override
+    public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        String requestId = MDC.get(RequestIds.MDC_KEY);
+        if (requestId != null && !queries.isEmpty()) {
+            BY_REQUEST.computeIfAbsent(requestId, id -> new CopyOnWriteArrayList<>())
+                    .add(queries.get(0).getQuery().strip().split("\\s+", 2)[0]);
+        }
+    }
+
+    /** Wraps the application's DataSource so every statement passes the counter. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Config {
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (bean instanceof DataSource dataSource && beanName.equals("dataSource")) {
+                        return ProxyDataSourceBuilder.create(dataSource).listener(new StatementCounter()).build();
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+}

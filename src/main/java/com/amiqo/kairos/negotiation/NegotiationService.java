@@ -38,23 +38,22 @@ import com.amiqo.kairos.user.AppUser;
 class NegotiationService {
 
     static final String LIST = "negotiations";
+    private static final JsonMapper FINGERPRINT_JSON = JsonMapper.builder().build();
 
     private final NegotiationRepository negotiations;
     private final EventService events;
     private final OptionRules rules;
     private final PageCursors cursors;
     private final TransactionTemplate transactions;
-    private final JsonMapper json;
     private final Clock clock;
 
     NegotiationService(NegotiationRepository negotiations, EventService events, OptionRules rules, PageCursors cursors,
-            TransactionTemplate transactions, JsonMapper json, Clock clock) {
+            TransactionTemplate transactions, Clock clock) {
         this.negotiations = negotiations;
         this.events = events;
         this.rules = rules;
         this.cursors = cursors;
         this.transactions = transactions;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -289,10 +288,13 @@ class NegotiationService {
                 slot.timezone(), venue, attendees, record.blob());
     }
 
-    /** The request as sent, hashed: a retry with the same id must carry the same body. */
-    private String fingerprint(NegotiationRequests.Start request) {
+    /**
+     * The request as sent, hashed: a retry with the same id must carry the same body. A plain mapper,
+     * so timestamps keep their full precision (the API's mapper rounds output to seconds).
+     */
+    private static String fingerprint(NegotiationRequests.Start request) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(request)
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(FINGERPRINT_JSON.writeValueAsString(request)
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {

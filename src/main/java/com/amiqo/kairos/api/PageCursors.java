@@ -106,9 +106,11 @@ public class PageCursors {
         }
     }
 
+    /** Strict: only the canonical encoding is accepted, so no two cursor strings mean the same cursor. */
     private static byte[] decodeBase64(String value) {
         try {
-            return DECODER.decode(value);
+            byte[] bytes = DECODER.decode(value);
+            return ENCODER.encodeToString(bytes).equals(value) ? bytes : new byte[0];
         } catch (IllegalArgumentException e) {
             return new byte[0];
         }

@@ -133,6 +133,10 @@ public record Negotiation(
      */
     public ReplyDecision reply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
             Supplier<UUID> newIds) {
+        if (reply.action() == ReplyAction.COUNTER && reply.counterSlots().isEmpty() && reply.counterVenues().isEmpty()) {
+            // A malformed body, never a repeat of anything.
+            throw NegotiationErrors.missingCounterFields();
+        }
         Participant replier = participant(userId).orElseThrow(() -> NegotiationErrors.notParticipant(id));
         if (repeatsRecordedAnswer(replier, reply)) {
             return new NoChange();
@@ -193,9 +197,6 @@ public record Negotiation(
     }
 
     private ReplyDecision counter(Participant replier, Reply reply, Instant now, Supplier<UUID> newIds) {
-        if (reply.counterSlots().isEmpty() && reply.counterVenues().isEmpty()) {
-            throw NegotiationErrors.missingCounterFields();
-        }
         if (reply.slotIds() != null || reply.venueIds() != null) {
             checkKnown(reply.slotIds() == null ? Set.of() : reply.slotIds(),
                     reply.venueIds() == null ? Set.of() : reply.venueIds());
@@ -242,12 +243,15 @@ public record Negotiation(
     /**
      * A counter's accepted set for one kind of option: the countered options plus the ids given.
      * When the counter says nothing about this kind, the replier keeps their recorded set, or takes
-     * every current option if they have not answered yet (a new time alone does not reject the venues).
+     * every current option if they have no set to keep (not answered yet, or declined before): a new
+     * time alone does not reject the venues.
      */
     private static Set<UUID> counterSet(Set<UUID> countered, @Nullable Set<UUID> given, Set<UUID> recorded,
             Participant replier, Set<UUID> all) {
         if (countered.isEmpty() && given == null) {
-            return replier.status() == ParticipantStatus.INVITED ? all : recorded;
+            boolean nothingToKeep = replier.status() == ParticipantStatus.INVITED
+                    || replier.status() == ParticipantStatus.DECLINED;
+            return nothingToKeep ? all : recorded;
         }
         Set<UUID> result = new LinkedHashSet<>(countered);
         if (given != null) {

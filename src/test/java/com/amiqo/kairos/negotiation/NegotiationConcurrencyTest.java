@@ -74,6 +74,24 @@ class NegotiationConcurrencyTest extends ApiTest {
         }
     }
 
+    @Test
+    void startWhenTheSameClientIdIsRetriedConcurrentlyCreatesOneNegotiation() throws Exception {
+        TestUser organizer = signIn("Olga");
+        TestUser guest = signIn("Gus");
+        String id = java.util.UUID.randomUUID().toString();
+        Map<String, Object> body = NegotiationFixtures.start(List.of(guest));
+        body.put("id", id);
+
+        List<ApiResponse> responses = concurrently(java.util.Collections.nCopies(6,
+                () -> api.post("/negotiate/start").token(organizer.token()).json(body).send()));
+
+        assertThat(responses).extracting(ApiResponse::status).containsOnly(200, 201).containsOnlyOnce(201);
+        assertThat(responses).allSatisfy(response -> assertThat(response.data().path("id").asString()).isEqualTo(id));
+        assertThat(count("SELECT count(*) FROM negotiations WHERE id = CAST(:id AS uuid)", id)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM negotiation_participants WHERE negotiation_id = CAST(:id AS uuid)", id))
+                .isEqualTo(2);
+    }
+
     private String start(TestUser organizer, List<TestUser> invitees) {
         Map<String, Object> body = NegotiationFixtures.start(invitees);
         body.remove("proposed_venues");

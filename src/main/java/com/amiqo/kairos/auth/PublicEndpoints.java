@@ -7,13 +7,16 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The endpoints that need no token (SPEC §2): health, version and the local-only token endpoint. */
+/** The endpoints that need no token (SPEC §2): health, version, the API docs and the local-only token endpoint. */
 final class PublicEndpoints {
 
     static final RequestMatcher MATCHER = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/health"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/version"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/dev/tokens"));
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/dev/tokens"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v3/api-docs/**"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui/**"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui.html"));
 
     private PublicEndpoints() {
     }

@@ -2,6 +2,8 @@ package com.amiqo.kairos.user;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
@@ -20,6 +22,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @Order(2)
 class UserWebConfiguration implements WebMvcConfigurer {
+
+    static {
+        // The signed-in user comes from the token, not from the request: keep it out of the API docs.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AppUser.class);
+    }
 
     private final CurrentUserInterceptor currentUserInterceptor;
 

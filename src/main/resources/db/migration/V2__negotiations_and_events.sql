@@ -7,6 +7,8 @@ CREATE TABLE negotiations (
     title                  text        NOT NULL,
     intent_category        text        NOT NULL,
     state                  text        NOT NULL,
+    -- Whether invitees have ever seen it: a draft cancelled or expired before sending stays the organizer's.
+    sent                   boolean     NOT NULL,
     agent_mode             boolean     NOT NULL DEFAULT false,
     agent_round            integer     NOT NULL DEFAULT 0,
     revision               integer     NOT NULL DEFAULT 0,

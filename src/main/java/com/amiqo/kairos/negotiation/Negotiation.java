@@ -29,12 +29,21 @@ public record Negotiation(
         int agentRound,
         int revision,
         @Nullable UUID finalSlotId,
-        @Nullable UUID finalVenueId) {
+        @Nullable UUID finalVenueId,
+        boolean sent) {
 
     public Negotiation {
         participants = List.copyOf(participants);
         slots = List.copyOf(slots);
         venues = List.copyOf(venues);
+    }
+
+    /** A negotiation that has been sent unless it is still a draft. */
+    public Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participant> participants,
+            List<ProposedSlot> slots, List<ProposedVenue> venues, Instant expiresAt, int agentRound, int revision,
+            @Nullable UUID finalSlotId, @Nullable UUID finalVenueId) {
+        this(id, ownerId, state, participants, slots, venues, expiresAt, agentRound, revision, finalSlotId,
+                finalVenueId, state != NegotiationState.AWAITING_INVITES);
     }
 
     /** What a reply came to. */
@@ -85,10 +94,12 @@ public record Negotiation(
         return participants.stream().filter(participant -> participant.userId().equals(userId)).findFirst();
     }
 
-    /** Participants see a negotiation; a draft only its organizer. */
+    /**
+     * Participants see a negotiation once it has been sent; before that (also if the draft was
+     * cancelled or expired unsent) only its organizer does.
+     */
     public boolean isVisibleTo(UUID userId) {
-        return participant(userId).isPresent()
-                && (state != NegotiationState.AWAITING_INVITES || ownerId.equals(userId));
+        return participant(userId).isPresent() && (sent || ownerId.equals(userId));
     }
 
     public int acceptedCount() {
@@ -149,8 +160,9 @@ public record Negotiation(
         }
         checkAllowed(replier, reply.action());
         if (state == NegotiationState.AWAITING_INVITES) {
-            return new Applied(with(NegotiationState.AWAITING_REPLIES, participants, slots, venues, agentRound, null,
-                    null), replier, List.of(), List.of(), Outcome.SENT);
+            Negotiation next = new Negotiation(id, ownerId, NegotiationState.AWAITING_REPLIES, participants, slots,
+                    venues, expiresAt, agentRound, revision + 1, null, null, true);
+            return new Applied(next, replier, List.of(), List.of(), Outcome.SENT);
         }
         return switch (reply.action()) {
             case ACCEPT -> accept(replier, reply, now);
@@ -367,7 +379,7 @@ public record Negotiation(
             List<ProposedSlot> nextSlots, List<ProposedVenue> nextVenues, int nextRound,
             @Nullable UUID nextFinalSlot, @Nullable UUID nextFinalVenue) {
         return new Negotiation(id, ownerId, nextState, nextParticipants, nextSlots, nextVenues, expiresAt, nextRound,
-                revision + 1, nextFinalSlot, nextFinalVenue);
+                revision + 1, nextFinalSlot, nextFinalVenue, sent);
     }
 
     private static <T> Set<UUID> ids(List<T> items, java.util.function.Function<T, UUID> id) {

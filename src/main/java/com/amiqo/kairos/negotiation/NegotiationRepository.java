@@ -107,11 +107,11 @@ class NegotiationRepository {
     boolean insertIfAbsent(NegotiationRecord record, int participantCount) {
         Negotiation negotiation = record.negotiation();
         return jdbc.sql("""
-                INSERT INTO negotiations (id, owner_id, title, intent_category, state, agent_mode, agent_round, revision,
+                INSERT INTO negotiations (id, owner_id, title, intent_category, state, sent, agent_mode, agent_round, revision,
                                           participant_count, accepted_count, encrypted_payload, encrypted_blob_version,
                                           last_actor_id, last_message_preview, request_fingerprint,
                                           created_at, updated_at, expires_at)
-                VALUES (:id, :owner, :title, :category, :state, :agentMode, 0, :revision, :participants, 0,
+                VALUES (:id, :owner, :title, :category, :state, :sent, :agentMode, 0, :revision, :participants, 0,
                         :payload, :blobVersion, :owner, :preview, :fingerprint, :now, :now, :expiresAt)
                 ON CONFLICT (id) DO NOTHING
                 """)
@@ -120,6 +120,7 @@ class NegotiationRepository {
                 .param("title", record.title())
                 .param("category", record.intentCategory())
                 .param("state", negotiation.state().value())
+                .param("sent", negotiation.sent())
                 .param("agentMode", record.agentMode())
                 .param("revision", negotiation.revision())
                 .param("participants", participantCount)
@@ -221,7 +222,7 @@ class NegotiationRepository {
     void updateState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Instant now) {
         jdbc.sql("""
                 UPDATE negotiations
-                   SET state = :state, revision = :revision, agent_round = :agentRound,
+                   SET state = :state, sent = :sent, revision = :revision, agent_round = :agentRound,
                        accepted_count = :acceptedCount, final_slot_id = :finalSlot, final_venue_id = :finalVenue,
                        last_actor_id = coalesce(:actor, last_actor_id),
                        last_message_preview = coalesce(:preview, last_message_preview),
@@ -229,6 +230,7 @@ class NegotiationRepository {
                  WHERE id = :id
                 """)
                 .param("state", next.state().value())
+                .param("sent", next.sent())
                 .param("revision", next.revision())
                 .param("agentRound", next.agentRound())
                 .param("acceptedCount", next.acceptedCount())
@@ -273,7 +275,7 @@ class NegotiationRepository {
                   JOIN app_users owner ON owner.id = n.owner_id
                   LEFT JOIN app_users actor ON actor.id = n.last_actor_id
                  WHERE p.user_id = :userId
-                   AND (p.negotiation_state <> 'awaiting_invites' OR p.status = 'organizer')
+                   AND (n.sent OR p.status = 'organizer')
                 """);
         MapSqlParameterSource params = new MapSqlParameterSource("userId", userId).addValue("now", timestamp(now))
                 .addValue("limit", limit);
@@ -392,7 +394,8 @@ class NegotiationRepository {
         Negotiation negotiation = new Negotiation(id, row.getObject("owner_id", UUID.class),
                 NegotiationState.of(row.getString("state")), participants, slots, venues,
                 instant(row, "expires_at"), row.getInt("agent_round"), row.getInt("revision"),
-                row.getObject("final_slot_id", UUID.class), row.getObject("final_venue_id", UUID.class));
+                row.getObject("final_slot_id", UUID.class), row.getObject("final_venue_id", UUID.class),
+                row.getBoolean("sent"));
         String payload = row.getString("encrypted_payload");
         return new NegotiationRecord(negotiation, row.getString("title"), row.getString("intent_category"),
                 row.getBoolean("agent_mode"),

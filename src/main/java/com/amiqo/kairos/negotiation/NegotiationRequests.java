@@ -36,6 +36,11 @@ final class NegotiationRequests {
             @Nullable Boolean send,
             @Nullable String encryptedPayload,
             @Nullable Integer encryptedBlobVersion) {
+
+        Start {
+            // Trimmed before the length rule applies ("≤ 120 chars, trimmed").
+            title = title == null ? null : title.strip();
+        }
     }
 
     record SlotInput(

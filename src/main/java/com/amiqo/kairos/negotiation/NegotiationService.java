@@ -234,13 +234,16 @@ class NegotiationService {
         return record;
     }
 
-    /** A draft is invisible (404) to all but its organizer; anyone else who is not a participant gets 403. */
+    /**
+     * An unsent draft does not exist (404) for anyone but its organizer; a sent negotiation is
+     * refused (403) to anyone who is not a participant.
+     */
     private static void checkVisible(NegotiationRecord record, AppUser user) {
         Negotiation negotiation = record.negotiation();
-        if (negotiation.state() == NegotiationState.AWAITING_INVITES && !negotiation.ownerId().equals(user.id())) {
+        if (!negotiation.sent() && !negotiation.ownerId().equals(user.id())) {
             throw NegotiationErrors.notFound();
         }
-        if (negotiation.participant(user.id()).isEmpty()) {
+        if (!negotiation.isVisibleTo(user.id())) {
             throw NegotiationErrors.notParticipant(negotiation.id());
         }
     }

@@ -55,7 +55,9 @@ record NegotiationView(
         List<ProposedSlot> slots = negotiation.slots();
         List<ParticipantView> participants = negotiation.participants().stream().map(participant -> {
             NegotiationRecord.UserRef user = record.user(participant.userId());
-            EncryptedBlob blob = record.participantBlobs().get(participant.userId());
+            // A reply's blob is the replier's own: only they get it back.
+            EncryptedBlob blob = participant.userId().equals(viewerId) ? record.participantBlobs().get(participant.userId())
+                    : null;
             return new ParticipantView(user.uid(), user.displayName(), participant.status().value(),
                     ordered(participant.acceptedSlotIds(), slots.stream().map(ProposedSlot::id).toList()),
                     ordered(participant.acceptedVenueIds(), negotiation.venues().stream().map(ProposedVenue::id).toList()),

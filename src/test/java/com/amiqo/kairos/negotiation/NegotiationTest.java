@@ -1713,7 +1713,7 @@ class NegotiationTest {
 
             assertThat(decision).isEqualTo(new Cancelled(new Negotiation(NEGOTIATION_ID, ORGANIZER,
                     NegotiationState.CANCELLED, negotiation.participants(), SLOTS, VENUES, EXPIRES_AT, 0, REVISION + 1,
-                    null, null), false));
+                    null, null, negotiation.sent()), false));
         }
 
         @Test
@@ -1778,7 +1778,30 @@ class NegotiationTest {
             Negotiation.CancelDecision decision = overdue.cancel(ORGANIZER, NOW);
 
             assertThat(decision).isEqualTo(new Expired(new Negotiation(NEGOTIATION_ID, ORGANIZER,
-                    NegotiationState.EXPIRED, overdue.participants(), SLOTS, VENUES, NOW, 0, REVISION + 1, null, null)));
+                    NegotiationState.EXPIRED, overdue.participants(), SLOTS, VENUES, NOW, 0, REVISION + 1, null, null,
+                    overdue.sent())));
+        }
+
+        @Test
+        void cancelWhenDraftWasNeverSentKeepsItInvisibleToInvitees() {
+            Negotiation draft = matrixNegotiation(NegotiationState.AWAITING_INVITES);
+
+            Cancelled cancelled = (Cancelled) draft.cancel(ORGANIZER, NOW);
+
+            assertThat(cancelled.next().sent()).isFalse();
+            assertThat(cancelled.next().isVisibleTo(ORGANIZER)).isTrue();
+            assertThat(cancelled.next().isVisibleTo(ALICE)).isFalse();
+        }
+
+        @Test
+        void replyWhenOrganizerSendsDraftMakesItVisibleToInvitees() {
+            Negotiation draft = matrixNegotiation(NegotiationState.AWAITING_INVITES);
+
+            Applied sent = applied(draft, ORGANIZER, Reply.accept());
+
+            assertThat(sent.next().sent()).isTrue();
+            assertThat(sent.next().isVisibleTo(ALICE)).isTrue();
+            assertThat(sent.next().expire().isVisibleTo(ALICE)).isTrue();
         }
 
         @Test

@@ -1,0 +1,284 @@
+package com.amiqo.kairos.negotiation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import com.amiqo.kairos.support.ApiClient;
+import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.TestUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what (SPEC §5–§6): organizer, invitee, stranger and a caller without a token against
+ * every negotiation and event endpoint, each cell asserting the exact status and code. Every case
+ * builds its own users and negotiation.
+ */
+class AuthorizationMatrixTest extends ApiTest {
+
+    enum Role { ORGANIZER, INVITEE, STRANGER, NO_TOKEN }
+
+    /** What the request is aimed at. */
+    enum Target {
+        /** Alice invited Bob and Carol; nobody answered. */
+        OPEN,
+        /** Alice's draft inviting Bob and Carol. */
+        DRAFT,
+        /** Alice invited Bob, Bob accepted: confirmed, one event each. */
+        CONFIRMED
+    }
+
+    enum Endpoint {
+        GET_NEGOTIATION("GET /negotiations/{id}"),
+        LIST_NEGOTIATIONS("GET /negotiations"),
+        REPLY("POST /negotiate/reply"),
+        CANCEL("POST /negotiate/cancel"),
+        GET_ORGANIZERS_EVENT("GET /events/{organizer's event id}"),
+        GET_INVITEES_EVENT("GET /events/{invitee's event id}"),
+        LIST_EVENTS("GET /events"),
+        UPCOMING_EVENTS("GET /events/upcoming"),
+        CREATE_EVENT("POST /events");
+
+        final String label;
+
+        Endpoint(String label) {
+            this.label = label;
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cells = new ArrayList<>();
+        // endpoint, target, then per role: ORGANIZER, INVITEE, STRANGER, NO_TOKEN as "status CODE"
+        row(cells, Endpoint.GET_NEGOTIATION, Target.OPEN, "200", "200", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+        row(cells, Endpoint.GET_NEGOTIATION, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND", "401 UNAUTHORIZED");
+        row(cells, Endpoint.GET_NEGOTIATION, Target.CONFIRMED, "200", "200", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+        row(cells, Endpoint.LIST_NEGOTIATIONS, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
+        row(cells, Endpoint.LIST_NEGOTIATIONS, Target.DRAFT, "200", "200", "200", "401 UNAUTHORIZED");
+        row(cells, Endpoint.REPLY, Target.OPEN, "200", "200", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+        row(cells, Endpoint.REPLY, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND", "401 UNAUTHORIZED");
+        row(cells, Endpoint.CANCEL, Target.OPEN, "200", "403 ORGANIZER_ONLY_ACTION", "403 USER_NOT_PARTICIPANT",
+                "401 UNAUTHORIZED");
+        row(cells, Endpoint.CANCEL, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND", "401 UNAUTHORIZED");
+        row(cells, Endpoint.CANCEL, Target.CONFIRMED, "200", "403 ORGANIZER_ONLY_ACTION", "403 USER_NOT_PARTICIPANT",
+                "401 UNAUTHORIZED");
+        row(cells, Endpoint.GET_ORGANIZERS_EVENT, Target.CONFIRMED, "200", "403 USER_NOT_EVENT_OWNER",
+                "403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
+        row(cells, Endpoint.GET_INVITEES_EVENT, Target.CONFIRMED, "403 USER_NOT_EVENT_OWNER", "200",
+                "403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
+        row(cells, Endpoint.LIST_EVENTS, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
+        row(cells, Endpoint.UPCOMING_EVENTS, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
+        row(cells, Endpoint.CREATE_EVENT, Target.CONFIRMED, "403 EVENT_CREATION_DISABLED", "403 EVENT_CREATION_DISABLED",
+                "403 EVENT_CREATION_DISABLED", "401 UNAUTHORIZED");
+        return cells.stream();
+    }
+
+    private static void row(List<Arguments> cells, Endpoint endpoint, Target target, String... outcomes) {
+        Role[] roles = Role.values();
+        for (int i = 0; i < roles.length; i++) {
+            String[] outcome = outcomes[i].split(" ");
+            cells.add(Arguments.of(endpoint, target, roles[i], Integer.parseInt(outcome[0]),
+                    outcome.length > 1 ? outcome[1] : null));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} on {1} as {2} -> {3} {4}")
+    @MethodSource("matrix")
+    void endpointWhenCalledByRoleReturnsExactStatusAndCode(Endpoint endpoint, Target target, Role role, int status,
+            String code) {
+        World world = world(target);
+        TestUser caller = switch (role) {
+            case ORGANIZER -> world.alice;
+            case INVITEE -> world.bob;
+            case STRANGER -> world.mallory;
+            case NO_TOKEN -> null;
+        };
+        JsonNode before = get(world.alice, world.id).data();
+
+        ApiResponse response = call(endpoint, world, caller);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        if (code == null) {
+            assertThat(response.body().has("data")).as(response.toString()).isTrue();
+            assertThat(response.body().has("error")).isFalse();
+            assertSuccessContent(endpoint, target, role, world, response);
+        } else {
+            assertErrorEnvelope(response, status, code);
+            assertRefusalDetails(endpoint, world, response, code);
+            JsonNode after = get(world.alice, world.id).data();
+            assertThat(after.path("revision").asInt()).as("a refused request changes nothing")
+                    .isEqualTo(before.path("revision").asInt());
+            assertThat(after.path("state").asString()).isEqualTo(before.path("state").asString());
+            assertThat(statuses(after)).isEqualTo(statuses(before));
+            assertThat(eventStatuses(world.id)).isEqualTo(world.eventStatusesBefore);
+        }
+    }
+
+    // ---------------------------------------------------------------- the requests
+
+    private ApiResponse call(Endpoint endpoint, World world, TestUser caller) {
+        ApiClient.Call call = switch (endpoint) {
+            case GET_NEGOTIATION -> api.get("/negotiations/" + world.id);
+            case LIST_NEGOTIATIONS -> api.get("/negotiations");
+            case REPLY -> api.post("/negotiate/reply").json(NegotiationFixtures.reply(world.id, "accept"));
+            case CANCEL -> api.post("/negotiate/cancel").json(Map.of("negotiation_id", world.id));
+            case GET_ORGANIZERS_EVENT -> api.get("/events/" + world.aliceEvent);
+            case GET_INVITEES_EVENT -> api.get("/events/" + world.bobEvent);
+            case LIST_EVENTS -> api.get("/events");
+            case UPCOMING_EVENTS -> api.get("/events/upcoming");
+            case CREATE_EVENT -> api.post("/events").json(Map.of("title", "Standalone", "negotiation_id", world.id));
+        };
+        if (caller != null) {
+            call.token(caller.token());
+        }
+        return call.send();
+    }
+
+    /** What a 200 must show the caller (and, for lists, what it must not). */
+    private void assertSuccessContent(Endpoint endpoint, Target target, Role role, World world,
+            ApiResponse response) {
+        JsonNode data = response.data();
+        switch (endpoint) {
+            case GET_NEGOTIATION -> {
+                assertThat(data.path("id").asString()).isEqualTo(world.id);
+                assertThat(data.path("my_status").asString()).isEqualTo(role == Role.ORGANIZER ? "organizer"
+                        : target == Target.CONFIRMED ? "accepted" : "invited");
+                assertThat(response.header("ETag")).isEqualTo("\"" + data.path("revision").asInt() + "\"");
+            }
+            case LIST_NEGOTIATIONS -> {
+                boolean sees = role == Role.ORGANIZER || (role == Role.INVITEE && target != Target.DRAFT);
+                if (sees) {
+                    assertThat(ids(data)).contains(world.id);
+                } else {
+                    assertThat(ids(data)).doesNotContain(world.id);
+                }
+                assertThat(response.body().path("meta").path("pagination").isObject()).isTrue();
+            }
+            case REPLY -> {
+                assertThat(data.path("id").asString()).isEqualTo(world.id);
+                assertThat(data.path("state").asString()).isEqualTo("awaiting_replies");
+                assertThat(data.path("my_status").asString()).isEqualTo(role == Role.ORGANIZER ? "organizer" : "accepted");
+            }
+            case CANCEL -> {
+                assertThat(data.path("state").asString()).isEqualTo("cancelled");
+                assertThat(eventStatuses(world.id)).allMatch("cancelled"::equals);
+            }
+            case GET_ORGANIZERS_EVENT -> assertThat(data.path("id").asString()).isEqualTo(world.aliceEvent);
+            case GET_INVITEES_EVENT -> assertThat(data.path("id").asString()).isEqualTo(world.bobEvent);
+            case LIST_EVENTS, UPCOMING_EVENTS -> {
+                List<String> ids = ids(data);
+                switch (role) {
+                    case ORGANIZER -> assertThat(ids).containsExactly(world.aliceEvent);
+                    case INVITEE -> assertThat(ids).containsExactly(world.bobEvent);
+                    default -> assertThat(ids).isEmpty();
+                }
+            }
+            case CREATE_EVENT -> throw new AssertionError("POST /events never succeeds");
+        }
+    }
+
+    private static void assertRefusalDetails(Endpoint endpoint, World world, ApiResponse response, String code) {
+        JsonNode details = response.error().path("details");
+        switch (code) {
+            case "UNAUTHORIZED" -> {
+                assertThat(details.path("reason").asString()).isEqualTo("missing_token");
+                assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+            }
+            case "USER_NOT_PARTICIPANT" -> assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
+            case "ORGANIZER_ONLY_ACTION" -> {
+                assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
+                assertThat(details.path("requested_action").asString()).isEqualTo("cancel");
+            }
+            case "USER_NOT_EVENT_OWNER" -> assertThat(details.path("event_id").asString())
+                    .isEqualTo(endpoint == Endpoint.GET_ORGANIZERS_EVENT ? world.aliceEvent : world.bobEvent);
+            case "NOT_FOUND", "EVENT_CREATION_DISABLED" -> assertThat(details.isObject()).isTrue();
+            default -> throw new AssertionError("unexpected code " + code);
+        }
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    private record World(TestUser alice, TestUser bob, TestUser mallory, String id, String aliceEvent,
+            String bobEvent, List<String> eventStatusesBefore) {
+    }
+
+    private World world(Target target) {
+        TestUser alice = signIn("Alice");
+        TestUser bob = signIn("Bob");
+        TestUser mallory = signIn("Mallory");
+        List<TestUser> invitees = target == Target.CONFIRMED ? List.of(bob) : List.of(bob, signIn("Carol"));
+        Map<String, Object> body = NegotiationFixtures.start(invitees);
+        if (target == Target.DRAFT) {
+            body.put("send", false);
+        }
+        ApiResponse started = api.post("/negotiate/start").token(alice.token()).json(body).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String id = started.data().path("id").asString();
+        String aliceEvent = null;
+        String bobEvent = null;
+        if (target == Target.CONFIRMED) {
+            ApiResponse accepted = api.post("/negotiate/reply").token(bob.token())
+                    .json(NegotiationFixtures.reply(id, "accept")).send();
+            assertThat(accepted.data().path("state").asString()).as(accepted.toString()).isEqualTo("confirmed");
+            aliceEvent = eventOf(id, alice);
+            bobEvent = eventOf(id, bob);
+        }
+        return new World(alice, bob, mallory, id, aliceEvent, bobEvent, eventStatuses(id));
+    }
+
+    private String eventOf(String negotiationId, TestUser owner) {
+        return jdbc.sql("""
+                SELECT e.id FROM events e JOIN app_users u ON u.id = e.owner_id
+                 WHERE e.negotiation_id = ? AND u.firebase_uid = ?""")
+                .param(UUID.fromString(negotiationId)).param(owner.uid()).query(UUID.class).single().toString();
+    }
+
+    private List<String> eventStatuses(String negotiationId) {
+        return jdbc.sql("SELECT status FROM events WHERE negotiation_id = ? ORDER BY id")
+                .param(UUID.fromString(negotiationId)).query(String.class).list();
+    }
+
+    private ApiResponse get(TestUser user, String id) {
+        ApiResponse response = api.get("/negotiations/" + id).token(user.token()).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response;
+    }
+
+    private static List<String> statuses(JsonNode negotiation) {
+        List<String> statuses = new ArrayList<>();
+        for (JsonNode participant : negotiation.path("participants")) {
+            statuses.add(participant.path("user_id").asString() + "=" + participant.path("status").asString());
+        }
+        return statuses;
+    }
+
+    private static List<String> ids(JsonNode array) {
+        assertThat(array.isArray()).as("a list: " + array).isTrue();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : array) {
+            ids.add(item.path("id").asString());
+        }
+        return ids;
+    }
+
+    /** SPEC §2 error envelope (same checks as ApiConventionsTest). */
+    private static void assertErrorEnvelope(ApiResponse response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.body().propertyNames()).containsExactly("error");
+        assertThat(response.error().propertyNames()).containsExactlyInAnyOrder("code", "message", "details");
+        assertThat(response.errorCode()).as(response.toString()).isEqualTo(code);
+        assertThat(response.error().path("message").asString()).isNotBlank();
+        assertThat(response.error().path("details").isObject()).isTrue();
+        assertThat(response.header("X-Request-Id")).isNotBlank();
+        assertThat(response.raw()).doesNotContain("Exception").doesNotContain("trace").doesNotContain("\"path\"");
+    }
+}

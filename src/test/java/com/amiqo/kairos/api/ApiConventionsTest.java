@@ -12,6 +12,7 @@ import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestTokens;
 
+import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SPEC §2 conventions, checked on real endpoints through the real server. */
@@ -174,15 +175,4 @@ class ApiConventionsTest extends ApiTest {
         assertThat(response.data().path("user_id").asString()).isEqualTo(uid);
     }
 
-    static void assertErrorEnvelope(ApiResponse response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.body().propertyNames()).containsExactly("error");
-        assertThat(response.error().propertyNames()).containsExactlyInAnyOrder("code", "message", "details");
-        assertThat(response.errorCode()).isEqualTo(code);
-        assertThat(response.error().path("message").asString()).isNotBlank();
-        assertThat(response.error().path("details").isObject()).isTrue();
-        assertThat(response.header("X-Request-Id")).isNotBlank();
-        assertThat(response.raw()).doesNotContain("Exception").doesNotContain("trace").doesNotContain("\"path\"");
-    }
 }

@@ -11,6 +11,7 @@ import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestTokens;
 
+import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @TestPropertySource(properties = {
@@ -27,7 +28,7 @@ class RateLimitTest extends ApiTest {
 
         ApiResponse limited = api.get("/me").token(token).send();
 
-        ApiConventionsTest.assertErrorEnvelope(limited, 429, "RATE_LIMIT_EXCEEDED");
+        assertErrorEnvelope(limited, 429, "RATE_LIMIT_EXCEEDED");
         long retryAfter = limited.error().path("details").path("retry_after_seconds").asLong();
         assertThat(retryAfter).isBetween(1L, 60L);
         assertThat(limited.header("Retry-After")).isEqualTo(Long.toString(retryAfter));

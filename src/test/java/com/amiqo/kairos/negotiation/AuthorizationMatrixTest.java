@@ -16,6 +16,7 @@ import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
+import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -269,16 +270,4 @@ class AuthorizationMatrixTest extends ApiTest {
         return ids;
     }
 
-    /** SPEC §2 error envelope (same checks as ApiConventionsTest). */
-    private static void assertErrorEnvelope(ApiResponse response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.body().propertyNames()).containsExactly("error");
-        assertThat(response.error().propertyNames()).containsExactlyInAnyOrder("code", "message", "details");
-        assertThat(response.errorCode()).as(response.toString()).isEqualTo(code);
-        assertThat(response.error().path("message").asString()).isNotBlank();
-        assertThat(response.error().path("details").isObject()).isTrue();
-        assertThat(response.header("X-Request-Id")).isNotBlank();
-        assertThat(response.raw()).doesNotContain("Exception").doesNotContain("trace").doesNotContain("\"path\"");
-    }
 }

@@ -19,19 +19,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
-import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.slot;
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.venue;
+import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every error code of SPEC §5–§6, each produced over real HTTP with its status, code and details,
  * and the data checked untouched after the refusal.
  */
-class NegotiationErrorCodesTest extends ApiTest {
+class NegotiationErrorCodesTest extends NegotiationApiTest {
 
     // ================================================================ VALIDATION_ERROR (start)
 
@@ -1049,19 +1049,6 @@ class NegotiationErrorCodesTest extends ApiTest {
         assertThat(details(response).path("requested_action").asString()).isEqualTo(action);
     }
 
-    /** SPEC §2 error envelope (same checks as ApiConventionsTest). */
-    static void assertErrorEnvelope(ApiResponse response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.body().propertyNames()).containsExactly("error");
-        assertThat(response.error().propertyNames()).containsExactlyInAnyOrder("code", "message", "details");
-        assertThat(response.errorCode()).as(response.toString()).isEqualTo(code);
-        assertThat(response.error().path("message").asString()).isNotBlank();
-        assertThat(response.error().path("details").isObject()).isTrue();
-        assertThat(response.header("X-Request-Id")).isNotBlank();
-        assertThat(response.raw()).doesNotContain("Exception").doesNotContain("trace").doesNotContain("\"path\"");
-    }
-
     private static JsonNode details(ApiResponse response) {
         return response.error().path("details");
     }
@@ -1086,33 +1073,6 @@ class NegotiationErrorCodesTest extends ApiTest {
             venues.add(venue(prefix + " " + i));
         }
         return venues;
-    }
-
-    private static Map<String, Object> replyBody(String id, String action) {
-        return NegotiationFixtures.reply(id, action);
-    }
-
-    private ApiResponse start(TestUser organizer, Map<String, Object> body) {
-        return api.post("/negotiate/start").token(organizer.token()).json(body).send();
-    }
-
-    private JsonNode startOk(TestUser organizer, Map<String, Object> body) {
-        ApiResponse started = start(organizer, body);
-        assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        return started.data();
-    }
-
-    private ApiResponse reply(TestUser user, Map<String, Object> body) {
-        return api.post("/negotiate/reply").token(user.token()).json(body).send();
-    }
-
-    private ApiResponse get(TestUser user, String id) {
-        return api.get("/negotiations/" + id).token(user.token()).send();
-    }
-
-    private void expireNow(String id) {
-        jdbc.sql("UPDATE negotiations SET expires_at = now() - interval '1 second' WHERE id = ?")
-                .param(UUID.fromString(id)).update();
     }
 
     private long negotiationsOwnedBy(TestUser user) {

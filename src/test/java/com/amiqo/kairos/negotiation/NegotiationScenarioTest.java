@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
-import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Multi-user negotiation scenarios (SPEC §5, §6), each driven over real HTTP by separate signed-in
  * users against the real database.
  */
-class NegotiationScenarioTest extends ApiTest {
+class NegotiationScenarioTest extends NegotiationApiTest {
 
     // ---------------------------------------------------------------- 1:1
 
@@ -643,10 +642,6 @@ class NegotiationScenarioTest extends ApiTest {
         return body;
     }
 
-    private static Map<String, Object> replyBody(String id, String action) {
-        return NegotiationFixtures.reply(id, action);
-    }
-
     private static Map<String, Object> accept(String id, List<String> slotIds, List<String> venueIds) {
         Map<String, Object> body = replyBody(id, "accept");
         if (slotIds != null) {
@@ -656,29 +651,6 @@ class NegotiationScenarioTest extends ApiTest {
             body.put("venue_ids", venueIds);
         }
         return body;
-    }
-
-    private ApiResponse start(TestUser organizer, Map<String, Object> body) {
-        return api.post("/negotiate/start").token(organizer.token()).json(body).send();
-    }
-
-    private JsonNode startOk(TestUser organizer, Map<String, Object> body) {
-        ApiResponse started = start(organizer, body);
-        assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        return started.data();
-    }
-
-    private ApiResponse reply(TestUser user, Map<String, Object> body) {
-        return api.post("/negotiate/reply").token(user.token()).json(body).send();
-    }
-
-    private ApiResponse get(TestUser user, String id) {
-        return api.get("/negotiations/" + id).token(user.token()).send();
-    }
-
-    private void expireNow(String id) {
-        jdbc.sql("UPDATE negotiations SET expires_at = now() - interval '1 second' WHERE id = ?")
-                .param(UUID.fromString(id)).update();
     }
 
     private long eventRows(String negotiationId) {

@@ -55,7 +55,7 @@ class EventController {
     }
 
     @PostMapping("/events")
-    void create(AppUser user) {
+    void create() {
         throw new ApiException(ErrorCode.EVENT_CREATION_DISABLED,
                 "Events are created by confirming a negotiation; standalone events are not available");
     }

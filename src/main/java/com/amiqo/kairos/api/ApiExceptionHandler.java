@@ -1,6 +1,7 @@
 package com.amiqo.kairos.api;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -130,6 +132,22 @@ class ApiExceptionHandler {
     void authenticationUnavailable(AuthenticationServiceException e, HttpServletResponse response) throws IOException {
         log.warn("Token verification unavailable: {}", e.getMessage());
         writer.write(response, serviceUnavailable());
+    }
+
+    /**
+     * Data the database cannot represent (SQLSTATE class 22, e.g. U+0000 inside free-form JSON):
+     * the client's input, refused; the transaction has rolled back, so nothing was written.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    void unstorableData(DataIntegrityViolationException e, HttpServletResponse response) throws IOException {
+        SQLException sql = causeOfType(e, SQLException.class);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            writer.write(response, new ApiException(ErrorCode.VALIDATION_ERROR,
+                    "The request contains a value that cannot be stored (for example a U+0000 character)",
+                    Map.of("reason", "unstorable_value")));
+            return;
+        }
+        unexpected(e, response);
     }
 
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,

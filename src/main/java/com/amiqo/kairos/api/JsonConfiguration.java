@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
@@ -39,6 +42,28 @@ class JsonConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000, so a string carrying it could never be stored: refuse it
+     * while reading the body, where the error can still name the field.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer storableStrings() {
+        return builder -> builder.addModule(new SimpleModule("kairos-storable-strings")
+                .addDeserializer(String.class, new StorableStringDeserializer()));
+    }
+
+    static final class StorableStringDeserializer extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String value = super.deserialize(parser, context);
+            if (value != null && value.indexOf(0) >= 0) {
+                throw context.weirdStringException(value, String.class, "must not contain U+0000");
+            }
+            return value;
+        }
     }
 
     static final class WholeSecondInstantSerializer extends StdSerializer<Instant> {

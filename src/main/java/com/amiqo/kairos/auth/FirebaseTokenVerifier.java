@@ -147,8 +147,10 @@ class FirebaseTokenVerifier implements JwtDecoder {
             throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is in the future");
         }
         String subject = claims.getSubject();
-        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH) {
-            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token subject must be 1-128 characters");
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH
+                || subject.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN,
+                    "Token subject must be 1-128 characters without control characters");
         }
     }
 

@@ -39,10 +39,13 @@ public class UserService {
 
     /** Firebase names are free text of any length; keep a trimmed prefix that fits the profile rules. */
     private static @Nullable String displayNameFromToken(@Nullable String name) {
-        if (name == null || name.isBlank()) {
+        if (name == null) {
             return null;
         }
-        String trimmed = name.strip();
+        String trimmed = name.replaceAll("\\p{Cntrl}", "").strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
         if (trimmed.codePointCount(0, trimmed.length()) <= MAX_DISPLAY_NAME_LENGTH) {
             return trimmed;
         }

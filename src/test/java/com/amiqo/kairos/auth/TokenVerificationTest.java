@@ -117,6 +117,12 @@ class TokenVerificationTest extends ApiTest {
     }
 
     @Test
+    void meWithControlCharacterInSubjectReturns401InvalidToken() {
+        assertRejected(api.get("/me").token(TestTokens.forUser("bad\u0000uid").sign()).send(), "invalid_token");
+        assertRejected(api.get("/me").token(TestTokens.forUser("bad\nuid").sign()).send(), "invalid_token");
+    }
+
+    @Test
     void meWithSubjectOf128CharactersReturns200() {
         String uid = newUid("long");
         uid = uid + "x".repeat(128 - uid.length());

@@ -67,6 +67,15 @@ class UserProfileTest extends ApiTest {
     }
 
     @Test
+    void meWithControlCharactersInTokenNameStoresTheNameWithoutThem() {
+        String uid = newUid("ctrl");
+
+        JsonNode me = api.get("/me").token(TestTokens.forUser(uid).name("Ali\u0000ce\n").sign()).send().data();
+
+        assertThat(me.path("display_name").asString()).isEqualTo("Alice");
+    }
+
+    @Test
     void meWithOverlongTokenNameKeepsAnEightyCharacterPrefix() {
         String uid = newUid("longname");
 

@@ -44,6 +44,10 @@ public abstract class ApiTest {
         api = new ApiClient("http://localhost:" + port);
     }
 
+    protected int port() {
+        return port;
+    }
+
     /** A Firebase UID no other test uses. */
     protected static String newUid(String prefix) {
         return prefix + "-" + UUID.randomUUID();

@@ -104,7 +104,7 @@ class NegotiationRepository {
     }
 
     /** Inserts the negotiation row unless the id exists already; true when this call created it. */
-    boolean insertIfAbsent(NegotiationRecord record, int participantCount) {
+    boolean insertIfAbsent(NegotiationRecord record) {
         Negotiation negotiation = record.negotiation();
         return jdbc.sql("""
                 INSERT INTO negotiations (id, owner_id, title, intent_category, state, sent, agent_mode, agent_round, revision,
@@ -123,7 +123,7 @@ class NegotiationRepository {
                 .param("sent", negotiation.sent())
                 .param("agentMode", record.agentMode())
                 .param("revision", negotiation.revision())
-                .param("participants", participantCount)
+                .param("participants", negotiation.participants().size())
                 .param("payload", record.blob() == null ? null : record.blob().payload())
                 .param("blobVersion", record.blob() == null ? null : record.blob().version())
                 .param("preview", record.lastMessagePreview())

@@ -85,40 +85,47 @@ class NegotiationService {
                 throw new ApiException(ErrorCode.UNKNOWN_PARTICIPANTS, "Some invitees have never signed in",
                         Map.of("field", "participant_ids", "unknown", unknown));
             }
-            List<ProposedSlot> slots = new ArrayList<>();
-            for (SlotOption option : slotOptions) {
-                slots.add(new ProposedSlot(UUID.randomUUID(), slots.size(), option.startsAt(), option.durationMinutes(),
-                        option.timezone(), organizer.id()));
-            }
-            List<ProposedVenue> venues = new ArrayList<>();
-            for (VenueOption option : venueOptions) {
-                venues.add(new ProposedVenue(UUID.randomUUID(), venues.size(), option.name(), option.providerId(),
-                        option.metadata(), organizer.id()));
-            }
-            List<Participant> participants = new ArrayList<>();
-            participants.add(new Participant(organizer.id(), ParticipantStatus.ORGANIZER,
-                    ids(slots.stream().map(ProposedSlot::id).toList()),
-                    ids(venues.stream().map(ProposedVenue::id).toList()), now));
-            inviteeUids.forEach(uid -> participants.add(
-                    new Participant(invitees.get(uid).id(), ParticipantStatus.INVITED, Set.of(), Set.of(), null)));
-            NegotiationState state = Boolean.FALSE.equals(request.send())
-                    ? NegotiationState.AWAITING_INVITES : NegotiationState.AWAITING_REPLIES;
-            Negotiation negotiation = new Negotiation(id, organizer.id(), state, participants, slots, venues, expiresAt,
-                    0, 0, null, null);
+            Negotiation negotiation = newNegotiation(id, organizer, request, slotOptions, venueOptions,
+                    inviteeUids.stream().map(uid -> invitees.get(uid).id()).toList(), expiresAt, now);
             String title = request.title() == null || request.title().isBlank() ? "Untitled invitation"
                     : request.title().strip();
             NegotiationRecord record = new NegotiationRecord(negotiation, title, request.intentCategory(),
                     Boolean.TRUE.equals(request.agentMode()), blob, organizer.id(),
                     Previews.proposed(organizer.displayName(), request.intentCategory()), fingerprint, now, now,
                     Map.of(), Map.of());
-            if (!negotiations.insertIfAbsent(record, participants.size())) {
+            if (!negotiations.insertIfAbsent(record)) {
                 return new Started(existingFor(id, organizer, fingerprint), false);
             }
             negotiations.insertParticipants(negotiation, now);
-            negotiations.insertSlots(id, slots);
-            negotiations.insertVenues(id, venues);
+            negotiations.insertSlots(id, negotiation.slots());
+            negotiations.insertVenues(id, negotiation.venues());
             return new Started(negotiations.find(id).orElseThrow(), true);
         });
+    }
+
+    /** The organizer accepts every option they propose; invitees start as invited, in the order given. */
+    private static Negotiation newNegotiation(UUID id, AppUser organizer, NegotiationRequests.Start request,
+            List<SlotOption> slotOptions, List<VenueOption> venueOptions, List<UUID> inviteeIds, Instant expiresAt,
+            Instant now) {
+        List<ProposedSlot> slots = new ArrayList<>();
+        for (SlotOption option : slotOptions) {
+            slots.add(new ProposedSlot(UUID.randomUUID(), slots.size(), option.startsAt(), option.durationMinutes(),
+                    option.timezone(), organizer.id()));
+        }
+        List<ProposedVenue> venues = new ArrayList<>();
+        for (VenueOption option : venueOptions) {
+            venues.add(new ProposedVenue(UUID.randomUUID(), venues.size(), option.name(), option.providerId(),
+                    option.metadata(), organizer.id()));
+        }
+        List<Participant> participants = new ArrayList<>();
+        participants.add(new Participant(organizer.id(), ParticipantStatus.ORGANIZER,
+                ids(slots.stream().map(ProposedSlot::id).toList()), ids(venues.stream().map(ProposedVenue::id).toList()),
+                now));
+        inviteeIds.forEach(inviteeId -> participants.add(
+                new Participant(inviteeId, ParticipantStatus.INVITED, Set.of(), Set.of(), null)));
+        NegotiationState state = Boolean.FALSE.equals(request.send())
+                ? NegotiationState.AWAITING_INVITES : NegotiationState.AWAITING_REPLIES;
+        return new Negotiation(id, organizer.id(), state, participants, slots, venues, expiresAt, 0, 0, null, null);
     }
 
     NegotiationRecord reply(AppUser user, NegotiationRequests.ReplyInput input, @Nullable Integer expectedRevision) {

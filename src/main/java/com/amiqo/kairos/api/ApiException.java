@@ -23,8 +23,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalidField(String field, String problem) {
-        return new ApiException(ErrorCode.VALIDATION_ERROR, field + ": " + problem,
-                Map.of("field", field, "fields", Map.of(field, problem)));
+        return invalidFields(Map.of(field, problem));
     }
 
     /** A validation error naming every offending field ({@code details.field} is the first). */

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -195,15 +194,8 @@ class ApiExceptionHandler {
     }
 
     private static ApiException validationError(Map<String, String> fields) {
-        if (fields.isEmpty()) {
-            return new ApiException(ErrorCode.VALIDATION_ERROR, "The request is invalid");
-        }
-        Map.Entry<String, String> first = fields.entrySet().iterator().next();
-        String message = fields.entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + entry.getValue())
-                .collect(Collectors.joining("; "));
-        return new ApiException(ErrorCode.VALIDATION_ERROR, message,
-                Map.of("field", first.getKey(), "fields", fields));
+        return fields.isEmpty() ? new ApiException(ErrorCode.VALIDATION_ERROR, "The request is invalid")
+                : ApiException.invalidFields(fields);
     }
 
     private static ApiException toApiException(HttpMessageNotReadableException e) {

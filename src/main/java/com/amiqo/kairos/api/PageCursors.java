@@ -9,11 +9,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -49,6 +53,22 @@ public class PageCursors {
 
     /** Where a page ended. */
     public record Position(Instant updatedAt, UUID id) {
+    }
+
+    /** One page of a list: its items and, when more follow, the cursor of the next page. */
+    public record Page<T>(List<T> items, @Nullable String nextCursor, boolean hasMore) {
+    }
+
+    /**
+     * Cuts a page from rows fetched with one extra row (which only tells whether more follow) and
+     * signs the position of its last item as the next cursor.
+     */
+    public <T> Page<T> page(List<T> rowsPlusOne, int limit, String list, String scope, Function<T, Position> positionOf) {
+        if (rowsPlusOne.size() <= limit) {
+            return new Page<>(rowsPlusOne, null, false);
+        }
+        List<T> items = rowsPlusOne.subList(0, limit);
+        return new Page<>(items, encode(list, scope, positionOf.apply(items.get(limit - 1))), true);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.PageCursors;
 import com.amiqo.kairos.user.AppUser;
 
 /** The caller's calendar events (SPEC §6). */
@@ -44,9 +45,9 @@ class EventController {
             @RequestParam(name = "updated_after", required = false) Instant updatedAfter,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) String cursor) {
-        EventService.Page page = events.list(user, new EventFilter(status, startsAfter, startsBefore, updatedAfter),
-                limit, cursor);
-        return ApiResponse.page(page.events(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
+        PageCursors.Page<Event> page = events.list(user,
+                new EventFilter(status, startsAfter, startsBefore, updatedAfter), limit, cursor);
+        return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
     }
 
     @GetMapping("/events/{id}")

@@ -56,20 +56,11 @@ public class EventService {
         return events.upcoming(user.id(), from, after != null, limit);
     }
 
-    Page list(AppUser user, EventFilter filter, int limit, @Nullable String cursor) {
+    PageCursors.Page<Event> list(AppUser user, EventFilter filter, int limit, @Nullable String cursor) {
         String scope = user.id() + "|" + filter.scope();
         PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
         List<Event> rows = events.page(user.id(), filter, position == null ? null : position.updatedAt(),
                 position == null ? null : position.id(), limit + 1);
-        boolean hasMore = rows.size() > limit;
-        List<Event> page = hasMore ? rows.subList(0, limit) : rows;
-        String next = hasMore
-                ? cursors.encode(LIST, scope, new PageCursors.Position(page.get(limit - 1).updatedAt(),
-                        page.get(limit - 1).id()))
-                : null;
-        return new Page(page, next, hasMore);
-    }
-
-    record Page(List<Event> events, @Nullable String nextCursor, boolean hasMore) {
+        return cursors.page(rows, limit, LIST, scope, event -> new PageCursors.Position(event.updatedAt(), event.id()));
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.PageCursors;
 import com.amiqo.kairos.user.AppUser;
 
 /** Negotiation endpoints (SPEC §5). Responses that carry one negotiation carry its {@code ETag} too. */
@@ -73,7 +74,7 @@ class NegotiationController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
         ListQuery query = new ListQuery(states(state), role, awaitingMe, updatedAfter);
-        NegotiationService.Page page = negotiations.list(user, query, limit, cursor);
+        PageCursors.Page<NegotiationSummary> page = negotiations.list(user, query, limit, cursor);
         return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
     }
 

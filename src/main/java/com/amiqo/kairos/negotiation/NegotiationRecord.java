@@ -28,10 +28,6 @@ record NegotiationRecord(
 
     /** A user as the API shows them. */
     record UserRef(UUID id, String uid, @Nullable String displayName) {
-
-        String nameOrSomeone() {
-            return displayName == null ? "Someone" : displayName;
-        }
     }
 
     UserRef user(UUID id) {

@@ -188,23 +188,14 @@ class NegotiationService {
         return record;
     }
 
-    record Page(List<NegotiationSummary> items, @Nullable String nextCursor, boolean hasMore) {
-    }
-
-    Page list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
+    PageCursors.Page<NegotiationSummary> list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
         String scope = user.id() + "|" + query.scope();
         PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
         List<NegotiationSummary> rows = negotiations.page(user.id(), query,
                 position == null ? null : position.updatedAt(), position == null ? null : position.id(), now(),
                 limit + 1);
-        boolean hasMore = rows.size() > limit;
-        List<NegotiationSummary> items = hasMore ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (hasMore) {
-            NegotiationSummary last = items.get(limit - 1);
-            next = cursors.encode(LIST, scope, new PageCursors.Position(last.updatedAt(), last.id()));
-        }
-        return new Page(items, next, hasMore);
+        return cursors.page(rows, limit, LIST, scope,
+                summary -> new PageCursors.Position(summary.updatedAt(), summary.id()));
     }
 
     /** Marks overdue negotiations expired; safe to run on many instances at once. Returns how many. */

@@ -21,7 +21,7 @@ class UserController {
 
     @GetMapping("/me")
     ApiResponse<Profile> me(AppUser user) {
-        return ApiResponse.of(Profile.of(user));
+        return ApiResponse.of(Profile.of(users.current(user)));
     }
 
     @PatchMapping("/me")

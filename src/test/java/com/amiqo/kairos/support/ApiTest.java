@@ -21,10 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "kairos.auth.firebase-project-id=" + TestTokens.PROJECT_ID,
         "kairos.auth.jwks-refetch-min-interval=100ms",
         "kairos.cursor.secret=" + ApiTest.CURSOR_SECRET,
+        "kairos.users.profile-cache-ttl=" + ApiTest.PROFILE_CACHE_TTL,
         "management.server.port=0" })
 public abstract class ApiTest {
 
     public static final String CURSOR_SECRET = "test-cursor-secret-0123456789abcdef";
+    /** Short, so tests of the profile cache's bound wait little. */
+    public static final String PROFILE_CACHE_TTL = "1s";
 
     @LocalServerPort
     private int port;

@@ -9,7 +9,9 @@
 # Settings (environment): BENCH_NEGOTIATIONS (10000), BENCH_DURATION (15s per measured run),
 # BENCH_WARMUP (20s of load before the first measured run), BENCH_ROUNDS (3 interleaved rounds;
 # the table shows medians), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_JAR (default: built
-# with ./mvnw package), BENCH_KEEP (1 keeps the work directory).
+# with ./mvnw package), BENCH_RUNS (which runs: get,list,reply,health,pgbench), BENCH_JAVA_OPTS
+# (e.g. -XX:StartFlightRecording=filename=/tmp/kairos.jfr,settings=profile for a JFR profile),
+# BENCH_KEEP (1 keeps the work directory).
 #
 # What it does: builds the jar; starts a throwaway PostgreSQL (Debian's server binaries) unless
 # DATABASE_URL is set; serves its own JWKS and signs Firebase-shaped RS256 tokens with openssl, so
@@ -26,6 +28,7 @@ duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-20s}
 rounds=${BENCH_ROUNDS:-3}
 connections=${BENCH_CONNECTIONS:-32}
+runs=",${BENCH_RUNS:-get,list,reply,health,pgbench},"
 export BENCH_THREADS=${BENCH_THREADS:-2}
 token_users=200
 app_port=18080
@@ -192,15 +195,17 @@ wrk -t"$BENCH_THREADS" -c"$connections" -d"$warmup" -s bench/wrk/get.lua "$base/
 wrk -t"$BENCH_THREADS" -c"$connections" -d5s -s bench/wrk/list.lua "$base/" >/dev/null
 for round in $(seq 1 "$rounds"); do
     log "round $round of $rounds"
-    run_wrk "GET /negotiations/{id}" bench/wrk/get.lua /
-    run_wrk "GET /negotiations?limit=20" bench/wrk/list.lua /
-    psql -q -f bench/reset-replies.sql >/dev/null
-    revisions=$(psql -At -c "SELECT sum(revision) FROM negotiations")
-    run_wrk "POST /negotiate/reply" bench/wrk/reply.lua /
-    writes=$(( $(psql -At -c "SELECT sum(revision) FROM negotiations") - revisions ))
-    log "reply run: $last_requests requests, $writes writes (every accepted reply must be one write)"
-    run_wrk "GET /health" "" /health
-    run_pgbench
+    [[ $runs == *,get,* ]] && run_wrk "GET /negotiations/{id}" bench/wrk/get.lua /
+    [[ $runs == *,list,* ]] && run_wrk "GET /negotiations?limit=20" bench/wrk/list.lua /
+    if [[ $runs == *,reply,* ]]; then
+        psql -q -f bench/reset-replies.sql >/dev/null
+        revisions=$(psql -At -c "SELECT sum(revision) FROM negotiations")
+        run_wrk "POST /negotiate/reply" bench/wrk/reply.lua /
+        writes=$(( $(psql -At -c "SELECT sum(revision) FROM negotiations") - revisions ))
+        log "reply run: $last_requests requests, $writes writes (every accepted reply must be one write)"
+    fi
+    [[ $runs == *,health,* ]] && run_wrk "GET /health" "" /health
+    [[ $runs == *,pgbench,* ]] && run_pgbench
 done
 
 rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$app_pid/status")

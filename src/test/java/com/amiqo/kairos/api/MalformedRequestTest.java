@@ -82,6 +82,18 @@ class MalformedRequestTest extends ApiTest {
         assertThat(output.getAll()).doesNotContain(secret).doesNotContain(" ERROR ");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "text/html", "application/xml", "image/png;q=0", "application/json;q=0", "bogus" })
+    void writeWithAcceptRulingOutJsonReturns406AndChangesNothing(String accept) {
+        TestUser user = signIn("Alma");
+
+        ApiResponse response = api.patch("/me").token(user.token()).header("Accept", accept)
+                .json("{\"display_name\":\"Changed\"}").send();
+
+        assertErrorEnvelope(response, 406, "NOT_ACCEPTABLE");
+        assertThat(api.get("/me").token(user.token()).send().data().path("display_name").asString()).isEqualTo("Alma");
+    }
+
     @Test
     void jsonWithCharsetIsStillAccepted() {
         TestUser user = signIn("Carla");

@@ -1,6 +1,7 @@
 package com.amiqo.kairos.api;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,20 +15,32 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Endpoints that read a body read JSON only (SPEC §2): any other declared {@code Content-Type},
- * including wildcards and unparsable values, is {@code 415} before anything touches the body.
- * Checking ahead of Spring's own negotiation matters: a form-encoded body would otherwise be parsed
- * into parameters (and its content could surface in exceptions), and a wildcard type trips an
- * assertion inside Spring. Applies to every handler with a {@code @RequestBody}, so new endpoints
- * need nothing extra.
+ * JSON in and out (SPEC §2), decided before a handler runs, for every endpoint of ours (new ones
+ * need nothing extra):
+ * <ul>
+ * <li>a request body declared as anything but {@code application/json} (wildcards and unparsable
+ * values included) is {@code 415} before anything touches the body. Spring would parse a
+ * form-encoded body into parameters (whose content can surface in exception messages) and trips an
+ * assertion on a wildcard type;</li>
+ * <li>an {@code Accept} that rules out JSON is {@code 406} before the handler runs, so a write is
+ * never carried out for a client that then gets an error instead of its result.</li>
+ * </ul>
  */
-class JsonBodyInterceptor implements HandlerInterceptor {
+class JsonOnlyInterceptor implements HandlerInterceptor {
 
     private static final int MAX_ECHOED_LENGTH = 100;
+    private static final String OWN_PACKAGE = "com.amiqo.kairos.";
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (handler instanceof HandlerMethod method && readsBody(method)) {
+        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getName().startsWith(OWN_PACKAGE)) {
+            return true;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && !acceptsJson(accept)) {
+            throw new ApiException(ErrorCode.NOT_ACCEPTABLE, "This endpoint only produces application/json");
+        }
+        if (readsBody(method)) {
             String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
             if (contentType != null && !isJson(contentType)) {
                 throw unsupported(contentType);
@@ -41,6 +54,19 @@ class JsonBodyInterceptor implements HandlerInterceptor {
             MediaType type = MediaType.parseMediaType(contentType);
             return type.isConcrete() && MediaType.APPLICATION_JSON.isCompatibleWith(type);
         } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    static boolean acceptsJson(String accept) {
+        if (accept.isBlank()) {
+            return true;
+        }
+        try {
+            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            return types.stream().anyMatch(type -> type.getQualityValue() > 0
+                    && type.isCompatibleWith(MediaType.APPLICATION_JSON));
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -2,6 +2,8 @@ package com.amiqo.kairos.api;
 
 import java.io.IOException;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +19,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * {@code /error} (an exception escaping a filter, a container-level 400, …) is answered with the
  * SPEC envelope. Exceptions go through the same {@link ApiExceptionHandler} as everywhere else.
  */
+@Hidden
 @RestController
 class ApiErrorController implements ErrorController {
 
@@ -30,6 +33,11 @@ class ApiErrorController implements ErrorController {
 
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // Asked for directly: not an endpoint of the API.
+            writer.write(response, ApiExceptionHandler.notFound());
+            return;
+        }
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (exception instanceof Exception e && exceptionResolver.resolveException(request, response, null, e) != null) {
             return;

@@ -13,12 +13,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -129,8 +132,19 @@ class ApiExceptionHandler {
     /** Authentication could not be attempted (e.g. Google's signing keys are unreachable): ours, retryable. */
     @ExceptionHandler(AuthenticationServiceException.class)
     void authenticationUnavailable(AuthenticationServiceException e, HttpServletResponse response) throws IOException {
-        log.warn("Token verification unavailable: {}", e.getMessage());
+        log.warn("Token verification unavailable: {}", LoggedThrowables.types(e));
         writer.write(response, serviceUnavailable());
+    }
+
+    /**
+     * Parameters Tomcat cannot decode, or a request Spring Security's firewall refuses once the
+     * request is already routed (e.g. a parameter name with a line break). Their messages quote the
+     * offending request content, so they are neither logged nor echoed.
+     */
+    @ExceptionHandler({ InvalidParameterException.class, RequestRejectedException.class })
+    void unreadableRequest(RuntimeException e, HttpServletResponse response) throws IOException {
+        writer.write(response, new ApiException(ErrorCode.VALIDATION_ERROR, "The request could not be read",
+                Map.of("reason", "malformed_request")));
     }
 
     /**
@@ -166,7 +180,7 @@ class ApiExceptionHandler {
             writer.write(response, fromStatus(framework.getStatusCode().value()));
             return;
         }
-        log.error("Unhandled exception", e);
+        log.error("Unhandled exception", LoggedThrowables.withoutMessages(e));
         writer.write(response, new ApiException(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred"));
     }
 
@@ -182,6 +196,7 @@ class ApiExceptionHandler {
     /** An error the servlet container or the framework answered with a bare status. */
     static ApiException fromStatus(int status) {
         return switch (status) {
+            case 431 -> new ApiException(ErrorCode.REQUEST_HEADERS_TOO_LARGE, "The request headers are too large");
             case 400 -> new ApiException(ErrorCode.VALIDATION_ERROR, "The request is invalid");
             case 404 -> notFound();
             case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed here");
@@ -189,7 +204,9 @@ class ApiExceptionHandler {
             case 413 -> new PayloadTooLargeException();
             case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Request body must be application/json");
             case 503 -> serviceUnavailable();
-            default -> new ApiException(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
+            default -> status >= 400 && status < 500
+                    ? new ApiException(ErrorCode.VALIDATION_ERROR, "The request is invalid")
+                    : new ApiException(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
         };
     }
 

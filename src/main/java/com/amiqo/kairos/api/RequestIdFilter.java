@@ -26,11 +26,29 @@ import org.springframework.web.servlet.HandlerMapping;
 class RequestIdFilter extends OncePerRequestFilter {
 
     private static final Logger accessLog = LoggerFactory.getLogger("kairos.access");
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
+    /**
+     * Requests Tomcat refuses before the filter chain (e.g. {@code TRACE}) reach the application
+     * only as an error dispatch; they need their request id then.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Object assigned = request.getAttribute(ATTRIBUTE);
+        if (assigned != null) {
+            // The error dispatch of a request already served (and logged) here: keep its id.
+            response.setHeader(RequestIds.HEADER, assigned.toString());
+            chain.doFilter(request, response);
+            return;
+        }
         String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
+        request.setAttribute(ATTRIBUTE, requestId);
         long started = System.nanoTime();
         MDC.put(RequestIds.MDC_KEY, requestId);
         response.setHeader(RequestIds.HEADER, requestId);

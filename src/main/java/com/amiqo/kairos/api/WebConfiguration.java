@@ -20,5 +20,6 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // Health probes from the platform must never be throttled.
         registry.addInterceptor(rateLimitInterceptor).excludePathPatterns("/health", "/error");
+        registry.addInterceptor(new JsonOnlyInterceptor());
     }
 }

@@ -2,12 +2,14 @@ package com.amiqo.kairos.auth;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,15 +23,20 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Verifies Firebase ID tokens exactly as SPEC §3 says: RS256 only, signature against the Firebase
@@ -44,14 +51,17 @@ class FirebaseTokenVerifier implements JwtDecoder {
     private static final int MAX_SUBJECT_LENGTH = 128;
 
     private final JWKSource<SecurityContext> keys;
+    private final BooleanSupplier lastKeyFetchSucceeded;
     private final String projectId;
     private final String issuer;
     private final Duration skew;
     private final boolean acceptUnsigned;
     private final Clock clock;
 
-    FirebaseTokenVerifier(JWKSource<SecurityContext> keys, AuthProperties properties, Clock clock) {
+    FirebaseTokenVerifier(JWKSource<SecurityContext> keys, BooleanSupplier lastKeyFetchSucceeded,
+            AuthProperties properties, Clock clock) {
         this.keys = keys;
+        this.lastKeyFetchSucceeded = lastKeyFetchSucceeded;
         this.projectId = properties.firebaseProjectId();
         this.issuer = properties.expectedIssuer();
         this.skew = properties.clockSkew();
@@ -68,7 +78,7 @@ class FirebaseTokenVerifier implements JwtDecoder {
         } else if (!(jwt instanceof PlainJWT && acceptUnsigned)) {
             throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token must be signed with RS256");
         }
-        validate(claims);
+        validate(claims, rawSubject(jwt));
         return toJwt(token, jwt, claims);
     }
 
@@ -104,15 +114,24 @@ class FirebaseTokenVerifier implements JwtDecoder {
         try {
             found = keys.get(selector, null);
         } catch (RateLimitReachedException e) {
+            // No refetch allowed right now. If the last fetch failed we cannot tell a forged kid from
+            // a new Google key: that is an outage (503), and a 401 would sign the user out.
+            if (!lastKeyFetchSucceeded.getAsBoolean()) {
+                throw keysUnavailable(e);
+            }
             found = List.of();
         } catch (com.nimbusds.jose.KeySourceException e) {
-            // Google's key endpoint is unreachable: our problem, not the client's (answered as 503).
-            throw new JwtException("Signing keys are unavailable", e);
+            throw keysUnavailable(e);
         }
         if (found.isEmpty()) {
             throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token is signed with an unknown key");
         }
         return (RSAKey) found.get(0);
+    }
+
+    /** Google's key endpoint is unreachable: our problem, not the client's (answered as a retryable 503). */
+    private static JwtException keysUnavailable(Exception cause) {
+        return new JwtException("Signing keys are unavailable", cause);
     }
 
     private static JWTClaimsSet claimsOf(JWT jwt) {
@@ -123,7 +142,17 @@ class FirebaseTokenVerifier implements JwtDecoder {
         }
     }
 
-    private void validate(JWTClaimsSet claims) {
+    /** The {@code sub} as sent: Nimbus would turn {@code "sub": 12345} into "12345", which Firebase's verifier refuses. */
+    private static @Nullable String rawSubject(JWT jwt) {
+        try {
+            Object subject = JSONObjectUtils.parse(jwt.getParsedParts()[1].decodeToString()).get("sub");
+            return subject instanceof String text ? text : null;
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    private void validate(JWTClaimsSet claims, @Nullable String subject) {
         Instant now = clock.instant();
         Instant expiresAt = requiredInstant(claims.getExpirationTime(), "exp");
         if (!expiresAt.plus(skew).isAfter(now)) {
@@ -146,7 +175,6 @@ class FirebaseTokenVerifier implements JwtDecoder {
         if (authTime != null && authTime.isAfter(now.plus(skew))) {
             throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is in the future");
         }
-        String subject = claims.getSubject();
         if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH
                 || subject.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidTokenException(TokenRejection.INVALID_TOKEN,
@@ -167,9 +195,22 @@ class FirebaseTokenVerifier implements JwtDecoder {
             return null;
         }
         if (value instanceof Number seconds) {
-            return Instant.ofEpochSecond(seconds.longValue());
+            try {
+                return Instant.ofEpochSecond(seconds.longValue());
+            } catch (DateTimeException e) {
+                throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is out of range");
+            }
         }
         throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is not a number");
+    }
+
+    /**
+     * The authenticated principal is the token's subject. Firebase tokens carry no OAuth scopes and
+     * authorities are unused, so no claim is interpreted as one (a token with {@code "scope": [1]}
+     * would otherwise fail inside Spring Security's converter).
+     */
+    static AbstractAuthenticationToken authentication(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject());
     }
 
     private static Jwt toJwt(String token, JWT jwt, JWTClaimsSet claims) {

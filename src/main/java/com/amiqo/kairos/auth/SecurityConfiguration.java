@@ -3,6 +3,7 @@ package com.amiqo.kairos.auth;
 import java.net.MalformedURLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -10,6 +11,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.health.HealthStatus;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,7 +60,8 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new BearerTokenHeaderResolver())
                         .authenticationEntryPoint(entryPoint)
-                        .jwt(jwt -> jwt.decoder(new VerifiedTokenCache(verifier, clock, properties.clockSkew()))))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokenCache(verifier, clock, properties.clockSkew()))
+                                .jwtAuthenticationConverter(FirebaseTokenVerifier::authentication)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, denied) -> errors.write(response,
@@ -79,15 +82,19 @@ class SecurityConfiguration {
     @Bean
     FirebaseTokenVerifier firebaseTokenVerifier(AuthProperties properties, ObjectProvider<LocalTokenIssuer> localIssuer,
             Clock clock) throws MalformedURLException {
+        // Whether the most recent fetch of the key set worked: an unknown kid is only the token's
+        // fault when we could actually look (see FirebaseTokenVerifier#signingKey).
+        AtomicBoolean lastFetchSucceeded = new AtomicBoolean(false);
         JWKSource<SecurityContext> firebaseKeys = JWKSourceBuilder
                 .<SecurityContext>create(properties.jwksUrl().toURL(),
                         new DefaultResourceRetriever(JWKS_HTTP_TIMEOUT_MS, JWKS_HTTP_TIMEOUT_MS, JWKS_MAX_BYTES))
                 .cache(properties.jwksCacheTtl().toMillis(), JWKS_REFRESH_TIMEOUT_MS)
                 .rateLimited(properties.jwksRefetchMinInterval().toMillis())
+                .healthReporting(report -> lastFetchSucceeded.set(report.getHealthStatus() == HealthStatus.HEALTHY))
                 .build();
         LocalTokenIssuer issuer = localIssuer.getIfAvailable();
         JWKSource<SecurityContext> keys = issuer == null ? firebaseKeys : localFirst(issuer.publicKeys(), firebaseKeys);
-        return new FirebaseTokenVerifier(keys, properties, clock);
+        return new FirebaseTokenVerifier(keys, lastFetchSucceeded::get, properties, clock);
     }
 
     @Bean

@@ -35,7 +35,9 @@ class CurrentUserInterceptor implements HandlerInterceptor {
         if (authentication instanceof JwtAuthenticationToken token) {
             String uid = token.getName();
             MDC.put(RequestIds.USER_MDC_KEY, uid);
-            AppUser user = users.provision(uid, token.getToken().getClaimAsString("name"),
+            // Only a string is a name; Spring's getClaimAsString would turn {"first": "x"} into text.
+            String name = token.getToken().getClaims().get("name") instanceof String text ? text : null;
+            AppUser user = users.provision(uid, name,
                     request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
             request.setAttribute(ATTRIBUTE, user);
         }

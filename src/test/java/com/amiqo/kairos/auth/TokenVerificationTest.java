@@ -156,6 +156,15 @@ class TokenVerificationTest extends ApiTest {
     }
 
     @Test
+    void meWithManyUnknownKidsPastTheRefetchCapReturns401InvalidSignatureWhileKeysAreReachable() {
+        for (int i = 0; i < 8; i++) {
+            String token = TestTokens.forUser(newUid("forged-kid")).signedWith(TestJwks.newKey("forged-" + i)).sign();
+
+            assertRejected(api.get("/me").token(token).send(), "invalid_signature");
+        }
+    }
+
+    @Test
     void meWithPublishedKidButForeignSignatureReturns401InvalidSignature() {
         RSAKey impostor = TestJwks.newKey(TestJwks.get().primaryKey().getKeyID());
         String token = TestTokens.forUser(newUid("impostor")).signedWith(impostor).sign();
@@ -212,6 +221,58 @@ class TokenVerificationTest extends ApiTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
         assertThat(response.error().path("details").path("field").asString()).isEqualTo("uid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "number", "boolean", "object", "array" })
+    void meWithNonStringSubjectReturns401InvalidTokenAndCreatesNoUser(String kind) {
+        Object subject = switch (kind) {
+            case "number" -> 12345;
+            case "boolean" -> true;
+            case "object" -> java.util.Map.of("id", "x");
+            default -> java.util.List.of("a");
+        };
+        long usersBefore = jdbc.sql("SELECT count(*) FROM app_users").query(Long.class).single();
+
+        assertRejected(api.get("/me").token(TestTokens.forUser("ignored").claim("sub", subject).sign()).send(),
+                "invalid_token");
+        assertThat(userRows("12345")).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM app_users").query(Long.class).single()).isEqualTo(usersBefore);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "number", "boolean", "object", "array" })
+    void meWithNonStringNameClaimLeavesDisplayNameNull(String kind) {
+        Object name = switch (kind) {
+            case "number" -> 42;
+            case "boolean" -> false;
+            case "object" -> java.util.Map.of("first", "Obj");
+            default -> java.util.List.of("A", "B");
+        };
+        String token = TestTokens.forUser(newUid("named")).claim("name", name).sign();
+
+        ApiResponse me = api.get("/me").token(token).send();
+
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.data().path("display_name").isNull()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "scope", "scp" })
+    void meWithOddScopeClaimsIsServedNormally(String claim) {
+        for (Object value : java.util.List.of(java.util.List.of(1, 2), java.util.List.of(java.util.Map.of()), 7,
+                java.util.Map.of("a", 1))) {
+            String token = TestTokens.forUser(newUid("scoped")).claim(claim, value).sign();
+
+            assertThat(api.get("/me").token(token).send().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void meWithAuthTimeFarOutOfRangeReturns401InvalidToken() {
+        String token = TestTokens.forUser(newUid("auth-time")).claim("auth_time", 1e300).sign();
+
+        assertRejected(api.get("/me").token(token).send(), "invalid_token");
     }
 
     private static void assertRejected(ApiResponse response, String reason) {

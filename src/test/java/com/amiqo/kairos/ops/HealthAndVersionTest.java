@@ -1,6 +1,18 @@
 package com.amiqo.kairos.ops;
 
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +31,9 @@ class HealthAndVersionTest extends ApiTest {
 
     @Autowired
     EmbeddedDatabase embeddedDatabase;
+
+    @Autowired
+    DataSource dataSource;
 
     @LocalManagementPort
     int managementPort;
@@ -42,16 +57,26 @@ class HealthAndVersionTest extends ApiTest {
     }
 
     @Test
-    void healthWhenDatabaseStoppedReturns503AndRecoversWithoutRestart() throws Exception {
+    void healthWhenDatabaseStoppedReturns503FastAndRecoversWithoutRestart() throws Exception {
         embeddedDatabase.stop();
         try {
-            ApiResponse down = api.get("/health").send();
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    assertThat(api.get("/health").send().status()).isEqualTo(503));
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long started = System.nanoTime();
+                ApiResponse down = api.get("/health").send();
+                millis.add((System.nanoTime() - started) / 1_000_000);
 
-            assertThat(down.status()).isEqualTo(503);
-            assertThat(down.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
-            assertThat(down.error().path("details").path("checks").path("database").asString()).isEqualTo("unavailable");
-            assertThat(down.body().has("meta")).isFalse();
-            assertThat(down.header("Cache-Control")).contains("no-store");
+                assertThat(down.status()).isEqualTo(503);
+                assertThat(down.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+                assertThat(down.error().path("details").path("checks").path("database").asString())
+                        .isEqualTo("unavailable");
+                assertThat(down.body().has("meta")).isFalse();
+                assertThat(down.header("Cache-Control")).contains("no-store");
+            }
+            Collections.sort(millis);
+            assertThat(millis.get(millis.size() * 9 / 10)).as("p90 of %s ms", millis).isLessThan(100);
 
             ApiResponse me = api.get("/me").token(TestTokens.valid(newUid("outage"))).send();
             assertThat(me.status()).as(me.toString()).isEqualTo(503);
@@ -62,6 +87,36 @@ class HealthAndVersionTest extends ApiTest {
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(api.get("/health").send().status()).isEqualTo(200));
+    }
+
+    /** Health never borrows from the API's pool: even with every pooled connection taken, 50 callers get 200. */
+    @Test
+    void healthUnder50ConcurrentCallersWithTheApiPoolExhaustedNeverReturns503() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(50);
+        try {
+            for (int i = 0; i < hikari().getMaximumPoolSize(); i++) {
+                held.add(dataSource.getConnection());
+            }
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 50; i++) {
+                    statuses.add(callers.submit(() -> api.get("/health").send().status()));
+                }
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+    }
+
+    private HikariDataSource hikari() throws Exception {
+        return dataSource.unwrap(HikariDataSource.class);
     }
 
     @Test

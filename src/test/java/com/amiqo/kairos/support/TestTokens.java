@@ -26,6 +26,7 @@ public final class TestTokens {
     private Instant authTime = Instant.now().minusSeconds(5);
     private String name;
     private RSAKey key = TestJwks.get().primaryKey();
+    private final java.util.Map<String, Object> rawClaims = new java.util.LinkedHashMap<>();
 
     private TestTokens(String subject) {
         this.subject = subject;
@@ -75,6 +76,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** Sets a claim to any JSON value (a number as {@code sub}, an object as {@code name}, …), last. */
+    public TestTokens claim(String claimName, Object value) {
+        rawClaims.put(claimName, value);
+        return this;
+    }
+
     public TestTokens signedWith(RSAKey value) {
         key = value;
         return this;
@@ -92,6 +99,7 @@ public final class TestTokens {
         if (name != null) {
             claims.claim("name", name);
         }
+        rawClaims.forEach(claims::claim);
         return claims.build();
     }
 

@@ -90,7 +90,8 @@ class VerifiedTokenCacheTest {
         AuthProperties properties = new AuthProperties(TestTokens.PROJECT_ID, URI.create("http://unused.invalid/jwks"),
                 SKEW, Duration.ofHours(1), Duration.ofSeconds(30), null, null);
         FirebaseTokenVerifier verifier = new FirebaseTokenVerifier(
-                new ImmutableJWKSet<SecurityContext>(new JWKSet(TestJwks.get().primaryKey().toPublicJWK())), properties, clock);
+                new ImmutableJWKSet<SecurityContext>(new JWKSet(TestJwks.get().primaryKey().toPublicJWK())), () -> true,
+                properties, clock);
         return token -> {
             verifications.incrementAndGet();
             return verifier.decode(token);

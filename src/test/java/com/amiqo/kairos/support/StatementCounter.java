@@ -23,10 +23,13 @@ import com.amiqo.kairos.api.RequestIds;
  * Counts the SQL statements each request sends to the database, keyed by the request id (which
  * the server keeps in the logging context of the thread that runs the statements). A JDBC batch
  * counts once: with the driver's batch rewriting it is one multi-row statement on the wire.
+ * The caller's profile lookup is left out: whether a request makes it depends only on whether
+ * the user is in the instance's profile cache (user/UserService), not on what the request does.
  */
 public final class StatementCounter implements QueryExecutionListener {
 
     private static final Map<String, List<String>> BY_REQUEST = new ConcurrentHashMap<>();
+    private static final String PROFILE_LOOKUP = "FROM app_users WHERE firebase_uid = ?";
 
     public static List<String> statementsOf(String requestId) {
         return BY_REQUEST.getOrDefault(requestId, List.of());
@@ -39,7 +42,7 @@ public final class StatementCounter implements QueryExecutionListener {
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
         String requestId = MDC.get(RequestIds.MDC_KEY);
-        if (requestId != null && !queries.isEmpty()) {
+        if (requestId != null && !queries.isEmpty() && !queries.get(0).getQuery().contains(PROFILE_LOOKUP)) {
             BY_REQUEST.computeIfAbsent(requestId, id -> new CopyOnWriteArrayList<>())
                     .add(queries.get(0).getQuery().strip().split("\\s+", 2)[0]);
         }

@@ -37,6 +37,15 @@ abstract class InviteApiTest extends ApiTest {
         return started.data();
     }
 
+    /** Users who have signed in once (rows only, no tokens: they are only ever named as invitees). */
+    List<TestUser> usersWhoSignedIn(int count) {
+        List<TestUser> users = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> new TestUser(newUid("guest" + i), "Guest " + i, "")).toList();
+        jdbc.sql("INSERT INTO app_users (firebase_uid, display_name) SELECT unnest(CAST(? AS text[])), 'Guest'")
+                .param(users.stream().map(TestUser::uid).toArray(String[]::new)).update();
+        return users;
+    }
+
     String openPlan(TestUser organizer) {
         return startPlan(organizer, List.of(), true).path("id").asString();
     }

@@ -144,7 +144,7 @@ class InviteFlowTest extends InviteApiTest {
     @Test
     void joinWhenNegotiationHasFiftyParticipantsReturns409AndCountsNoUse() {
         TestUser alice = signIn("Alice");
-        List<TestUser> invitees = java.util.stream.IntStream.range(0, 49).mapToObj(i -> signIn("Guest" + i)).toList();
+        List<TestUser> invitees = usersWhoSignedIn(49);
         String id = startPlan(alice, invitees, true).path("id").asString();
         String token = linkToken(alice, id, Map.of());
         TestUser latecomer = signIn("Late");

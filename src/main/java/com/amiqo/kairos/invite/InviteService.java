@@ -54,7 +54,7 @@ class InviteService {
         Instant now = now();
         return transactions.execute(status -> {
             NegotiationMembership.Organized negotiation = membership.organizedBy(user, negotiationId,
-                    "create invite links for", true);
+                    "create_invite_link", true);
             if (!negotiation.takesNewInvitees()) {
                 throw new ApiException(ErrorCode.INVALID_STATE_TRANSITION,
                         "Invite links can only be made for a negotiation that is still open",
@@ -81,7 +81,7 @@ class InviteService {
     List<InviteLinks.Link> list(AppUser user, UUID negotiationId) {
         Instant now = now();
         return transactions.execute(status -> {
-            membership.organizedBy(user, negotiationId, "list the invite links of", false);
+            membership.organizedBy(user, negotiationId, "list_invite_links", false);
             return links.list(negotiationId).stream().map(link -> link.view(now)).toList();
         });
     }
@@ -89,7 +89,7 @@ class InviteService {
     void revoke(AppUser user, UUID negotiationId, UUID linkId) {
         Instant now = now();
         transactions.executeWithoutResult(status -> {
-            membership.organizedBy(user, negotiationId, "revoke the invite links of", false);
+            membership.organizedBy(user, negotiationId, "revoke_invite_link", false);
             if (!links.revoke(negotiationId, linkId, now)) {
                 throw new ApiException(ErrorCode.NOT_FOUND, "No such invite link",
                         Map.of("negotiation_id", negotiationId, "link_id", linkId));

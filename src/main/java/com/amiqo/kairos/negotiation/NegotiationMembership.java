@@ -42,7 +42,8 @@ public class NegotiationMembership {
 
     /**
      * The negotiation, if the user is its organizer: else {@code 404} (unknown, or someone else's
-     * draft), {@code 403 USER_NOT_PARTICIPANT} or {@code 403 ORGANIZER_ONLY_ACTION}. With {@code lock}
+     * draft), {@code 403 USER_NOT_PARTICIPANT} or {@code 403 ORGANIZER_ONLY_ACTION} naming {@code action}
+     * as {@code details.requested_action}. With {@code lock}
      * its row stays locked until the transaction ends.
      */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -7,7 +7,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The endpoints that need no token (SPEC §2): health, version, the API docs and the local-only token endpoint. */
+/**
+ * The endpoints that need no token (SPEC §2, §6): health, version, the API docs, the local-only token
+ * endpoint and the calendar feed.
+ */
 final class PublicEndpoints {
 
     static final RequestMatcher MATCHER = new OrRequestMatcher(
@@ -16,7 +19,9 @@ final class PublicEndpoints {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/dev/tokens"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v3/api-docs/**"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui/**"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui.html"));
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui.html"),
+            // Calendar apps cannot send bearer tokens: the feed's secret in the path is its credential.
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/calendar/{secret}.ics"));
 
     private PublicEndpoints() {
     }

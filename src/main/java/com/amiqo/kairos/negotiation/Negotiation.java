@@ -187,6 +187,18 @@ public record Negotiation(
                 finalVenueId), state == NegotiationState.CONFIRMED);
     }
 
+    /**
+     * Adds someone who came through an invite link as an invitee who has not answered yet (SPEC §5.8).
+     * The caller has checked that the negotiation is open and that they are not in it already.
+     */
+    public Negotiation join(UUID userId) {
+        if (participants.size() >= NegotiationErrors.MAX_PARTICIPANTS) {
+            throw NegotiationErrors.full(id);
+        }
+        return with(state, concat(participants, List.of(new Participant(userId, ParticipantStatus.INVITED, Set.of(),
+                Set.of(), null))), slots, venues, agentRound, finalSlotId, finalVenueId);
+    }
+
     private void checkAllowed(Participant replier, ReplyAction action) {
         boolean allowed = switch (state) {
             case AWAITING_INVITES -> replier.isOrganizer() && action == ReplyAction.ACCEPT;
@@ -228,8 +240,8 @@ public record Negotiation(
         Set<UUID> counteredVenues = new LinkedHashSet<>();
         for (VenueOption option : reply.counterVenues()) {
             ProposedVenue venue = existingVenue(option, addedVenues).orElseGet(() -> {
-                ProposedVenue added = new ProposedVenue(newIds.get(), venues.size() + addedVenues.size(), option.name(),
-                        option.providerId(), option.metadata(), replier.userId());
+                ProposedVenue added = ProposedVenue.of(newIds.get(), venues.size() + addedVenues.size(), option,
+                        replier.userId());
                 addedVenues.add(added);
                 return added;
             });

@@ -1,5 +1,8 @@
 package com.amiqo.kairos.event;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import com.amiqo.kairos.api.ApiErrors;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +24,7 @@ import com.amiqo.kairos.api.PageCursors;
 import com.amiqo.kairos.user.AppUser;
 
 /** The caller's calendar events (SPEC §6). */
+@Tag(name = "events")
 @RestController
 class EventController {
 
@@ -30,6 +34,7 @@ class EventController {
         this.events = events;
     }
 
+    @Operation(operationId = "listUpcomingEvents", summary = "The caller's next confirmed events")
     @GetMapping("/events/upcoming")
     ApiResponse<List<Event>> upcoming(AppUser user,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -37,9 +42,11 @@ class EventController {
         return ApiResponse.of(events.upcoming(user, after, limit));
     }
 
+    @Operation(operationId = "listEvents", summary = "The caller's events, paged")
+    @ApiErrors(ErrorCode.INVALID_CURSOR)
     @GetMapping("/events")
     ApiResponse<List<Event>> list(AppUser user,
-            @RequestParam(required = false) @Pattern(regexp = "confirmed|cancelled") String status,
+            @RequestParam(required = false) @Pattern(regexp = Event.STATUSES) String status,
             @RequestParam(name = "starts_after", required = false) Instant startsAfter,
             @RequestParam(name = "starts_before", required = false) Instant startsBefore,
             @RequestParam(name = "updated_after", required = false) Instant updatedAfter,
@@ -50,11 +57,15 @@ class EventController {
         return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
     }
 
+    @Operation(operationId = "getEvent", summary = "One event of the caller")
+    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_EVENT_OWNER })
     @GetMapping("/events/{id}")
     ApiResponse<Event> get(AppUser user, @PathVariable UUID id) {
         return ApiResponse.of(events.get(user, id));
     }
 
+    @Operation(operationId = "createEvent", summary = "Refused: events come from confirmed negotiations")
+    @ApiErrors(value = ErrorCode.EVENT_CREATION_DISABLED, neverSucceeds = true)
     @PostMapping("/events")
     void create() {
         throw new ApiException(ErrorCode.EVENT_CREATION_DISABLED,

@@ -35,6 +35,29 @@ class OpenApiDocsTest extends ApiTest {
         assertThat(docs.body().path("components").path("schemas").has("AppUser")).isFalse();
     }
 
+    /** What the document says about tokens is what the server does: public means no 401, the rest 401 without one. */
+    @Test
+    void securityDeclaredPerOperationMatchesTheServer() {
+        ApiResponse docs = api.get("/v3/api-docs").send();
+        List<String> problems = new ArrayList<>();
+        docs.body().path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            boolean isPublic = entry.getValue().path("security").isArray() && entry.getValue().path("security").isEmpty();
+            String target = path.getKey().replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
+            var call = switch (entry.getKey()) {
+                case "post" -> api.post(target).json("{}");
+                case "patch" -> api.patch(target).json("{}");
+                default -> api.get(target);
+            };
+            int status = call.send().status();
+            if (isPublic == (status == 401)) {
+                problems.add(entry.getKey() + " " + path.getKey() + (isPublic ? " is documented public" : " needs a token")
+                        + " but answered " + status + " without one");
+            }
+        }));
+
+        assertThat(problems).isEmpty();
+    }
+
     /** The iOS team generates its client from the document: a standard parser must read it without a complaint. */
     @Test
     void apiDocsParseWithoutErrorsOrWarnings() {

@@ -3,6 +3,7 @@ package com.amiqo.kairos.api;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /** The success envelope: {@code {"data": …, "meta": {"request_id", "timestamp"}}}. */
 public record ApiResponse<T>(T data, Meta meta) {
@@ -16,9 +17,9 @@ public record ApiResponse<T>(T data, Meta meta) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Meta(String requestId, Instant timestamp, Pagination pagination) {
+    public record Meta(String requestId, Instant timestamp, @Nullable Pagination pagination) {
     }
 
-    public record Pagination(int limit, String nextCursor, boolean hasMore) {
+    public record Pagination(int limit, @Nullable String nextCursor, boolean hasMore) {
     }
 }

@@ -10,6 +10,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Order(1)
 class WebConfiguration implements WebMvcConfigurer {
 
+    /** Health probes from the platform must never be throttled. */
+    static final String[] RATE_LIMIT_EXEMPT = { "/health", "/error" };
+
     private final RateLimitInterceptor rateLimitInterceptor;
 
     WebConfiguration(RateLimitInterceptor rateLimitInterceptor) {
@@ -18,8 +21,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        // Health probes from the platform must never be throttled.
-        registry.addInterceptor(rateLimitInterceptor).excludePathPatterns("/health", "/error");
+        registry.addInterceptor(rateLimitInterceptor).excludePathPatterns(RATE_LIMIT_EXEMPT);
         registry.addInterceptor(new JsonOnlyInterceptor());
     }
 }

@@ -1,5 +1,8 @@
 package com.amiqo.kairos.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.amiqo.kairos.api.ApiResponse;
 
 /** {@code POST /dev/tokens}: mints a local ID token for development. Absent unless the local issuer is on. */
+@Tag(name = "development")
 @RestController
 @Conditional(LocalIssuerCondition.class)
 class DevTokenController {
@@ -24,6 +28,8 @@ class DevTokenController {
         this.issuer = issuer;
     }
 
+    @Operation(operationId = "issueDevToken", summary = "Local issuer only: a Firebase-shaped ID token for development")
+    @SecurityRequirements
     @PostMapping("/dev/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<LocalTokenIssuer.IssuedToken> issue(@Valid @RequestBody DevTokenRequest request) {

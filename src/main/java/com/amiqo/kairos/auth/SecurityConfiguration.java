@@ -13,6 +13,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.health.HealthStatus;
 import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -35,6 +37,8 @@ import com.amiqo.kairos.api.ErrorResponseWriter;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     private static final int JWKS_HTTP_TIMEOUT_MS = 2_000;
     private static final int JWKS_MAX_BYTES = 256 * 1024;
@@ -93,6 +97,11 @@ class SecurityConfiguration {
                 .healthReporting(report -> lastFetchSucceeded.set(report.getHealthStatus() == HealthStatus.HEALTHY))
                 .build();
         LocalTokenIssuer issuer = localIssuer.getIfAvailable();
+        // One line a developer can check when every token comes back 401 (e.g. wrong_issuer).
+        log.info("Authentication: Firebase ID tokens of project '{}' (issuer {}), signing keys from {}; "
+                + "local issuer {}; emulator mode {}", properties.firebaseProjectId(), properties.expectedIssuer(),
+                properties.jwksUrl().getHost(), issuer != null ? "ON (POST /dev/tokens)" : "off",
+                properties.emulatorMode() ? "ON (unsigned tokens accepted)" : "off");
         JWKSource<SecurityContext> keys = issuer == null ? firebaseKeys : localFirst(issuer.publicKeys(), firebaseKeys);
         return new FirebaseTokenVerifier(keys, lastFetchSucceeded::get, properties, clock);
     }

@@ -1,5 +1,6 @@
 package com.amiqo.kairos.event;
 
+import com.amiqo.kairos.api.ClosedSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,7 @@ record Event(
         UUID negotiationId,
         String title,
         String intentCategory,
-        String status,
+        @ClosedSet(values = Event.STATUSES) String status,
         String source,
         Instant startsAt,
         Instant endsAt,
@@ -29,6 +30,8 @@ record Event(
         @Nullable Integer encryptedBlobVersion,
         Instant createdAt,
         Instant updatedAt) {
+
+    static final String STATUSES = "confirmed|cancelled";
 
     record Person(String userId, @Nullable String displayName) {
     }

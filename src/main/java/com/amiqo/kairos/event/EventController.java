@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -18,14 +20,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.amiqo.kairos.api.ApiErrors;
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.ETagged;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.PageCursors;
 import com.amiqo.kairos.calendar.IcsCalendar;
 import com.amiqo.kairos.user.AppUser;
 
 /** The caller's calendar events (SPEC §6). */
+@Tag(name = "events")
 @RestController
 class EventController {
 
@@ -35,6 +40,7 @@ class EventController {
         this.events = events;
     }
 
+    @Operation(operationId = "listUpcomingEvents", summary = "The caller's next confirmed events")
     @GetMapping("/events/upcoming")
     ApiResponse<List<Event>> upcoming(AppUser user,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -42,9 +48,11 @@ class EventController {
         return ApiResponse.of(events.upcoming(user, after, limit));
     }
 
+    @Operation(operationId = "listEvents", summary = "The caller's events, paged")
+    @ApiErrors(ErrorCode.INVALID_CURSOR)
     @GetMapping("/events")
     ApiResponse<List<Event>> list(AppUser user,
-            @RequestParam(required = false) @Pattern(regexp = "confirmed|cancelled") String status,
+            @RequestParam(required = false) @Pattern(regexp = Event.STATUSES) String status,
             @RequestParam(name = "starts_after", required = false) Instant startsAfter,
             @RequestParam(name = "starts_before", required = false) Instant startsBefore,
             @RequestParam(name = "updated_after", required = false) Instant updatedAfter,
@@ -56,6 +64,9 @@ class EventController {
     }
 
     /** Carries the event's {@code ETag}; Spring turns a matching {@code If-None-Match} into a 304 once ownership is checked. */
+    @Operation(operationId = "getEvent", summary = "One event of the caller")
+    @ETagged
+    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_EVENT_OWNER })
     @GetMapping("/events/{id}")
     ResponseEntity<ApiResponse<Event>> get(AppUser user, @PathVariable UUID id) {
         Event event = events.get(user, id);
@@ -74,6 +85,8 @@ class EventController {
                 .body(IcsCalendar.render(List.of(event.calendarEntry()), null));
     }
 
+    @Operation(operationId = "createEvent", summary = "Refused: events come from confirmed negotiations")
+    @ApiErrors(value = ErrorCode.EVENT_CREATION_DISABLED, neverSucceeds = true)
     @PostMapping("/events")
     void create() {
         throw new ApiException(ErrorCode.EVENT_CREATION_DISABLED,

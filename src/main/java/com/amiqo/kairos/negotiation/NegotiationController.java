@@ -1,5 +1,10 @@
 package com.amiqo.kairos.negotiation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import com.amiqo.kairos.api.ApiErrors;
+import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.ETagged;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +36,7 @@ import com.amiqo.kairos.api.PageCursors;
 import com.amiqo.kairos.user.AppUser;
 
 /** Negotiation endpoints (SPEC §5). Responses that carry one negotiation carry its {@code ETag} too. */
+@Tag(name = "negotiations")
 @RestController
 class NegotiationController {
 
@@ -40,6 +46,13 @@ class NegotiationController {
         this.negotiations = negotiations;
     }
 
+    @Operation(operationId = "startNegotiation", summary = "Propose slots and venues to invitees", responses = {
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created",
+                    useReturnTypeSchema = true),
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "A retried client-made id with the same body: the existing negotiation") })
+    @ETagged
+    @ApiErrors({ ErrorCode.CONFLICT, ErrorCode.UNKNOWN_PARTICIPANTS, ErrorCode.SLOT_IN_PAST })
     @PostMapping("/negotiate/start")
     ResponseEntity<ApiResponse<NegotiationView>> start(AppUser user,
             @Valid @RequestBody NegotiationRequests.Start request) {
@@ -47,6 +60,12 @@ class NegotiationController {
         return respond(started.created() ? HttpStatus.CREATED : HttpStatus.OK, started.record(), user);
     }
 
+    @Operation(operationId = "replyToNegotiation", summary = "Accept, decline or counter")
+    @ETagged
+    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION,
+            ErrorCode.INVALID_STATE_TRANSITION, ErrorCode.NEGOTIATION_EXPIRED, ErrorCode.PRECONDITION_FAILED,
+            ErrorCode.UNKNOWN_OPTION, ErrorCode.SLOT_IN_PAST, ErrorCode.MISSING_COUNTER_FIELDS,
+            ErrorCode.COUNTER_LIMIT_EXCEEDED })
     @PostMapping("/negotiate/reply")
     ResponseEntity<ApiResponse<NegotiationView>> reply(AppUser user,
             @Valid @RequestBody NegotiationRequests.ReplyInput request,
@@ -54,6 +73,10 @@ class NegotiationController {
         return respond(HttpStatus.OK, negotiations.reply(user, request, revisionOf(ifMatch)), user);
     }
 
+    @Operation(operationId = "cancelNegotiation", summary = "Organizer only")
+    @ETagged
+    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION,
+            ErrorCode.INVALID_STATE_TRANSITION, ErrorCode.NEGOTIATION_EXPIRED })
     @PostMapping("/negotiate/cancel")
     ResponseEntity<ApiResponse<NegotiationView>> cancel(AppUser user,
             @Valid @RequestBody NegotiationRequests.Cancel request) {
@@ -61,11 +84,16 @@ class NegotiationController {
     }
 
     /** {@code If-None-Match} with the current revision is a 304, answered after the visibility checks (see respond). */
+    @Operation(operationId = "getNegotiation", summary = "The full resource, for participants")
+    @ETagged
+    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT })
     @GetMapping("/negotiations/{id}")
     ResponseEntity<ApiResponse<NegotiationView>> get(AppUser user, @PathVariable UUID id) {
         return respond(HttpStatus.OK, negotiations.get(user, id), user);
     }
 
+    @Operation(operationId = "listNegotiations", summary = "The caller's negotiations, newest change first")
+    @ApiErrors(ErrorCode.INVALID_CURSOR)
     @GetMapping("/negotiations")
     ApiResponse<List<NegotiationSummary>> list(AppUser user,
             @RequestParam(required = false) @Nullable String state,

@@ -1,5 +1,6 @@
 package com.amiqo.kairos.negotiation;
 
+import com.amiqo.kairos.api.ClosedSet;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,14 +16,14 @@ record NegotiationSummary(
         String ownerId,
         @Nullable String organizerDisplayName,
         String title,
-        String intentCategory,
-        String state,
+        @ClosedSet(values = NegotiationRequests.INTENT_CATEGORIES) String intentCategory,
+        @ClosedSet(NegotiationState.class) String state,
         boolean agentMode,
         int agentRound,
         int revision,
         int participantCount,
         int acceptedCount,
-        String myStatus,
+        @ClosedSet(ParticipantStatus.class) String myStatus,
         @Nullable UUID finalSlotId,
         @Nullable UUID finalVenueId,
         int slotCount,

@@ -1,5 +1,6 @@
 package com.amiqo.kairos.negotiation;
 
+import com.amiqo.kairos.api.ClosedSet;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -16,14 +17,14 @@ public record NegotiationView(
         UUID id,
         String ownerId,
         String title,
-        String intentCategory,
-        String state,
+        @ClosedSet(values = NegotiationRequests.INTENT_CATEGORIES) String intentCategory,
+        @ClosedSet(NegotiationState.class) String state,
         boolean agentMode,
         int agentRound,
         int revision,
         int participantCount,
         int acceptedCount,
-        String myStatus,
+        @ClosedSet(ParticipantStatus.class) String myStatus,
         List<ParticipantView> participants,
         List<SlotView> proposedSlots,
         List<VenueView> proposedVenues,
@@ -38,7 +39,8 @@ public record NegotiationView(
         Instant updatedAt,
         Instant expiresAt) {
 
-    public record ParticipantView(String userId, @Nullable String displayName, String status, List<UUID> acceptedSlotIds,
+    public record ParticipantView(String userId, @Nullable String displayName,
+            @ClosedSet(ParticipantStatus.class) String status, List<UUID> acceptedSlotIds,
             List<UUID> acceptedVenueIds, @Nullable Instant respondedAt, @Nullable String encryptedPayload,
             @Nullable Integer encryptedBlobVersion) {
     }

@@ -1,5 +1,9 @@
 package com.amiqo.kairos.ops;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import com.amiqo.kairos.api.ApiErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +19,7 @@ import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ErrorCode;
 
 /** {@code GET /health} (public): liveness plus a database round trip; 503 while the database is away. */
+@Tag(name = "operations")
 @RestController
 class HealthController {
 
@@ -28,6 +33,9 @@ class HealthController {
         this.startedAt = clock.instant();
     }
 
+    @Operation(operationId = "getHealth", summary = "Liveness and database reachability")
+    @SecurityRequirements
+    @ApiErrors(ErrorCode.SERVICE_UNAVAILABLE)
     @GetMapping("/health")
     ResponseEntity<ApiResponse<Health>> health() {
         if (!database.isUp()) {

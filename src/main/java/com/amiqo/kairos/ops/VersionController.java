@@ -1,5 +1,8 @@
 package com.amiqo.kairos.ops;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.time.Instant;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.amiqo.kairos.api.ApiResponse;
 
 /** {@code GET /version} (public): what is running, from the build metadata Maven writes into the jar. */
+@Tag(name = "operations")
 @RestController
 class VersionController {
 
@@ -32,6 +36,8 @@ class VersionController {
                 gitInfo != null && gitInfo.getCommitId() != null ? gitInfo.getCommitId() : "unknown");
     }
 
+    @Operation(operationId = "getVersion", summary = "What is running")
+    @SecurityRequirements
     @GetMapping("/version")
     ResponseEntity<ApiResponse<Version>> version() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(version));

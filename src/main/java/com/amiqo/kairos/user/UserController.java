@@ -1,5 +1,7 @@
 package com.amiqo.kairos.user;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.amiqo.kairos.api.ApiResponse;
 
 /** The signed-in user's own profile. */
+@Tag(name = "users")
 @RestController
 class UserController {
 
@@ -19,11 +22,13 @@ class UserController {
         this.users = users;
     }
 
+    @Operation(operationId = "getMe", summary = "The caller's profile (provisioned on first request)")
     @GetMapping("/me")
     ApiResponse<Profile> me(AppUser user) {
         return ApiResponse.of(Profile.of(users.current(user)));
     }
 
+    @Operation(operationId = "updateMe", summary = "Change display name, locale or agent mode default")
     @PatchMapping("/me")
     ApiResponse<Profile> updateMe(AppUser user, @Valid @RequestBody UpdateProfileRequest request) {
         return ApiResponse.of(Profile.of(users.updateProfile(user, request)));

@@ -2,6 +2,10 @@ package com.amiqo.kairos.auth;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.StandaloneApp;
@@ -14,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When Google's key endpoint cannot be reached, the client gets a retryable 503, never a 401 (which
  * would sign the user out), however many unknown key ids arrive and whatever the refetch cap says.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JwksOutageTest {
 
     @Test
-    void meWhenSigningKeysAreUnreachableAtColdStartReturns503EvenPastTheRefetchCap() {
+    void meWhenSigningKeysAreUnreachableAtColdStartReturns503EvenPastTheRefetchCap(CapturedOutput output) {
         try (StandaloneApp app = StandaloneApp.start("FIREBASE_JWKS_URL=http://127.0.0.1:9/unreachable-jwks",
                 "kairos.database.embedded.ephemeral=true")) {
             for (int i = 0; i < 6; i++) {
@@ -31,6 +36,8 @@ class JwksOutageTest {
             }
             ApiResponse legitimate = app.api().get("/me").token(TestTokens.valid("outage-user")).send();
             assertThat(legitimate.status()).as(legitimate.toString()).isEqualTo(503);
+            assertThat(output.getAll()).contains("Authentication: Firebase ID tokens of project 'kairos-test'")
+                    .contains("local issuer ON").contains("emulator mode off");
         }
     }
 }

@@ -41,6 +41,7 @@ class ProductionModeTest {
 
             assertThat(me.status()).isEqualTo(200);
             assertThat(devTokens.status()).isEqualTo(404);
+            assertThat(app.api().get("/v3/api-docs").send().body().path("paths").has("/dev/tokens")).isFalse();
             assertThat(version.data().path("environment").asString()).isEqualTo("prod");
             JsonNode accessLine = jsonLineContaining(output, "prod-req-1");
             assertThat(accessLine.toString()).contains("GET /me -> 200").contains(uid);

@@ -12,7 +12,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small real-HTTP client for API tests: raw control over method, headers and body. */
+/**
+ * A small real-HTTP client for API tests: raw control over method, headers and body. Every response
+ * is checked against the served OpenAPI document ({@link OpenApiConformance}).
+ */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -97,7 +100,10 @@ public final class ApiClient {
             }
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+                ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), response.body(),
+                        parse(response.body()));
+                OpenApiConformance.check(baseUrl, method, path, result);
+                return result;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {

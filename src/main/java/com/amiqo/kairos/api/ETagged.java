@@ -15,4 +15,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface ETagged {
+
+    /**
+     * When an {@code ETag} may be missing from a success response, why (documented, and the
+     * header is then not required): e.g. a negotiation past its deadline that the expiry sweep has
+     * not marked yet shows as expired under a revision that will still change, so it has none.
+     */
+    String absentWhen() default "";
 }

@@ -110,7 +110,9 @@ class OpenApiErrorResponses implements OperationCustomizer {
     }
 
     private static void documentETag(Operation operation, HandlerMethod handler) {
-        Header etag = new Header().required(true).description("The negotiation's revision, e.g. `\"3\"`")
+        String absentWhen = handler.getMethodAnnotation(ETagged.class).absentWhen();
+        Header etag = new Header().required(absentWhen.isEmpty())
+                .description("The resource's version, e.g. `\"3\"`" + (absentWhen.isEmpty() ? "" : "; absent " + absentWhen))
                 .schema(new StringSchema());
         ApiResponses responses = operation.getResponses();
         responses.forEach((status, response) -> {

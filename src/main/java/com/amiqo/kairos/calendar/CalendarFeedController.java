@@ -3,6 +3,12 @@ package com.amiqo.kairos.calendar;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
@@ -18,13 +24,17 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.amiqo.kairos.api.ApiErrors;
 import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.ETagged;
+import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.RateLimiter;
 import com.amiqo.kairos.api.SecretTokens;
 import com.amiqo.kairos.user.AppUser;
 
 /** The calendar subscription feed (SPEC §6): the owner manages its URL; calendar apps read it. */
+@Tag(name = "calendar")
 @RestController
 class CalendarFeedController {
 
@@ -40,11 +50,14 @@ class CalendarFeedController {
     }
 
     /** Creates the caller's secret feed URL or rotates it. */
+    @Operation(operationId = "rotateCalendarFeed", summary = "Create or rotate the caller's secret feed URL")
     @PutMapping("/me/calendar-feed")
     ApiResponse<CalendarFeedService.FeedUrl> rotate(AppUser user) {
         return ApiResponse.of(feeds.rotate(user));
     }
 
+    @Operation(operationId = "revokeCalendarFeed", summary = "Revoke the caller's feed URL",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Revoked"))
     @DeleteMapping("/me/calendar-feed")
     ResponseEntity<Void> revoke(AppUser user) {
         feeds.revoke(user);
@@ -55,8 +68,15 @@ class CalendarFeedController {
      * Public: the secret in the path is the credential. Rate limited per feed (keyed by the secret's
      * hash) before the database is asked; {@code If-None-Match} is answered without rendering.
      */
+    @Operation(operationId = "readCalendarFeed", summary = "The feed as an iCalendar file (public: the secret is the credential)",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The calendar",
+                    content = @Content(mediaType = IcsCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
+    @SecurityRequirements
+    @ETagged
+    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.RATE_LIMIT_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE })
     @GetMapping("/calendar/{secret}.ics")
     ResponseEntity<String> read(@PathVariable String secret,
+            @Parameter(hidden = true) // documented by @ETagged
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
         if (!CalendarFeedService.SECRETS.isWellFormed(secret)) {
             throw ApiException.invalidField("secret", "is not a calendar feed secret");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -74,6 +76,11 @@ class EventController {
     }
 
     /** The event as an RFC 5545 file (SPEC §6), owner only; the same {@code ETag} as the event. */
+    @Operation(operationId = "getEventIcs", summary = "The event as an iCalendar file", responses =
+            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The calendar file",
+                    content = @Content(mediaType = IcsCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
+    @ETagged
+    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_EVENT_OWNER })
     @GetMapping("/events/{id}/ics")
     ResponseEntity<String> ics(AppUser user, @PathVariable UUID id) {
         Event event = events.get(user, id);

@@ -61,7 +61,7 @@ class NegotiationController {
     }
 
     @Operation(operationId = "replyToNegotiation", summary = "Accept, decline or counter")
-    @ETagged
+    @ETagged(absentWhen = "when a repeated reply (a no-op) meets a negotiation past its deadline that the expiry sweep has not marked yet")
     @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION,
             ErrorCode.INVALID_STATE_TRANSITION, ErrorCode.NEGOTIATION_EXPIRED, ErrorCode.PRECONDITION_FAILED,
             ErrorCode.UNKNOWN_OPTION, ErrorCode.SLOT_IN_PAST, ErrorCode.MISSING_COUNTER_FIELDS,
@@ -85,7 +85,7 @@ class NegotiationController {
 
     /** {@code If-None-Match} with the current revision is a 304, answered after the visibility checks (see respond). */
     @Operation(operationId = "getNegotiation", summary = "The full resource, for participants")
-    @ETagged
+    @ETagged(absentWhen = "while a negotiation past its deadline waits for the expiry sweep (its revision will still change)")
     @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT })
     @GetMapping("/negotiations/{id}")
     ResponseEntity<ApiResponse<NegotiationView>> get(AppUser user, @PathVariable UUID id) {

@@ -90,7 +90,11 @@ class OpenApiDocsTest extends ApiTest {
             }
             operation.path("responses").properties().forEach(response -> {
                 var content = response.getValue().path("content");
-                if (!content.isMissingNode() && !content.propertyNames().equals(java.util.Set.of("application/json"))) {
+                // JSON everywhere, except the calendar files (SPEC §6), which are text/calendar.
+                boolean calendarFile = path.getKey().endsWith(".ics") || path.getKey().endsWith("/ics");
+                java.util.Set<String> expected = java.util.Set.of(calendarFile && response.getKey().startsWith("2")
+                        ? "text/calendar;charset=UTF-8" : "application/json");
+                if (!content.isMissingNode() && !content.propertyNames().equals(expected)) {
                     problems.add(where + " " + response.getKey() + ": content " + content.propertyNames());
                 }
                 if (!response.getValue().path("headers").has("X-Request-Id")) {

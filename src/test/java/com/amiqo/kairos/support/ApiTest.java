@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "kairos.auth.firebase-project-id=" + TestTokens.PROJECT_ID,
         "kairos.auth.jwks-refetch-min-interval=100ms",
         "kairos.cursor.secret=" + ApiTest.CURSOR_SECRET,
+        // Deliveries come from the after-commit wake-up (DispatchWakeTest relies on the poll being rare).
+        "kairos.notifications.poll-interval=1m",
         "management.server.port=0" })
 public abstract class ApiTest {
 

@@ -95,7 +95,8 @@ class NotificationDispatcher {
                 metrics.outcome(row.push().kind(), "failed");
             } else {
                 delivered.add(id);
-                metrics.outcome(row.push().kind(), "delivered");
+                // A recipient without a registered phone is done too: there is nowhere to push.
+                metrics.outcome(row.push().kind(), pushes.isEmpty() ? "no_device" : "delivered");
                 metrics.sentAfter(row.age());
             }
         });

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
+
+import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
@@ -19,6 +22,9 @@ import static org.awaitility.Awaitility.await;
  * after-commit wake-up.
  */
 class DispatchWakeTest extends ApiTest {
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void startWhenCommittedIsDeliveredWithoutWaitingForThePoll() {
@@ -36,5 +42,18 @@ class DispatchWakeTest extends ApiTest {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> "delivered".equals(
                 jdbc.sql("SELECT status FROM notification_outbox WHERE negotiation_id = CAST(:id AS uuid)")
                         .param("id", started.data().path("id").asString()).query(String.class).single()));
+    }
+
+    @Test
+    void prometheusShowsOutboxDepthDeliveriesAndLatency() {
+        startWhenCommittedIsDeliveredWithoutWaitingForThePoll();
+
+        String metrics = new ApiClient("http://localhost:" + managementPort).get("/actuator/prometheus").send().raw();
+
+        assertThat(metrics).contains("kairos_notifications_deliveries_total{")
+                .containsPattern("kairos_notifications_deliveries_total\\{[^}]*kind=\"invited\"[^}]*outcome=\"delivered\"")
+                .containsPattern("kairos_notifications_pushes_total\\{[^}]*kind=\"invited\"[^}]*outcome=\"delivered\"")
+                .contains("kairos_notifications_latency_seconds_bucket{")
+                .containsPattern("kairos_notifications_outbox\\{[^}]*status=\"pending\"");
     }
 }

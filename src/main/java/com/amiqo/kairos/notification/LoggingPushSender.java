@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default sender: logs what would be pushed, so the service runs with no APNs credentials.
- * Logs ids, the kind and a token prefix only; never the preview text of someone's plans in full
- * detail beyond what the push would show, never the whole token.
+ * The default sender: logs each push instead of sending it, so the service runs with no APNs
+ * credentials. The line names the kind, the negotiation id and the first characters of the token;
+ * never the whole token or the preview text.
  */
 class LoggingPushSender implements PushSender {
 

@@ -45,6 +45,7 @@ final class MockApns {
     private final Map<String, RejectionReason> failing = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final java.util.Set<String> unregistered = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> verifiedTokens = ConcurrentHashMap.newKeySet();
     private final int productionPort;
     private final int sandboxPort;
     private final Path keyFile;
@@ -124,9 +125,13 @@ final class MockApns {
         if (authorization == null || !authorization.toString().startsWith("bearer ")) {
             throw new RejectedNotificationException(RejectionReason.MISSING_PROVIDER_TOKEN);
         }
-        AuthenticationToken token = new AuthenticationToken(authorization.toString().substring("bearer ".length()));
-        if (!token.verifySignature(key)) {
-            throw new RejectedNotificationException(RejectionReason.INVALID_PROVIDER_TOKEN);
+        // Like APNs, verify a provider token once and trust it while the client keeps reusing it.
+        String jwt = authorization.toString().substring("bearer ".length());
+        if (!verifiedTokens.contains(jwt)) {
+            if (!new AuthenticationToken(jwt).verifySignature(key)) {
+                throw new RejectedNotificationException(RejectionReason.INVALID_PROVIDER_TOKEN);
+            }
+            verifiedTokens.add(jwt);
         }
         CharSequence topic = headers.get("apns-topic");
         if (topic == null || !TOPIC.contentEquals(topic)) {

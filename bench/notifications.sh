@@ -4,7 +4,7 @@
 #      1 and 2 dispatchers, with enqueue-to-delivered latency percentiles;
 #   2. POST /negotiate/reply throughput with the outbox writing vs the same load with the outbox write
 #      switched off, alternating in one JVM (4 concurrent clients, 10 invitees per negotiation, every accept notifies the others).
-# Each figure is printed for three runs after a warm-up; results also land in target/bench-results.txt.
+# Each figure is printed per run after a warm-up (replies: five alternating runs and their medians); results also land in target/bench-results.txt.
 # Usage: bench/notifications.sh            (as a regular user; as root it runs itself as kairos-ci like .ci/run)
 #        KAIROS_BENCH_ROWS=10000 bench/notifications.sh
 set -euo pipefail

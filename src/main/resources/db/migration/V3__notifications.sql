@@ -52,7 +52,10 @@ CREATE TABLE agent_preferences (
 CREATE TABLE notification_outbox (
     id             bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kind           text        NOT NULL,
-    recipient_id   uuid        NOT NULL REFERENCES app_users (id) ON DELETE CASCADE,
+    -- No foreign key on purpose: its per-row check takes a FOR KEY SHARE lock on each recipient's
+    -- app_users row, which concurrent replies to the same people then contend on. Recipients come
+    -- from negotiation_participants, which already references app_users.
+    recipient_id   uuid        NOT NULL,
     negotiation_id uuid,
     state          text,
     preview        text,

@@ -48,6 +48,22 @@ final class BenchmarkSupport {
                 percentile(sorted, 99));
     }
 
+    /** The per-second rate out of a {@link #summary} line. */
+    static double rate(String summary) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("= (\\d+)/s").matcher(summary);
+        if (!matcher.find()) {
+            throw new IllegalArgumentException(summary);
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
     private static double percentile(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
             return 0;

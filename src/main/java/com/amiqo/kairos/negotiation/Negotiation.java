@@ -107,25 +107,42 @@ public record Negotiation(
     }
 
     /**
-     * Whether the negotiation waits for this user: an invitee who has not answered an open
-     * negotiation, or the organizer when an active invitee countered with options the organizer
-     * has not accepted.
+     * Whether the negotiation waits for this user (SPEC §5.6, {@code awaiting_me}): an invitee who has
+     * not answered an open negotiation, or any active participant, organizer included, for whom an
+     * option was added by someone else after their last answer and is not in their accepted sets. The
+     * same rule picks who is told about a counter.
      */
     public boolean isAwaiting(UUID userId, Instant now) {
         if (effectiveState(now) != NegotiationState.AWAITING_REPLIES) {
             return false;
         }
         Participant participant = participant(userId).orElse(null);
-        if (participant == null) {
+        if (participant == null || !participant.isActive()) {
             return false;
         }
-        if (!participant.isOrganizer()) {
-            return participant.status() == ParticipantStatus.INVITED;
-        }
-        return participants.stream()
-                .filter(invitee -> invitee.status() == ParticipantStatus.COUNTERED)
-                .anyMatch(invitee -> !participant.acceptedSlotIds().containsAll(invitee.acceptedSlotIds())
-                        || !participant.acceptedVenueIds().containsAll(invitee.acceptedVenueIds()));
+        return participant.status() == ParticipantStatus.INVITED || hasUnansweredOption(participant, now);
+    }
+
+    /**
+     * An option this participant has not answered: proposed by another participant who is still
+     * active (a decliner's leftovers prompt nobody), after this participant's last answer, missing
+     * from their accepted sets, and (for times) not started yet.
+     */
+    private boolean hasUnansweredOption(Participant participant, Instant now) {
+        Set<UUID> activeProposers = participants.stream()
+                .filter(Participant::isActive)
+                .map(Participant::userId)
+                .filter(id -> !id.equals(participant.userId()))
+                .collect(Collectors.toSet());
+        Instant answeredAt = participant.respondedAt();
+        boolean slotPending = slots.stream()
+                .anyMatch(slot -> activeProposers.contains(slot.proposedBy())
+                        && (answeredAt == null || slot.proposedAt().isAfter(answeredAt))
+                        && !participant.acceptedSlotIds().contains(slot.id()) && !slot.hasStarted(now));
+        return slotPending || venues.stream()
+                .anyMatch(venue -> activeProposers.contains(venue.proposedBy())
+                        && (answeredAt == null || venue.proposedAt().isAfter(answeredAt))
+                        && !participant.acceptedVenueIds().contains(venue.id()));
     }
 
     /** The negotiation marked expired (by the sweep or by a late request). */
@@ -230,7 +247,7 @@ public record Negotiation(
         for (SlotOption option : reply.counterSlots()) {
             ProposedSlot slot = existingSlot(option, addedSlots).orElseGet(() -> {
                 ProposedSlot added = new ProposedSlot(newIds.get(), slots.size() + addedSlots.size(), option.startsAt(),
-                        option.durationMinutes(), option.timezone(), replier.userId());
+                        option.durationMinutes(), option.timezone(), replier.userId(), now);
                 addedSlots.add(added);
                 return added;
             });
@@ -241,7 +258,7 @@ public record Negotiation(
         for (VenueOption option : reply.counterVenues()) {
             ProposedVenue venue = existingVenue(option, addedVenues).orElseGet(() -> {
                 ProposedVenue added = ProposedVenue.of(newIds.get(), venues.size() + addedVenues.size(), option,
-                        replier.userId());
+                        replier.userId(), now);
                 addedVenues.add(added);
                 return added;
             });

@@ -57,12 +57,16 @@ class NegotiationRepository {
                                'id', s.id, 'index', s.slot_index,
                                'starts_at', (extract(epoch FROM s.starts_at) * 1000000)::bigint,
                                'duration_minutes', s.duration_minutes, 'timezone', s.timezone,
-                               'proposed_by', s.proposed_by) ORDER BY s.starts_at, s.slot_index), '[]')
+                               'proposed_by', s.proposed_by,
+                               'proposed_at', (extract(epoch FROM s.proposed_at) * 1000000)::bigint)
+                               ORDER BY s.starts_at, s.slot_index), '[]')
                       FROM proposed_slots s WHERE s.negotiation_id = n.id) AS slots_json,
                    (SELECT coalesce(json_agg(json_build_object(
                                'id', v.id, 'index', v.venue_index, 'name', v.name, 'provider_id', v.provider_id,
                                'address', v.address, 'lat', v.lat, 'lon', v.lon,
-                               'metadata', v.metadata, 'proposed_by', v.proposed_by) ORDER BY v.venue_index), '[]')
+                               'metadata', v.metadata, 'proposed_by', v.proposed_by,
+                               'proposed_at', (extract(epoch FROM v.proposed_at) * 1000000)::bigint)
+                               ORDER BY v.venue_index), '[]')
                       FROM proposed_venues v WHERE v.negotiation_id = n.id) AS venues_json,
                    (SELECT coalesce(json_object_agg(e.owner_id, e.id), '{}')
                       FROM events e WHERE e.negotiation_id = n.id) AS events_json
@@ -185,8 +189,9 @@ class NegotiationRepository {
             return;
         }
         batch.batchUpdate("""
-                INSERT INTO proposed_slots (id, negotiation_id, slot_index, starts_at, duration_minutes, timezone, proposed_by)
-                VALUES (:id, :negotiationId, :index, :startsAt, :duration, :timezone, :proposedBy)
+                INSERT INTO proposed_slots (id, negotiation_id, slot_index, starts_at, duration_minutes, timezone, proposed_by,
+                                            proposed_at)
+                VALUES (:id, :negotiationId, :index, :startsAt, :duration, :timezone, :proposedBy, :proposedAt)
                 """, slots.stream().map(slot -> new MapSqlParameterSource()
                 .addValue("id", slot.id())
                 .addValue("negotiationId", negotiationId)
@@ -194,7 +199,8 @@ class NegotiationRepository {
                 .addValue("startsAt", timestamp(slot.startsAt()))
                 .addValue("duration", slot.durationMinutes())
                 .addValue("timezone", slot.timezone())
-                .addValue("proposedBy", slot.proposedBy())).toArray(SqlParameterSource[]::new));
+                .addValue("proposedBy", slot.proposedBy())
+                .addValue("proposedAt", timestamp(slot.proposedAt()))).toArray(SqlParameterSource[]::new));
     }
 
     void insertVenues(UUID negotiationId, List<ProposedVenue> venues) {
@@ -203,9 +209,9 @@ class NegotiationRepository {
         }
         batch.batchUpdate("""
                 INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, provider_id, address, lat, lon,
-                                             metadata, proposed_by)
+                                             metadata, proposed_by, proposed_at)
                 VALUES (:id, :negotiationId, :index, :name, :providerId, :address, :lat, :lon, CAST(:metadata AS jsonb),
-                        :proposedBy)
+                        :proposedBy, :proposedAt)
                 """, venues.stream().map(venue -> new MapSqlParameterSource()
                 .addValue("id", venue.id())
                 .addValue("negotiationId", negotiationId)
@@ -216,7 +222,8 @@ class NegotiationRepository {
                 .addValue("lat", venue.lat())
                 .addValue("lon", venue.lon())
                 .addValue("metadata", venue.metadata() == null ? null : json.writeValueAsString(venue.metadata()))
-                .addValue("proposedBy", venue.proposedBy())).toArray(SqlParameterSource[]::new));
+                .addValue("proposedBy", venue.proposedBy())
+                .addValue("proposedAt", timestamp(venue.proposedAt()))).toArray(SqlParameterSource[]::new));
     }
 
     /** Records one participant's answer (and their blob, when the reply carried one). */
@@ -366,11 +373,16 @@ class NegotiationRepository {
         }
     }
 
+    /** A participant of a negotiation the sweep just expired, and whether invitees had ever seen it. */
+    record ExpiredParticipant(UUID negotiationId, UUID userId, boolean organizer, boolean sent) {
+    }
+
     /**
-     * Marks up to {@code limit} overdue open negotiations expired. {@code SKIP LOCKED} lets many
-     * instances sweep at once without waiting on each other or on a negotiation being answered.
+     * Marks up to {@code limit} overdue open negotiations expired and returns their participants.
+     * {@code SKIP LOCKED} lets many instances sweep at once without waiting on each other or on a
+     * negotiation being answered.
      */
-    List<UUID> expireOverdue(Instant now, int limit) {
+    List<ExpiredParticipant> expireOverdue(Instant now, int limit) {
         List<UUID> expired = jdbc.sql("""
                 WITH due AS (
                     SELECT id FROM negotiations
@@ -388,17 +400,21 @@ class NegotiationRepository {
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
-        if (!expired.isEmpty()) {
-            jdbc.sql("""
-                    UPDATE negotiation_participants
-                       SET negotiation_state = 'expired', negotiation_updated_at = :now, awaiting_me = false
-                     WHERE negotiation_id = ANY(CAST(:ids AS uuid[]))
-                    """)
-                    .param("now", timestamp(now))
-                    .param("ids", uuidArray(expired))
-                    .update();
+        if (expired.isEmpty()) {
+            return List.of();
         }
-        return expired;
+        return jdbc.sql("""
+                UPDATE negotiation_participants p
+                   SET negotiation_state = 'expired', negotiation_updated_at = :now, awaiting_me = false
+                  FROM negotiations n
+                 WHERE n.id = p.negotiation_id AND p.negotiation_id = ANY(CAST(:ids AS uuid[]))
+                RETURNING p.negotiation_id, p.user_id, p.status = 'organizer' AS organizer, n.sent
+                """)
+                .param("now", timestamp(now))
+                .param("ids", uuidArray(expired))
+                .query((row, n) -> new ExpiredParticipant(row.getObject("negotiation_id", UUID.class),
+                        row.getObject("user_id", UUID.class), row.getBoolean("organizer"), row.getBoolean("sent")))
+                .list();
     }
 
     private NegotiationRecord toRecord(ResultSet row, int rowNum) throws SQLException {
@@ -422,7 +438,7 @@ class NegotiationRepository {
         for (JsonNode node : json.readTree(row.getString("slots_json"))) {
             slots.add(new ProposedSlot(UUID.fromString(node.get("id").asString()), node.get("index").asInt(),
                     micros(node.get("starts_at")), node.get("duration_minutes").asInt(), node.get("timezone").asString(),
-                    UUID.fromString(node.get("proposed_by").asString())));
+                    UUID.fromString(node.get("proposed_by").asString()), micros(node.get("proposed_at"))));
         }
         List<ProposedVenue> venues = new ArrayList<>();
         for (JsonNode node : json.readTree(row.getString("venues_json"))) {
@@ -431,7 +447,7 @@ class NegotiationRepository {
                     node.get("name").asString(), textOrNull(node.get("provider_id")), textOrNull(node.get("address")),
                     doubleOrNull(node.get("lat")), doubleOrNull(node.get("lon")),
                     metadata == null || metadata.isNull() ? null : json.convertValue(metadata, JSON_OBJECT),
-                    UUID.fromString(node.get("proposed_by").asString())));
+                    UUID.fromString(node.get("proposed_by").asString()), micros(node.get("proposed_at"))));
         }
         Negotiation negotiation = new Negotiation(id, row.getObject("owner_id", UUID.class),
                 NegotiationState.of(row.getString("state")), participants, slots, venues,

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,13 +27,16 @@ import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.PageCursors;
 import com.amiqo.kairos.event.ConfirmedPlan;
 import com.amiqo.kairos.event.EventService;
+import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
 /**
  * Orchestrates negotiations: every write runs in one transaction that first locks the
  * negotiation row, asks the domain ({@link Negotiation}) what follows, and writes exactly that,
  * events included. Concurrent replies to one negotiation therefore queue on the lock and each sees
- * the previous one's result, so a consensus can be neither missed nor confirmed twice.
+ * the previous one's result, so a consensus can be neither missed nor confirmed twice. The same
+ * transaction writes the notifications the change causes (outbox) and publishes its domain events,
+ * which listeners receive after commit.
  */
 @Service
 class NegotiationService {
@@ -45,15 +49,20 @@ class NegotiationService {
     private final OptionRules rules;
     private final PageCursors cursors;
     private final TransactionTemplate transactions;
+    private final NotificationOutbox outbox;
+    private final ApplicationEventPublisher domainEvents;
     private final Clock clock;
 
     NegotiationService(NegotiationRepository negotiations, EventService events, OptionRules rules, PageCursors cursors,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, NotificationOutbox outbox, ApplicationEventPublisher domainEvents,
+            Clock clock) {
         this.negotiations = negotiations;
         this.events = events;
         this.rules = rules;
         this.cursors = cursors;
         this.transactions = transactions;
+        this.outbox = outbox;
+        this.domainEvents = domainEvents;
         this.clock = clock;
     }
 
@@ -96,6 +105,11 @@ class NegotiationService {
             negotiations.insertParticipants(negotiation, now);
             negotiations.insertSlots(id, negotiation.slots());
             negotiations.insertVenues(id, negotiation.venues());
+            if (negotiation.sent()) {
+                outbox.enqueue(Notices.sent(negotiation, record.agentMode(), record.lastMessagePreview(), now));
+            }
+            domainEvents.publishEvent(new NegotiationEvents.NegotiationStarted(id, organizer.id(), negotiation.sent(),
+                    record.agentMode()));
             return new Started(negotiations.find(id).orElseThrow(), true);
         });
     }
@@ -107,11 +121,11 @@ class NegotiationService {
         List<ProposedSlot> slots = new ArrayList<>();
         for (SlotOption option : slotOptions) {
             slots.add(new ProposedSlot(UUID.randomUUID(), slots.size(), option.startsAt(), option.durationMinutes(),
-                    option.timezone(), organizer.id()));
+                    option.timezone(), organizer.id(), now));
         }
         List<ProposedVenue> venues = new ArrayList<>();
         for (VenueOption option : venueOptions) {
-            venues.add(ProposedVenue.of(UUID.randomUUID(), venues.size(), option, organizer.id()));
+            venues.add(ProposedVenue.of(UUID.randomUUID(), venues.size(), option, organizer.id(), now));
         }
         List<Participant> participants = new ArrayList<>();
         participants.add(new Participant(organizer.id(), ParticipantStatus.ORGANIZER,
@@ -125,11 +139,13 @@ class NegotiationService {
     }
 
     NegotiationRecord reply(AppUser user, NegotiationRequests.ReplyInput input, @Nullable Integer expectedRevision) {
-        Instant now = now();
-        Reply reply = toReply(input, now);
+        Reply reply = toReply(input, now());
         EncryptedBlob blob = EncryptedBlob.of(input.encryptedPayload(), input.encryptedBlobVersion(), "");
         Written written = transactions.execute(status -> {
             NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
+            // Read the clock once the lock is ours, so answers and added options are timed in the order
+            // they were applied: the awaiting_me rule compares those times.
+            Instant now = now();
             Negotiation.ReplyDecision decision = record.negotiation().reply(user.id(), reply, expectedRevision, now,
                     UUID::randomUUID);
             if (decision instanceof Negotiation.NoChange) {
@@ -147,11 +163,13 @@ class NegotiationService {
             if (applied.outcome() != Negotiation.Outcome.SENT) {
                 negotiations.updateParticipant(next.id(), applied.replier(), blob);
             }
-            negotiations.updateState(next, user.id(), Previews.reply(user.displayName(), reply.action(), applied,
-                    record.intentCategory()), now);
+            String preview = Previews.reply(user.displayName(), reply.action(), applied, record.intentCategory());
+            negotiations.updateState(next, user.id(), preview, now);
             if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
                 events.createFor(plan(record, next), now);
             }
+            outbox.enqueue(Notices.reply(applied, reply.action(), user.id(), record.agentMode(), preview, now));
+            publishReplyEvents(applied, reply.action(), user.id());
             return new Written(negotiations.find(next.id()).orElseThrow(), null);
         });
         return written.orThrow();
@@ -168,11 +186,15 @@ class NegotiationService {
                         NegotiationState.EXPIRED, "cancel"));
             }
             Negotiation.Cancelled cancelled = (Negotiation.Cancelled) decision;
-            negotiations.updateState(cancelled.next(), user.id(), Previews.cancelled(user.displayName()), now);
+            String preview = Previews.cancelled(user.displayName());
+            negotiations.updateState(cancelled.next(), user.id(), preview, now);
             negotiations.recordCancelReason(cancelled.next().id(), input.reason());
             if (cancelled.wasConfirmed()) {
                 events.cancelFor(cancelled.next().id(), now);
             }
+            outbox.enqueue(Notices.cancelled(cancelled.next(), user.id(), preview));
+            domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(cancelled.next().id(), user.id(),
+                    cancelled.wasConfirmed()));
             return new Written(negotiations.find(cancelled.next().id()).orElseThrow(), null);
         });
         return written.orThrow();
@@ -200,7 +222,14 @@ class NegotiationService {
         int total = 0;
         int swept;
         do {
-            swept = transactions.execute(status -> negotiations.expireOverdue(now, batchSize).size());
+            swept = transactions.execute(status -> {
+                List<NegotiationRepository.ExpiredParticipant> expired = negotiations.expireOverdue(now, batchSize);
+                outbox.enqueue(Notices.expired(expired));
+                Set<UUID> ids = new LinkedHashSet<>();
+                expired.forEach(participant -> ids.add(participant.negotiationId()));
+                ids.forEach(id -> domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(id)));
+                return ids.size();
+            });
             total += swept;
         } while (swept == batchSize);
         return total;
@@ -245,6 +274,20 @@ class NegotiationService {
     private void markExpired(NegotiationRecord record, Negotiation expired, Instant now) {
         if (record.negotiation().state() != NegotiationState.EXPIRED) {
             negotiations.updateState(expired, null, null, now);
+            outbox.enqueue(Notices.expired(expired));
+            domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(expired.id()));
+        }
+    }
+
+    private void publishReplyEvents(Negotiation.Applied applied, ReplyAction action, UUID replierId) {
+        Negotiation next = applied.next();
+        domainEvents.publishEvent(new NegotiationEvents.ReplyRecorded(next.id(), replierId, action.value(),
+                next.state().value(), next.revision()));
+        if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
+            domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(), next.finalSlotId(),
+                    next.finalVenueId()));
+        } else if (applied.outcome() == Negotiation.Outcome.EVERYONE_DECLINED) {
+            domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(next.id(), replierId, false));
         }
     }
 

@@ -26,6 +26,11 @@ final class Previews {
         return name(name) + " joined";
     }
 
+    /** The text of an expiry notification; expiry itself keeps the negotiation's last preview. */
+    static String expired() {
+        return "The invitation expired without a time that suits everyone";
+    }
+
     static String cancelled(@Nullable String organizerName) {
         return name(organizerName) + " cancelled";
     }

@@ -4,8 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A time option. {@code timezone} is the IANA zone the proposer meant, for display; times are instants. */
-public record ProposedSlot(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy) {
+/**
+ * A time option. {@code timezone} is the IANA zone the proposer meant, for display; times are instants.
+ * {@code proposedAt} is when it was added, which decides who must answer again (SPEC §5.6).
+ */
+public record ProposedSlot(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy,
+        Instant proposedAt) {
+
+    /** An option the negotiation started with: no answer predates it. */
+    public ProposedSlot(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy) {
+        this(id, index, startsAt, durationMinutes, timezone, proposedBy, Instant.EPOCH);
+    }
 
     public Instant endsAt() {
         return startsAt.plus(Duration.ofMinutes(durationMinutes));

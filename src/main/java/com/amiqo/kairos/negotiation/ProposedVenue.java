@@ -1,5 +1,6 @@
 package com.amiqo.kairos.negotiation;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -8,20 +9,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A place option: typed {@code address}/{@code lat}/{@code lon} (SPEC §5.3) beside {@code metadata},
- * a client-defined JSON object.
+ * a client-defined JSON object. {@code proposedAt} is when it was added, which decides who must
+ * answer again (SPEC §5.6).
  */
 public record ProposedVenue(UUID id, int index, String name, @Nullable String providerId, @Nullable String address,
-        @Nullable Double lat, @Nullable Double lon, @Nullable Map<String, Object> metadata, UUID proposedBy) {
+        @Nullable Double lat, @Nullable Double lon, @Nullable Map<String, Object> metadata, UUID proposedBy,
+        Instant proposedAt) {
 
-    /** A venue with no typed address or coordinates. */
+    /** An option the negotiation started with (no answer predates it), without typed place fields. */
     public ProposedVenue(UUID id, int index, String name, @Nullable String providerId,
             @Nullable Map<String, Object> metadata, UUID proposedBy) {
-        this(id, index, name, providerId, null, null, null, metadata, proposedBy);
+        this(id, index, name, providerId, metadata, proposedBy, Instant.EPOCH);
     }
 
-    static ProposedVenue of(UUID id, int index, VenueOption option, UUID proposedBy) {
+    /** A venue without typed address or coordinates, added at {@code proposedAt}. */
+    public ProposedVenue(UUID id, int index, String name, @Nullable String providerId,
+            @Nullable Map<String, Object> metadata, UUID proposedBy, Instant proposedAt) {
+        this(id, index, name, providerId, null, null, null, metadata, proposedBy, proposedAt);
+    }
+
+    static ProposedVenue of(UUID id, int index, VenueOption option, UUID proposedBy, Instant proposedAt) {
         return new ProposedVenue(id, index, option.name(), option.providerId(), option.address(), option.lat(),
-                option.lon(), option.metadata(), proposedBy);
+                option.lon(), option.metadata(), proposedBy, proposedAt);
     }
 
     boolean isSameOptionAs(VenueOption option) {

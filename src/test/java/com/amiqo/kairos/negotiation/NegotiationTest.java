@@ -196,7 +196,11 @@ class NegotiationTest {
     }
 
     private Applied applied(Negotiation negotiation, UUID userId, Reply reply) {
-        Negotiation.ReplyDecision decision = reply(negotiation, userId, reply);
+        return applied(negotiation, userId, reply, NOW);
+    }
+
+    private Applied applied(Negotiation negotiation, UUID userId, Reply reply, Instant at) {
+        Negotiation.ReplyDecision decision = negotiation.reply(userId, reply, at, newIds);
         assertThat(decision).isInstanceOf(Applied.class);
         return (Applied) decision;
     }
@@ -408,7 +412,7 @@ class NegotiationTest {
             assertThat(organizer.acceptedSlotIds()).containsExactly(NEW_1);
             assertThat(organizer.acceptedVenueIds()).isEqualTo(ALL_VENUES);
             assertThat(applied.addedSlots()).containsExactly(new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(),
-                    45, "Europe/Paris", ORGANIZER));
+                    45, "Europe/Paris", ORGANIZER, NOW));
             assertThat(applied.next().agentRound()).isEqualTo(1);
             assertThat(applied.outcome()).isEqualTo(Outcome.ANSWERED);
             assertThat(applied.next().state()).isEqualTo(NegotiationState.AWAITING_REPLIES);
@@ -1227,7 +1231,7 @@ class NegotiationTest {
 
             Applied applied = applied(negotiation, ALICE, Reply.counter(List.of(NEW_SLOT_OPTION), List.of()));
 
-            ProposedSlot added = new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(), 45, "Europe/Paris", ALICE);
+            ProposedSlot added = new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(), 45, "Europe/Paris", ALICE, NOW);
             assertThat(applied.addedSlots()).containsExactly(added);
             assertThat(applied.addedVenues()).isEmpty();
             assertThat(applied.next().slots()).containsExactly(S0, S1, added);
@@ -1249,10 +1253,10 @@ class NegotiationTest {
                     Reply.counter(List.of(NEW_SLOT_OPTION, OTHER_SLOT_OPTION), List.of(NEW_VENUE_OPTION)));
 
             assertThat(applied.addedSlots()).containsExactly(
-                    new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(), 45, "Europe/Paris", ALICE),
-                    new ProposedSlot(NEW_2, 3, OTHER_SLOT_OPTION.startsAt(), 30, "UTC", ALICE));
+                    new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(), 45, "Europe/Paris", ALICE, NOW),
+                    new ProposedSlot(NEW_2, 3, OTHER_SLOT_OPTION.startsAt(), 30, "UTC", ALICE, NOW));
             assertThat(applied.addedVenues()).containsExactly(
-                    new ProposedVenue(NEW_3, 2, "Bonanza", "gplace-9", null, ALICE));
+                    new ProposedVenue(NEW_3, 2, "Bonanza", "gplace-9", null, ALICE, NOW));
             assertThat(applied.next().slots()).extracting(ProposedSlot::index).containsExactly(0, 1, 2, 3);
             assertThat(applied.next().venues()).extracting(ProposedVenue::index).containsExactly(0, 1, 2);
             assertThat(participant(applied.next(), ALICE).acceptedSlotIds()).containsExactlyInAnyOrder(NEW_1, NEW_2);
@@ -1267,9 +1271,9 @@ class NegotiationTest {
             Applied second = applied(first, BOB, Reply.counter(List.of(OTHER_SLOT_OPTION), List.of(NEW_VENUE_OPTION)));
 
             assertThat(second.addedSlots()).containsExactly(
-                    new ProposedSlot(NEW_2, 3, OTHER_SLOT_OPTION.startsAt(), 30, "UTC", BOB));
+                    new ProposedSlot(NEW_2, 3, OTHER_SLOT_OPTION.startsAt(), 30, "UTC", BOB, NOW));
             assertThat(second.addedVenues()).containsExactly(
-                    new ProposedVenue(NEW_3, 2, "Bonanza", "gplace-9", null, BOB));
+                    new ProposedVenue(NEW_3, 2, "Bonanza", "gplace-9", null, BOB, NOW));
             assertThat(second.next().agentRound()).isEqualTo(2);
             assertThat(second.next().revision()).isEqualTo(REVISION + 2);
             assertThat(participant(second.next(), ALICE).acceptedSlotIds()).containsExactly(NEW_1);
@@ -1283,7 +1287,7 @@ class NegotiationTest {
                     Reply.counter(List.of(S1_OPTION, NEW_SLOT_OPTION), List.of(V1_OPTION)));
 
             assertThat(applied.addedSlots()).containsExactly(
-                    new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(), 45, "Europe/Paris", ALICE));
+                    new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(), 45, "Europe/Paris", ALICE, NOW));
             assertThat(applied.addedVenues()).isEmpty();
             assertThat(applied.next().slots()).hasSize(3);
             assertThat(applied.next().venues()).isEqualTo(VENUES);
@@ -1319,7 +1323,7 @@ class NegotiationTest {
             Applied applied = applied(open(invited(ALICE)), ALICE, Reply.counter(List.of(option), List.of()));
 
             assertThat(applied.addedSlots()).containsExactly(new ProposedSlot(NEW_1, 2, option.startsAt(),
-                    option.durationMinutes(), option.timezone(), ALICE));
+                    option.durationMinutes(), option.timezone(), ALICE, NOW));
         }
 
         static Stream<Arguments> venueOptionsDifferingFromV0() {
@@ -1337,7 +1341,7 @@ class NegotiationTest {
             Applied applied = applied(open(invited(ALICE)), ALICE, Reply.counter(List.of(), List.of(option)));
 
             assertThat(applied.addedVenues()).containsExactly(new ProposedVenue(NEW_1, 2, option.name(),
-                    option.providerId(), option.metadata(), ALICE));
+                    option.providerId(), option.metadata(), ALICE, NOW));
         }
 
         @Test
@@ -1432,7 +1436,7 @@ class NegotiationTest {
             assertThat(participant(applied.next(), ORGANIZER)).isEqualTo(new Participant(ORGANIZER,
                     ParticipantStatus.ORGANIZER, Set.of(NEW_1, S0.id()), Set.of(V1.id()), NOW));
             assertThat(applied.addedSlots()).containsExactly(
-                    new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(), 45, "Europe/Paris", ORGANIZER));
+                    new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(), 45, "Europe/Paris", ORGANIZER, NOW));
         }
 
         @Test
@@ -1503,7 +1507,8 @@ class NegotiationTest {
 
             Applied counter = applied(noVenues, ALICE, Reply.counter(List.of(), List.of(NEW_VENUE_OPTION)));
 
-            assertThat(counter.addedVenues()).containsExactly(new ProposedVenue(NEW_1, 0, "Bonanza", "gplace-9", null, ALICE));
+            assertThat(counter.addedVenues())
+                    .containsExactly(new ProposedVenue(NEW_1, 0, "Bonanza", "gplace-9", null, ALICE, NOW));
             assertThat(participant(counter.next(), ALICE).acceptedSlotIds()).isEqualTo(ALL_SLOTS);
             assertThat(counter.outcome()).isEqualTo(Outcome.ANSWERED);
             assertThat(counter.next().state()).isEqualTo(NegotiationState.AWAITING_REPLIES);
@@ -1907,18 +1912,79 @@ class NegotiationTest {
 
         @Test
         void isAwaitingWhenInviteeCounteredSlotOrganizerHasNotAcceptedReturnsTrueForOrganizer() {
-            Negotiation negotiation = negotiation(NegotiationState.AWAITING_REPLIES, organizer(Set.of(S0.id()), ALL_VENUES),
-                    countered(ALICE, Set.of(S1.id()), ALL_VENUES));
+            Negotiation negotiation = applied(open(invited(ALICE)), ALICE,
+                    Reply.counter(List.of(NEW_SLOT_OPTION), List.of())).next();
 
             assertThat(negotiation.isAwaiting(ORGANIZER, NOW)).isTrue();
         }
 
         @Test
         void isAwaitingWhenInviteeCounteredVenueOrganizerHasNotAcceptedReturnsTrueForOrganizer() {
-            Negotiation negotiation = negotiation(NegotiationState.AWAITING_REPLIES, organizer(ALL_SLOTS, Set.of(V0.id())),
-                    countered(ALICE, Set.of(S0.id()), Set.of(V1.id())));
+            Negotiation negotiation = applied(open(invited(ALICE)), ALICE,
+                    Reply.counter(List.of(), List.of(NEW_VENUE_OPTION))).next();
 
             assertThat(negotiation.isAwaiting(ORGANIZER, NOW)).isTrue();
+        }
+
+        @Test
+        void isAwaitingWhenInviteeNamesOrganizersOwnOptionOrganizerDroppedReturnsFalseForOrganizer() {
+            // Nothing new was added by someone else: the organizer has answered every option there is.
+            Negotiation negotiation = negotiation(NegotiationState.AWAITING_REPLIES, organizer(Set.of(S0.id()), ALL_VENUES),
+                    countered(ALICE, Set.of(S1.id()), ALL_VENUES));
+
+            assertThat(negotiation.isAwaiting(ORGANIZER, NOW)).isFalse();
+        }
+
+        @Test
+        void isAwaitingWhenAcceptedInviteesAnswerPredatesCounterOptionReturnsTrue() {
+            Negotiation countered = applied(open(accepted(ALICE, ALL_SLOTS, ALL_VENUES), invited(BOB)), BOB,
+                    Reply.counter(List.of(NEW_SLOT_OPTION), List.of())).next();
+
+            assertThat(countered.isAwaiting(ALICE, NOW)).isTrue();
+            assertThat(countered.isAwaiting(ORGANIZER, NOW)).isTrue();
+            assertThat(countered.isAwaiting(BOB, NOW)).isFalse();
+        }
+
+        @Test
+        void isAwaitingWhenAnswerAfterCounterLeavesItOutReturnsFalse() {
+            Negotiation countered = applied(open(accepted(ALICE, ALL_SLOTS, ALL_VENUES), invited(BOB)), BOB,
+                    Reply.counter(List.of(NEW_SLOT_OPTION), List.of())).next();
+
+            Negotiation aliceAnswered = applied(countered, ALICE, Reply.accept(Set.of(S0.id()), null), NOW.plusSeconds(1))
+                    .next();
+
+            assertThat(aliceAnswered.isAwaiting(ALICE, NOW.plusSeconds(1))).isFalse();
+        }
+
+        @Test
+        void isAwaitingWhenEarlierAnswerAlreadyIncludesCounterOptionReturnsFalse() {
+            ProposedSlot bobsSlot = new ProposedSlot(NEW_3, 2, NOW.plus(Duration.ofDays(4)), 60, "UTC", BOB, NOW);
+            Participant alice = new Participant(ALICE, ParticipantStatus.ACCEPTED, Set.of(S0.id(), NEW_3), ALL_VENUES,
+                    NOW.minusSeconds(60));
+            Negotiation negotiation = negotiation(NegotiationState.AWAITING_REPLIES,
+                    List.of(organizer(Set.of(S0.id(), S1.id(), NEW_3), ALL_VENUES), alice,
+                            countered(BOB, Set.of(NEW_3), ALL_VENUES)),
+                    List.of(S0, S1, bobsSlot), VENUES, EXPIRES_AT);
+
+            assertThat(negotiation.isAwaiting(ALICE, NOW)).isFalse();
+        }
+
+        @Test
+        void isAwaitingWhenCounterSlotHasStartedReturnsFalse() {
+            ProposedSlot startedSlot = new ProposedSlot(NEW_3, 2, NOW.minusSeconds(60), 60, "UTC", BOB, NOW);
+            Negotiation negotiation = negotiation(NegotiationState.AWAITING_REPLIES,
+                    List.of(organizer(), countered(BOB, Set.of(S0.id()), ALL_VENUES)),
+                    List.of(S0, S1, startedSlot), VENUES, EXPIRES_AT);
+
+            assertThat(negotiation.isAwaiting(ORGANIZER, NOW.plusSeconds(1))).isFalse();
+        }
+
+        @Test
+        void isAwaitingWhenDeclinedReturnsFalseWhateverWasAdded() {
+            Negotiation countered = applied(open(declined(ALICE), invited(BOB)), BOB,
+                    Reply.counter(List.of(NEW_SLOT_OPTION), List.of())).next();
+
+            assertThat(countered.isAwaiting(ALICE, NOW)).isFalse();
         }
 
         @Test

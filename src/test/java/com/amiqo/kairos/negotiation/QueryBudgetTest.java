@@ -100,6 +100,27 @@ class QueryBudgetTest extends ApiTest {
         return statementsOf(api.post("/invites/" + token + "/join").token(joiner.token()));
     }
 
+    @Test
+    void replyWritesItsNotificationsWithOneStatementWhateverTheGroupSize() {
+        assertThat(outboxWrites(lastReplyStatements(1))).hasSize(1);
+        assertThat(outboxWrites(lastReplyStatements(19))).hasSize(1);
+        TestUser organizer = signIn("Olga");
+        List<TestUser> guests = invitees(15);
+        String id = start(organizer, guests);
+        Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
+        counter.put("counter_slots", List.of(NegotiationFixtures.slot(NegotiationFixtures.inDays(6))));
+
+        List<String> statements = statementsOf(api.post("/negotiate/reply").token(guests.get(0).token()).json(counter));
+
+        assertThat(outboxWrites(statements)).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE negotiation_id = CAST(:id AS uuid)"
+                + " AND kind = 'countered'").param("id", id).query(Long.class).single()).isEqualTo(15);
+    }
+
+    private static List<String> outboxWrites(List<String> statements) {
+        return statements.stream().filter(sql -> sql.contains("notification_outbox")).toList();
+    }
+
     /** Statements of the reply that confirms a negotiation with {@code inviteeCount} invitees. */
     private List<String> lastReplyStatements(int inviteeCount) {
         TestUser organizer = signIn("Olga");

@@ -45,6 +45,8 @@ class ProductionModeTest {
             assertThat(version.data().path("environment").asString()).isEqualTo("prod");
             JsonNode accessLine = jsonLineContaining(output, "prod-req-1");
             assertThat(accessLine.toString()).contains("GET /me -> 200").contains(uid);
+            // No APNS_* here: allowed, but said out loud.
+            assertThat(output.getOut()).contains("APNS_* is not configured: push notifications are only logged");
         }
     }
 

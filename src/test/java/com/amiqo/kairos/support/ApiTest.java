@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "kairos.auth.jwks-refetch-min-interval=100ms",
         "kairos.cursor.secret=" + ApiTest.CURSOR_SECRET,
         "kairos.users.profile-cache-ttl=" + ApiTest.PROFILE_CACHE_TTL,
+        // Deliveries come from the after-commit wake-up (DispatchWakeTest relies on the poll being rare).
+        "kairos.notifications.poll-interval=1m",
         "management.server.port=0" })
 public abstract class ApiTest {
 

@@ -22,7 +22,8 @@ import com.amiqo.kairos.api.RequestIds;
 /**
  * Counts the SQL statements each request sends to the database, keyed by the request id (which
  * the server keeps in the logging context of the thread that runs the statements). A JDBC batch
- * counts once: with the driver's batch rewriting it is one multi-row statement on the wire.
+ * counts once: with the driver's batch rewriting it is one multi-row statement on the wire. Each
+ * statement is kept as its SQL text (parameters stay placeholders), so tests can tell which table it wrote.
  * The caller's profile lookup is left out: whether a request makes it depends only on whether
  * the user is in the instance's profile cache (user/UserService), not on what the request does.
  */
@@ -44,7 +45,7 @@ public final class StatementCounter implements QueryExecutionListener {
         String requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId != null && !queries.isEmpty() && !queries.get(0).getQuery().contains(PROFILE_LOOKUP)) {
             BY_REQUEST.computeIfAbsent(requestId, id -> new CopyOnWriteArrayList<>())
-                    .add(queries.get(0).getQuery().strip().split("\\s+", 2)[0]);
+                    .add(queries.get(0).getQuery().strip().replaceAll("\\s+", " "));
         }
     }
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Notification benchmarks (not tests; nothing here asserts a time):
+#   1. dispatcher throughput to Pushy's mock APNs server (real HTTP/2 + TLS + token auth on localhost),
+#      1 and 2 dispatchers, with enqueue-to-delivered latency percentiles;
+#   2. POST /negotiate/reply throughput with the outbox writing vs the same load with the outbox write
+#      switched off, alternating in one JVM (4 concurrent clients, 10 invitees per negotiation, every accept notifies the others).
+# Each figure is printed per run after a warm-up (replies: five alternating runs and their medians); results also land in target/bench-results.txt.
+# Usage: bench/notifications.sh            (as a regular user; as root it runs itself as kairos-ci like .ci/run)
+#        KAIROS_BENCH_ROWS=10000 bench/notifications.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "$(id -u)" -eq 0 ] && [ -x /work/bin/mvnu ]; then
+    run=(/work/bin/mvnu)
+elif [ "$(id -u)" -eq 0 ]; then
+    echo "PostgreSQL refuses to run as root: run this as a regular user" >&2
+    exit 1
+else
+    run=(./mvnw)
+fi
+mkdir -p target && rm -f target/bench-results.txt
+"${run[@]}" -B -q test -Dkairos.bench=true -Dkairos.bench.rows="${KAIROS_BENCH_ROWS:-5000}" \
+    -Dtest='NotificationBenchmark,ReplyBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+    > target/bench.log 2>&1 || { tail -50 target/bench.log; exit 1; }
+echo "== $(nproc) CPUs, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+cat target/bench-results.txt

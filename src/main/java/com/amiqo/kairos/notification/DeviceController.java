@@ -1,0 +1,72 @@
+package com.amiqo.kairos.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.user.AppUser;
+
+/** Push tokens of the caller's phones (SPEC §4). A user only ever sees or touches their own. */
+@RestController
+class DeviceController {
+
+    private static final Pattern APNS_TOKEN = Pattern.compile("[0-9a-fA-F]{64,200}");
+
+    private final DeviceRepository devices;
+    private final Clock clock;
+
+    DeviceController(DeviceRepository devices, Clock clock) {
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    record RegisterRequest(
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "ios", message = "must be ios") String platform,
+            @jakarta.validation.constraints.Pattern(regexp = "sandbox|production",
+                    message = "must be sandbox or production") @Nullable String environment) {
+    }
+
+    record DeviceView(String token, String platform, String environment, Instant createdAt, Instant updatedAt) {
+    }
+
+    @PutMapping("/me/devices/{token}")
+    ApiResponse<DeviceView> register(AppUser user, @PathVariable String token,
+            @Valid @RequestBody RegisterRequest request) {
+        Device device = devices.register(user.id(), canonical(token), request.platform(),
+                request.environment() == null ? "production" : request.environment(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return ApiResponse.of(new DeviceView(device.token(), device.platform(), device.environment(),
+                device.createdAt(), device.updatedAt()));
+    }
+
+    /** Idempotent: removing a token that is not (or no longer) the caller's is a 204 that changes nothing. */
+    @DeleteMapping("/me/devices/{token}")
+    ResponseEntity<Void> remove(AppUser user, @PathVariable String token) {
+        devices.remove(user.id(), canonical(token));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** APNs tokens are hex; stored lowercase so one phone is one row whatever case the app sends. */
+    private static String canonical(String token) {
+        if (!APNS_TOKEN.matcher(token).matches()) {
+            throw ApiException.invalidField("token", "must be an APNs device token: 64-200 hexadecimal characters");
+        }
+        return token.toLowerCase(Locale.ROOT);
+    }
+}

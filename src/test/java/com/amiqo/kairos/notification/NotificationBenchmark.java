@@ -1,0 +1,94 @@
+package com.amiqo.kairos.notification;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.amiqo.kairos.support.TestUser;
+
+/**
+ * Benchmarks, run by {@code bench/notifications.sh} only (skipped unless {@code -Dkairos.bench=true}):
+ * dispatcher throughput to the mock APNs server ({@link ReplyBenchmark} measures replies). Prints
+ * figures; asserts nothing about time.
+ */
+@EnabledIfSystemProperty(named = "kairos.bench", matches = "true")
+class NotificationBenchmark extends DeliveryTest {
+
+    private static final int ROWS = Integer.getInteger("kairos.bench.rows", 5000);
+
+    @Autowired
+    PushSender apns;
+
+    @Autowired
+    NotificationMetrics metrics;
+
+    @Test
+    void dispatcherThroughputToMockApns() throws Exception {
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            UUID id = userId(signIn("Bench" + i));
+            devices.register(id, deviceToken(), "ios", i % 2 == 0 ? "production" : "sandbox", java.time.Instant.now());
+            users.add(id);
+        }
+        NotificationProperties properties = new NotificationProperties(false, Duration.ofSeconds(5), 500,
+                Duration.ofSeconds(60), 10, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofDays(7));
+        run("warm-up, 1 dispatcher", users, 1000, 1, properties);
+        for (int round = 1; round <= 3; round++) {
+            run("dispatch to mock APNs, 1 dispatcher, run " + round, users, ROWS, 1, properties);
+        }
+        for (int round = 1; round <= 3; round++) {
+            run("dispatch to mock APNs, 2 dispatchers, run " + round, users, ROWS, 2, properties);
+        }
+    }
+
+    private void run(String label, List<UUID> users, int rows, int dispatchers, NotificationProperties properties)
+            throws Exception {
+        jdbc.sql("DELETE FROM notification_outbox").update();
+        List<Notification> notifications = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            notifications.add(new Notification(NotificationKind.REPLIED, users.get(i % users.size()), UUID.randomUUID(),
+                    "awaiting_replies", "Someone accepted"));
+        }
+        for (int from = 0; from < rows; from += 1000) {
+            enqueue(notifications.subList(from, Math.min(rows, from + 1000)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(dispatchers);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int d = 0; d < dispatchers; d++) {
+                NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, devices, apns, properties,
+                        metrics);
+                runs.add(pool.submit(() -> {
+                    while (dispatcher.dispatchOnce() > 0) {
+                        // keep going until nothing is due
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        List<Long> latencies = jdbc.sql("""
+                SELECT (extract(epoch FROM delivered_at - created_at) * 1e9)::bigint FROM notification_outbox
+                 WHERE status = 'delivered'
+                """).query(Long.class).list();
+        if (latencies.size() != rows) {
+            throw new IllegalStateException(label + ": delivered " + latencies.size() + " of " + rows);
+        }
+        BenchmarkSupport.report(BenchmarkSupport.summary(label + " (whole backlog enqueued first; latency = enqueue to delivered)", latencies,
+                elapsed));
+    }
+}

@@ -1,5 +1,6 @@
 package com.amiqo.kairos.negotiation;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -34,5 +35,10 @@ public final class NegotiationEvents {
     }
 
     public record NegotiationExpired(UUID negotiationId) {
+    }
+
+    /** Someone joined through an invite link (SPEC §5.8); ids are {@code app_users} ids. */
+    public record ParticipantJoined(UUID negotiationId, UUID organizerId, UUID joinedUserId, int revision,
+            String preview, Instant at) {
     }
 }

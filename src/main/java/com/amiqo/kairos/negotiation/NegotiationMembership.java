@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
 /**
@@ -22,12 +23,14 @@ public class NegotiationMembership {
 
     private final NegotiationRepository negotiations;
     private final NegotiationService service;
+    private final NotificationOutbox outbox;
     private final ApplicationEventPublisher publisher;
 
-    NegotiationMembership(NegotiationRepository negotiations, NegotiationService service,
+    NegotiationMembership(NegotiationRepository negotiations, NegotiationService service, NotificationOutbox outbox,
             ApplicationEventPublisher publisher) {
         this.negotiations = negotiations;
         this.service = service;
+        this.outbox = outbox;
         this.publisher = publisher;
     }
 
@@ -88,9 +91,9 @@ public class NegotiationMembership {
         String preview = Previews.joined(user.displayName());
         negotiations.insertJoined(next, now);
         negotiations.updateState(next, user.id(), preview, now);
-        // The joined notification to the organizer (SPEC §7) hangs off this event; see ParticipantJoined.
-        publisher.publishEvent(new ParticipantJoined(next.id(), next.ownerId(), user.id(), next.revision(), preview,
-                now));
+        outbox.enqueue(Notices.joined(next, preview));
+        publisher.publishEvent(new NegotiationEvents.ParticipantJoined(next.id(), next.ownerId(), user.id(),
+                next.revision(), preview, now));
         return Optional.of(NegotiationView.of(negotiations.find(negotiationId).orElseThrow(), user.id(), now));
     }
 

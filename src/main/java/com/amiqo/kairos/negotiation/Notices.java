@@ -59,6 +59,13 @@ final class Notices {
         return notices;
     }
 
+    /** Someone joined by invite link (SPEC §5.8): the organizer is told. */
+    static List<Notification> joined(Negotiation joined, String preview) {
+        List<Notification> notices = new ArrayList<>();
+        to(notices, NotificationKind.JOINED, joined, preview, Participant::isOrganizer);
+        return notices;
+    }
+
     /** An organizer's cancel: everyone who has seen the negotiation but the organizer. */
     static List<Notification> cancelled(Negotiation cancelled, UUID actorId, @Nullable String preview) {
         List<Notification> notices = new ArrayList<>();

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -20,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.user.AppUser;
 
 /** Push tokens of the caller's phones (SPEC §4). A user only ever sees or touches their own. */
+@Tag(name = "devices")
 @RestController
 class DeviceController {
 
@@ -42,9 +46,11 @@ class DeviceController {
                     message = "must be sandbox or production") @Nullable String environment) {
     }
 
-    record DeviceView(String token, String platform, String environment, Instant createdAt, Instant updatedAt) {
+    record DeviceView(String token, @ClosedSet(values = "ios") String platform,
+            @ClosedSet(values = "sandbox|production") String environment, Instant createdAt, Instant updatedAt) {
     }
 
+    @Operation(operationId = "registerDevice", summary = "Register (or move to the caller) an APNs device token")
     @PutMapping("/me/devices/{token}")
     ApiResponse<DeviceView> register(AppUser user, @PathVariable String token,
             @Valid @RequestBody RegisterRequest request) {
@@ -56,6 +62,8 @@ class DeviceController {
     }
 
     /** Idempotent: removing a token that is not (or no longer) the caller's is a 204 that changes nothing. */
+    @Operation(operationId = "removeDevice", summary = "Forget one of the caller's device tokens",
+            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Removed"))
     @DeleteMapping("/me/devices/{token}")
     ResponseEntity<Void> remove(AppUser user, @PathVariable String token) {
         devices.remove(user.id(), canonical(token));

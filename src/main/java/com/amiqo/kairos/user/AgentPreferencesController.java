@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -17,8 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.amiqo.kairos.api.ApiErrors;
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.ETagged;
 import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.IfMatch;
@@ -29,6 +33,7 @@ import com.amiqo.kairos.api.IfMatch;
  * {@code If-Match} (another device wrote meanwhile) is {@code 412} and changes nothing. Each write
  * is a single compare-and-set statement, so two devices can never both win.
  */
+@Tag(name = "users")
 @RestController
 class AgentPreferencesController {
 
@@ -51,6 +56,9 @@ class AgentPreferencesController {
         }
     }
 
+    @Operation(operationId = "getAgentPreferences", summary = "The caller's agent preferences blob")
+    @ETagged
+    @ApiErrors(ErrorCode.NOT_FOUND)
     @GetMapping("/me/agent-preferences")
     ResponseEntity<ApiResponse<AgentPreferences>> get(AppUser user) {
         AgentPreferences preferences = find(user.id());
@@ -60,6 +68,9 @@ class AgentPreferencesController {
         return respond(preferences);
     }
 
+    @Operation(operationId = "putAgentPreferences", summary = "Replace the caller's agent preferences blob")
+    @ETagged
+    @ApiErrors(ErrorCode.PRECONDITION_FAILED)
     @PutMapping("/me/agent-preferences")
     ResponseEntity<ApiResponse<AgentPreferences>> put(AppUser user, @RequestBody PutRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {

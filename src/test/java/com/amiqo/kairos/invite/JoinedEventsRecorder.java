@@ -7,10 +7,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.amiqo.kairos.negotiation.ParticipantJoined;
+import com.amiqo.kairos.negotiation.NegotiationEvents.ParticipantJoined;
 
 /**
- * Test listener standing in for the notification outbox: records each {@link ParticipantJoined} and
+ * A server-side hook as integrations write them: records each {@link ParticipantJoined} and
  * whether it arrived inside the joining transaction. Picked up by component scanning, so it is part
  * of the shared test context without changing it per class.
  */

@@ -250,6 +250,24 @@ class NotificationRecipientsTest extends ApiTest {
 
     // ---------------------------------------------------------------------------------------------
 
+    @Test
+    void joinWhenSomeoneNewJoinsByLinkNotifiesTheOrganizerJoined() {
+        TestUser olga = signIn("Olga");
+        TestUser ann = signIn("Ann");
+        TestUser ben = signIn("Ben");
+        String id = start(olga, List.of(ann), Map.of());
+        String token = api.post("/negotiations/" + id + "/invite-links").token(olga.token()).json(Map.of()).send()
+                .data().path("token").asString();
+        clear(id);
+
+        assertThat(api.post("/invites/" + token + "/join").token(ben.token()).send().status()).isEqualTo(200);
+        assertThat(notices(id)).containsExactly("joined:Olga");
+
+        clear(id);
+        assertThat(api.post("/invites/" + token + "/join").token(ben.token()).send().status()).isEqualTo(200);
+        assertThat(notices(id)).as("joining again changes nothing and notifies nobody").isEmpty();
+    }
+
     private String start(TestUser organizer, List<TestUser> invitees, Map<String, Object> extra) {
         Map<String, Object> body = NegotiationFixtures.start(invitees);
         body.putAll(extra);

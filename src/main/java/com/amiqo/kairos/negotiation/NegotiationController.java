@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.amiqo.kairos.api.ApiErrors;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.ETagged;
+import com.amiqo.kairos.api.IfMatch;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +71,7 @@ class NegotiationController {
     ResponseEntity<ApiResponse<NegotiationView>> reply(AppUser user,
             @Valid @RequestBody NegotiationRequests.ReplyInput request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return respond(HttpStatus.OK, negotiations.reply(user, request, revisionOf(ifMatch)), user);
+        return respond(HttpStatus.OK, negotiations.reply(user, request, IfMatch.revisionOf(ifMatch)), user);
     }
 
     @Operation(operationId = "cancelNegotiation", summary = "Organizer only")
@@ -120,23 +121,6 @@ class NegotiationController {
             response.eTag(Integer.toString(record.negotiation().revision()));
         }
         return response.body(ApiResponse.of(NegotiationView.of(record, user.id(), now)));
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3}; {@code *} or absent means "any revision". */
-    private static @Nullable Integer revisionOf(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField("If-Match", "must be the ETag of the negotiation, e.g. \"3\"");
-        }
     }
 
     private static @Nullable Set<NegotiationState> states(@Nullable String state) {

@@ -31,12 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * table; and nothing the requests made up ever reaches the log. Reproduce a failure with
  * {@code -Dkairos.fuzz.seed=<seed from the message>}; {@code -Dkairos.fuzz.requests=N} runs more.
  *
- * <p>Its own context: the expiry sweep must not change rows while the test compares snapshots of
- * the database, and the per-user rate limit would otherwise turn most requests into 429s.
+ * <p>Its own context: neither the expiry sweep nor the notification dispatcher may change rows while
+ * the test compares snapshots of the database, and the per-user rate limit would otherwise turn most
+ * requests into 429s.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
         "kairos.expiry.sweep-interval=1h",
+        "kairos.notifications.dispatcher-enabled=false",
         "kairos.rate-limit.per-user-per-minute=1000000",
         "kairos.rate-limit.global-per-second=1000000" })
 class ApiFuzzTest extends ApiTest {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -31,11 +32,36 @@ public final class OpenApiConformance {
             "validation.request.operation.notAllowed");
     private static final Map<String, Optional<OpenApiInteractionValidator>> VALIDATORS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicLong CHECKED = new AtomicLong();
+    private static final AtomicLong NANOS = new AtomicLong();
+    private static final AtomicLong LOAD_NANOS = new AtomicLong();
+
+    static {
+        // What the check costs the suite, written once per test JVM (see README, "OpenAPI document").
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi-conformance.txt"),
+                        "%d responses validated in %d ms, of which loading the documents %d ms%n".formatted(
+                                CHECKED.get(), NANOS.get() / 1_000_000, LOAD_NANOS.get() / 1_000_000));
+            } catch (IOException e) {
+                // Only a measurement.
+            }
+        }));
+    }
 
     private OpenApiConformance() {
     }
 
     static void check(String baseUrl, String method, String pathAndQuery, ApiClient.ApiResponse response) {
+        long started = System.nanoTime();
+        try {
+            validate(baseUrl, method, pathAndQuery, response);
+        } finally {
+            NANOS.addAndGet(System.nanoTime() - started);
+        }
+    }
+
+    private static void validate(String baseUrl, String method, String pathAndQuery, ApiClient.ApiResponse response) {
         String path = pathAndQuery.split("\\?", 2)[0];
         if (path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")) {
             return;
@@ -55,6 +81,7 @@ public final class OpenApiConformance {
         if (!response.raw().isEmpty()) {
             actual.withBody(response.raw());
         }
+        CHECKED.incrementAndGet();
         ValidationReport report = validator.get().validateResponse(path, requestMethod, actual.build());
         List<ValidationReport.Message> problems = report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
@@ -69,6 +96,7 @@ public final class OpenApiConformance {
 
     /** The served document; none where the server serves no API docs (the management port). */
     private static Optional<OpenApiInteractionValidator> load(String baseUrl) {
+        long started = System.nanoTime();
         try {
             HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v3/api-docs"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -84,6 +112,8 @@ public final class OpenApiConformance {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            LOAD_NANOS.addAndGet(System.nanoTime() - started);
         }
     }
 }

@@ -53,45 +53,53 @@ public final class OpenApiConformance {
     }
 
     static void check(String baseUrl, String method, String pathAndQuery, ApiClient.ApiResponse response) {
+        List<String> problems = violations(baseUrl, method, pathAndQuery, response.status(), response.headers().map(),
+                response.raw());
+        if (!problems.isEmpty()) {
+            throw new AssertionError("Response does not match the OpenAPI document: " + method + " " + pathAndQuery
+                    + " -> " + response + "\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** What is wrong with a response according to the served document (empty: nothing, or not in the document). */
+    public static List<String> violations(String baseUrl, String method, String pathAndQuery, int status,
+            Map<String, List<String>> headers, String body) {
         long started = System.nanoTime();
         try {
-            validate(baseUrl, method, pathAndQuery, response);
+            return validate(baseUrl, method, pathAndQuery, status, headers, body);
         } finally {
             NANOS.addAndGet(System.nanoTime() - started);
         }
     }
 
-    private static void validate(String baseUrl, String method, String pathAndQuery, ApiClient.ApiResponse response) {
+    private static List<String> validate(String baseUrl, String method, String pathAndQuery, int status,
+            Map<String, List<String>> headers, String body) {
         String path = pathAndQuery.split("\\?", 2)[0];
         if (path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")) {
-            return;
+            return List.of();
         }
         Optional<OpenApiInteractionValidator> validator = VALIDATORS.computeIfAbsent(baseUrl, OpenApiConformance::load);
         Request.Method requestMethod;
         try {
             requestMethod = Request.Method.valueOf(method);
         } catch (IllegalArgumentException e) {
-            return;
+            return List.of();
         }
         if (validator.isEmpty()) {
-            return;
+            return List.of();
         }
-        SimpleResponse.Builder actual = SimpleResponse.Builder.status(response.status());
-        response.headers().map().forEach(actual::withHeader);
-        if (!response.raw().isEmpty()) {
-            actual.withBody(response.raw());
+        SimpleResponse.Builder actual = SimpleResponse.Builder.status(status);
+        headers.forEach(actual::withHeader);
+        if (!body.isEmpty()) {
+            actual.withBody(body);
         }
         CHECKED.incrementAndGet();
         ValidationReport report = validator.get().validateResponse(path, requestMethod, actual.build());
-        List<ValidationReport.Message> problems = report.getMessages().stream()
+        return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .filter(message -> !NOT_IN_DOCUMENT.contains(message.getKey()))
+                .map(message -> message.getKey() + ": " + message.getMessage())
                 .toList();
-        if (!problems.isEmpty()) {
-            throw new AssertionError("Response does not match the OpenAPI document: " + method + " " + pathAndQuery
-                    + " -> " + response + "\n" + String.join("\n", problems.stream()
-                            .map(message -> "  " + message.getKey() + ": " + message.getMessage()).toList()));
-        }
     }
 
     /** The served document; none where the server serves no API docs (the management port). */

@@ -31,6 +31,8 @@ public final class OpenApiConformance {
     private static final Set<String> NOT_IN_DOCUMENT = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
     private static final Map<String, Optional<OpenApiInteractionValidator>> VALIDATORS = new ConcurrentHashMap<>();
+    /** Parsing a document is the expensive part; servers with the same settings serve the same one. */
+    private static final Map<String, OpenApiInteractionValidator> BY_DOCUMENT = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicLong CHECKED = new AtomicLong();
     private static final AtomicLong NANOS = new AtomicLong();
@@ -114,7 +116,8 @@ public final class OpenApiConformance {
             if (docs.statusCode() != 200) {
                 throw new AssertionError("GET /v3/api-docs answered " + docs.statusCode() + ": " + docs.body());
             }
-            return Optional.of(OpenApiInteractionValidator.createForInlineApiSpecification(docs.body()).build());
+            return Optional.of(BY_DOCUMENT.computeIfAbsent(docs.body(),
+                    document -> OpenApiInteractionValidator.createForInlineApiSpecification(document).build()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -39,16 +39,20 @@ class OpenApiErrorResponses implements OperationCustomizer {
     static final String ENVELOPE_REF = "#/components/schemas/" + OpenApiCustomizers.ERROR_ENVELOPE;
     static final String REQUEST_ID_REF = "#/components/headers/" + RequestIds.HEADER;
 
-    /** Any endpoint: an unreadable query string or API version, an Accept without JSON, our own bug. */
+    /**
+     * Any endpoint: an unreadable query string or API version, an Accept without JSON, headers over
+     * the server's buffer, a body over 64 KiB (refused before routing, whatever the endpoint), our own bug.
+     */
     private static final List<ErrorCode> EVERY_ENDPOINT = List.of(ErrorCode.VALIDATION_ERROR,
-            ErrorCode.UNSUPPORTED_API_VERSION, ErrorCode.NOT_ACCEPTABLE, ErrorCode.INTERNAL_ERROR);
+            ErrorCode.UNSUPPORTED_API_VERSION, ErrorCode.NOT_ACCEPTABLE, ErrorCode.REQUEST_HEADERS_TOO_LARGE,
+            ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.INTERNAL_ERROR);
     /** Endpoints not exempt from rate limiting ({@link WebConfiguration#RATE_LIMIT_EXEMPT}). */
     private static final List<ErrorCode> RATE_LIMITED = List.of(ErrorCode.RATE_LIMIT_EXCEEDED);
     /** Endpoints that need a token: token refused; signing keys or the database (provisioning) away. */
     private static final List<ErrorCode> AUTHENTICATED = List.of(ErrorCode.UNAUTHORIZED, ErrorCode.SERVICE_UNAVAILABLE);
     /** Endpoints that read a JSON body. */
     private static final List<ErrorCode> WITH_BODY = List.of(ErrorCode.MALFORMED_JSON, ErrorCode.VALIDATION_ERROR,
-            ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE);
 
     private static final String OWN_PACKAGE = "com.amiqo.kairos.";
 

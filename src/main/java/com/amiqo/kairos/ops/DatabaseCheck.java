@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  * Is the database answering? Probed in the background about once a second over one dedicated
  * connection (never one of the API pool's, so health never queues behind busy requests), with
  * one-second connect and socket timeouts; {@code GET /health} answers from the last probe at once.
+ * Locally, a failed probe also restarts the embedded PostgreSQL if its process has died.
  */
 @Component
 class DatabaseCheck implements SmartLifecycle {
@@ -33,13 +36,15 @@ class DatabaseCheck implements SmartLifecycle {
     private static final Duration STALE_AFTER = Duration.ofSeconds(10);
 
     private final HikariDataSource pool;
+    private final @Nullable EmbeddedDatabase embedded;
     private volatile Probe last = new Probe(false, 0);
     private ScheduledExecutorService prober;
     private Connection connection;
 
     /** Takes the pool only for its connection settings (it may be wrapped, e.g. by a statement counter). */
-    DatabaseCheck(DataSource dataSource) throws SQLException {
+    DatabaseCheck(DataSource dataSource, ObjectProvider<EmbeddedDatabase> embedded) throws SQLException {
         this.pool = dataSource instanceof HikariDataSource hikari ? hikari : dataSource.unwrap(HikariDataSource.class);
+        this.embedded = embedded.getIfAvailable();
     }
 
     boolean isUp() {
@@ -84,6 +89,9 @@ class DatabaseCheck implements SmartLifecycle {
         }
         if (!up) {
             closeConnection();
+            if (embedded != null) {
+                embedded.restartIfDied();
+            }
         }
         if (last.up() != up) {
             if (up) {

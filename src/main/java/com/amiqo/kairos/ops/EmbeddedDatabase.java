@@ -25,6 +25,8 @@ public class EmbeddedDatabase implements AutoCloseable {
     private final boolean ephemeral;
     private int port;
     private EmbeddedPostgres postgres;
+    /** Started and not stopped on purpose: if the server is gone then, it died and is restarted. */
+    private boolean wanted;
 
     EmbeddedDatabase(DatabaseProperties.Embedded settings) throws IOException {
         this.ephemeral = settings.ephemeral();
@@ -57,14 +59,58 @@ public class EmbeddedDatabase implements AutoCloseable {
                     + " (is another Kairos instance using it? set DATABASE_URL to use your own server)", e);
         }
         port = postgres.getPort();
+        wanted = true;
         log.info("Embedded PostgreSQL running on port {} with data in {}", port, dataDirectory);
     }
 
     public synchronized void stop() throws IOException {
+        wanted = false;
         if (postgres != null) {
             postgres.close();
             postgres = null;
         }
+    }
+
+    /**
+     * Restarts PostgreSQL when its server process has died (crashed, killed, machine asleep too long)
+     * while the service runs, so local use does not stay at 503 until the service restarts. A
+     * deliberate {@link #stop()} is left alone. Returns whether a restart was attempted and worked.
+     */
+    synchronized boolean restartIfDied() {
+        if (!wanted || (postgres != null && serverAlive())) {
+            return false;
+        }
+        log.warn("Embedded PostgreSQL is not running; restarting it on port {}", port);
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                // Already gone: nothing to shut down.
+            }
+            postgres = null;
+        }
+        try {
+            start();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            // Left-over backends of a killed server can hold on for a moment; the next probe retries.
+            log.warn("Embedded PostgreSQL did not restart yet: {}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    /** The server's process, as named in its {@code postmaster.pid}; empty when none is running. */
+    java.util.Optional<ProcessHandle> serverProcess() {
+        try {
+            String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip();
+            return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private boolean serverAlive() {
+        return serverProcess().isPresent();
     }
 
     String jdbcUrl() {

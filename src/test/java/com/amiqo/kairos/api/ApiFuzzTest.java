@@ -20,6 +20,7 @@ import com.amiqo.kairos.api.FuzzedRequests.Fuzzed;
 import com.amiqo.kairos.api.FuzzedRequests.Scene;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.OpenApiConformance;
 import com.amiqo.kairos.support.RawHttp;
 import com.amiqo.kairos.support.TestUser;
 
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Thousands of seeded malformed requests (see {@link FuzzedRequests}) over real HTTP. For every
- * one: no 5xx, an {@code X-Request-Id}, the SPEC envelope; a refused request changes nothing in any
- * table; and nothing the requests made up ever reaches the log. Reproduce a failure with
+ * one: no 5xx, an {@code X-Request-Id}, the SPEC envelope, a status and shape the served OpenAPI
+ * document lists for the operation; a refused request changes nothing in any table; and nothing the
+ * requests made up ever reaches the log. Reproduce a failure with
  * {@code -Dkairos.fuzz.seed=<seed from the message>}; {@code -Dkairos.fuzz.requests=N} runs more.
  *
  * <p>Its own context: neither the expiry sweep nor the notification dispatcher may change rows while
@@ -67,6 +69,9 @@ class ApiFuzzTest extends ApiTest {
                     request.body());
             String after = fingerprint(fingerprintSql);
             String problem = problem(request, response, !before.equals(after));
+            if (problem == null) {
+                problem = undocumented(request, response);
+            }
             if (problem != null) {
                 failures.add("#" + i + " " + request.label() + ": " + problem + "\n    " + response);
             }
@@ -76,6 +81,15 @@ class ApiFuzzTest extends ApiTest {
         assertThat(failures).as("seed %d", seed).isEmpty();
         assertThat(output.getAll()).as("seed %d: made-up request content in the log", seed).doesNotContain(marker);
         assertThat(output.getAll()).as("seed %d", seed).doesNotContain("Unhandled exception");
+    }
+
+    /** The status and shape must be what the served OpenAPI document says for the operation, if it is one. */
+    private String undocumented(Fuzzed request, RawHttp.Response response) {
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        response.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        List<String> violations = OpenApiConformance.violations("http://localhost:" + port(), request.method(),
+                request.target(), response.status(), headers, response.body());
+        return violations.isEmpty() ? null : "not as documented: " + violations;
     }
 
     private static String problem(Fuzzed request, RawHttp.Response response, boolean databaseChanged) {

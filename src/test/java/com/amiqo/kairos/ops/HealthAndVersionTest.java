@@ -92,6 +92,20 @@ class HealthAndVersionTest extends ApiTest {
                 assertThat(api.get("/health").send().status()).isEqualTo(200));
     }
 
+    @Test
+    void embeddedDatabaseKilledWhileTheServiceRunsIsRestarted() {
+        ProcessHandle server = embeddedDatabase.serverProcess().orElseThrow();
+
+        server.destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(embeddedDatabase.serverProcess()).isPresent().get().isNotEqualTo(server);
+            assertThat(api.get("/health").send().status()).isEqualTo(200);
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/me").token(TestTokens.valid(newUid("revived"))).send().status()).isEqualTo(200));
+    }
+
     /** Health never borrows from the API's pool: even with every pooled connection taken, 50 callers get 200. */
     @Test
     void healthUnder50ConcurrentCallersWithTheApiPoolExhaustedNeverReturns503() throws Exception {

@@ -68,9 +68,10 @@ class NotificationBenchmark extends DeliveryTest {
         try {
             // Warm-up: the first pushes open the HTTP/2 connection and warm the JIT.
             commitOneByOne(user, 200, Duration.ZERO);
-            reportLatency("outbox write to delivered (commit included), 200 commits paced at 20/s", commitOneByOne(user, 200,
-                    Duration.ofMillis(50)));
-            reportLatency("outbox write to delivered (commit included), 500 commits back to back", commitOneByOne(user, 500, Duration.ZERO));
+            reportLatency("outbox write to delivered (commit included), 200 commits paced at 20/s",
+                    commitOneByOne(user, 200, Duration.ofMillis(50)));
+            reportLatency("outbox write to delivered (commit included), 500 commits back to back",
+                    commitOneByOne(user, 500, Duration.ZERO));
         } finally {
             loop.stop();
         }

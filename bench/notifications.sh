@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Notification benchmarks (not tests; nothing here asserts a time):
 #   1. dispatcher throughput to Pushy's mock APNs server (real HTTP/2 + TLS + token auth on localhost),
-#      1 and 2 dispatchers, with enqueue-to-delivered latency percentiles;
+#      1 and 2 dispatchers, with enqueue-to-delivered latency percentiles, and commit-to-send latency
+#      with the dispatch loop woken by each commit (paced and back to back);
 #   2. POST /negotiate/reply throughput with the outbox writing vs the same load with the outbox write
-#      switched off, alternating in one JVM (4 concurrent clients, 10 invitees per negotiation, every accept notifies the others).
-# Each figure is printed per run after a warm-up (replies: five alternating runs and their medians); results also land in target/bench-results.txt.
+#      switched off, alternating in one JVM (4 concurrent clients, 10 invitees per negotiation, every
+#      accept notifies the others).
+# Each figure is printed per run after a warm-up (replies: six runs in ABBA order and their medians);
+# results also land in target/bench-results.txt.
 # Usage: bench/notifications.sh            (as a regular user; as root it runs itself as kairos-ci like .ci/run)
 #        KAIROS_BENCH_ROWS=10000 bench/notifications.sh
 set -euo pipefail

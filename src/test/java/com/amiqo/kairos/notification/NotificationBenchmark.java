@@ -50,6 +50,56 @@ class NotificationBenchmark extends DeliveryTest {
         }
     }
 
+    /**
+     * Commit-to-send latency with the background loop woken by each commit: notifications committed
+     * one by one (each in its own transaction, as replies do) to the mock APNs server, once paced at
+     * 20 commits/s (a busy but normal day) and once as a back-to-back burst.
+     */
+    @Test
+    void commitToSendLatencyWithWakeUps() throws Exception {
+        UUID user = userId(signIn("Latency"));
+        devices.register(user, deviceToken(), "ios", "production", java.time.Instant.now());
+        jdbc.sql("DELETE FROM notification_outbox").update();
+        NotificationProperties properties = new NotificationProperties(true, Duration.ofMinutes(1), 200,
+                Duration.ofSeconds(60), 10, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofDays(7));
+        DispatchLoop loop = new DispatchLoop(new NotificationDispatcher(outbox, devices, apns, properties, metrics),
+                signal, outbox, metrics, properties);
+        loop.start();
+        try {
+            // Warm-up: the first pushes open the HTTP/2 connection and warm the JIT.
+            commitOneByOne(user, 200, Duration.ZERO);
+            reportLatency("outbox write to delivered (commit included), 200 commits paced at 20/s",
+                    commitOneByOne(user, 200, Duration.ofMillis(50)));
+            reportLatency("outbox write to delivered (commit included), 500 commits back to back",
+                    commitOneByOne(user, 500, Duration.ZERO));
+        } finally {
+            loop.stop();
+        }
+    }
+
+    private void reportLatency(String label, List<Long> latencies) {
+        BenchmarkSupport.report(BenchmarkSupport.summary(label, latencies, Duration.ofNanos(1))
+                .replaceFirst(" in 0 ms = [^;]*;", ";"));
+    }
+
+    @Autowired
+    DispatchSignal signal;
+
+    /** Commits {@code count} notifications one per transaction and returns their commit-to-delivered times. */
+    private List<Long> commitOneByOne(UUID user, int count, Duration pause) {
+        jdbc.sql("DELETE FROM notification_outbox").update();
+        for (int i = 0; i < count; i++) {
+            enqueue(List.of(new Notification(NotificationKind.REPLIED, user, UUID.randomUUID(), "awaiting_replies",
+                    "Someone accepted")));
+            java.util.concurrent.locks.LockSupport.parkNanos(pause.toNanos());
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> jdbc
+                .sql("SELECT count(*) FROM notification_outbox WHERE status = 'delivered'").query(Long.class)
+                .single() == count);
+        return jdbc.sql("SELECT (extract(epoch FROM delivered_at - created_at) * 1e9)::bigint FROM notification_outbox")
+                .query(Long.class).list();
+    }
+
     private void run(String label, List<UUID> users, int rows, int dispatchers, NotificationProperties properties)
             throws Exception {
         jdbc.sql("DELETE FROM notification_outbox").update();

@@ -13,6 +13,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ErrorCode;
@@ -39,9 +41,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, FirebaseTokenVerifier verifier,
-            ErrorResponseWriter errors) throws Exception {
+            ErrorResponseWriter errors, @Qualifier("corsConfigurationSource") CorsConfigurationSource cors)
+            throws Exception {
         ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(errors);
         http.csrf(AbstractHttpConfigurer::disable)
+                .cors(configurer -> configurer.configurationSource(cors))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

@@ -21,10 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "kairos.auth.firebase-project-id=" + TestTokens.PROJECT_ID,
         "kairos.auth.jwks-refetch-min-interval=100ms",
         "kairos.cursor.secret=" + ApiTest.CURSOR_SECRET,
+        "kairos.cors.allowed-origins=" + ApiTest.BROWSER_ORIGIN,
         "management.server.port=0" })
 public abstract class ApiTest {
 
     public static final String CURSOR_SECRET = "test-cursor-secret-0123456789abcdef";
+    public static final String BROWSER_ORIGIN = "https://app.kairos.test";
 
     @LocalServerPort
     private int port;

@@ -1,6 +1,7 @@
 package com.amiqo.kairos.api;
 
 import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,8 +20,10 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Outermost filter: assigns the request id (echoed in {@code X-Request-Id}, {@code meta.request_id}
- * and every log line via the MDC) and writes one access-log line per request. The line names the
- * route pattern, never the raw URL, and never headers, so tokens cannot leak into logs.
+ * and every log line via the MDC), puts the caller's trace into the MDC, and writes an access-log
+ * line per request. The line names the route pattern, never the raw URL, and never headers, so
+ * tokens cannot leak into logs. On Cloud Run the platform already logs every request, so prod keeps
+ * only a sample ({@code KAIROS_ACCESS_LOG_SAMPLE_RATE}, default 0) plus every 5xx.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,6 +41,12 @@ class RequestIdFilter extends OncePerRequestFilter {
         return false;
     }
 
+    private final double accessLogSampleRate;
+
+    RequestIdFilter(@Value("${kairos.logging.access-log-sample-rate}") double accessLogSampleRate) {
+        this.accessLogSampleRate = accessLogSampleRate;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -51,14 +61,33 @@ class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(ATTRIBUTE, requestId);
         long started = System.nanoTime();
         MDC.put(RequestIds.MDC_KEY, requestId);
+        TraceContext trace = TraceContext.from(request.getHeader(TraceContext.TRACEPARENT),
+                request.getHeader(TraceContext.CLOUD_TRACE_CONTEXT));
+        if (trace != null) {
+            MDC.put(TraceContext.TRACE_MDC_KEY, trace.traceId());
+            MDC.put(TraceContext.SAMPLED_MDC_KEY, Boolean.toString(trace.sampled()));
+            if (trace.spanId() != null) {
+                MDC.put(TraceContext.SPAN_MDC_KEY, trace.spanId());
+            }
+        }
         response.setHeader(RequestIds.HEADER, requestId);
         try {
             chain.doFilter(request, response);
         } finally {
-            logRequest(request, response, (System.nanoTime() - started) / 1_000_000);
+            if (response.getStatus() >= 500 || sampledForAccessLog()) {
+                logRequest(request, response, (System.nanoTime() - started) / 1_000_000);
+            }
             MDC.remove(RequestIds.MDC_KEY);
             MDC.remove(RequestIds.USER_MDC_KEY);
+            MDC.remove(TraceContext.TRACE_MDC_KEY);
+            MDC.remove(TraceContext.SPAN_MDC_KEY);
+            MDC.remove(TraceContext.SAMPLED_MDC_KEY);
         }
+    }
+
+    private boolean sampledForAccessLog() {
+        return accessLogSampleRate >= 1
+                || (accessLogSampleRate > 0 && ThreadLocalRandom.current().nextDouble() < accessLogSampleRate);
     }
 
     private static void logRequest(HttpServletRequest request, HttpServletResponse response, long durationMs) {

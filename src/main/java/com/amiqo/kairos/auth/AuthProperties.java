@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,7 +30,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("kairos.auth")
 public record AuthProperties(
-        @NotBlank String firebaseProjectId,
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{4,28}[a-z0-9]",
+                message = "must be a Firebase project id (6-30 lowercase letters, digits, hyphens)")
+        String firebaseProjectId,
         @NotNull URI jwksUrl,
         @NotNull Duration clockSkew,
         @NotNull Duration jwksCacheTtl,

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -26,6 +27,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ErrorCode;
@@ -46,9 +48,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, FirebaseTokenVerifier verifier,
-            AuthProperties properties, Clock clock, ErrorResponseWriter errors) throws Exception {
+            AuthProperties properties, Clock clock, ErrorResponseWriter errors,
+            @Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
         ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(errors);
         http.csrf(AbstractHttpConfigurer::disable)
+                .cors(configurer -> configurer.configurationSource(cors))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +27,19 @@ class ExpirySweep {
         this.batchSize = batchSize;
     }
 
+    private volatile boolean closing;
+
+    /** From SIGTERM on, claim nothing new: a batch already running finishes, nothing else starts. */
+    @EventListener(ContextClosedEvent.class)
+    void stopClaiming() {
+        closing = true;
+    }
+
     @Scheduled(fixedDelayString = "${kairos.expiry.sweep-interval}", initialDelayString = "${kairos.expiry.sweep-interval}")
     void sweep() {
+        if (closing) {
+            return;
+        }
         try {
             int expired = negotiations.expireOverdue(batchSize);
             if (expired > 0) {

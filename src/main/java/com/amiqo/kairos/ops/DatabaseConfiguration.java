@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -21,10 +22,16 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    @Bean(destroyMethod = "close")
-    @Conditional(NoDatabaseUrl.class)
-    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
-        return new EmbeddedDatabase(properties.embedded());
+    /** The packaged jar has no embedded PostgreSQL (startup then demands DATABASE_URL, see StartupSettingsCheck). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = EmbeddedDatabase.LIBRARY_CLASS)
+    static class Embedded {
+
+        @Bean(destroyMethod = "close")
+        @Conditional(NoDatabaseUrl.class)
+        EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
+            return new EmbeddedDatabase(properties.embedded());
+        }
     }
 
     @Bean

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 public class EmbeddedDatabase implements AutoCloseable {
 
+    /** Present only on the classpath of local runs and tests, never in the packaged jar. */
+    static final String LIBRARY_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final Path dataDirectory;

@@ -3,30 +3,39 @@ package com.amiqo.kairos.ops;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * Checks the environment variables before any bean exists, so a bad deployment stops at once with
  * a message naming each offending variable, and never gets as far as touching a database. In
  * {@code prod} it also refuses every local-only convenience: the local token issuer and the
- * Firebase Auth Emulator mode. Values are never echoed, since some of them are secrets.
+ * Firebase Auth Emulator mode. Values are never echoed, since some of them are secrets. It runs
+ * just after logging is set up, so the refusal is one line in the configured (prod: JSON) format,
+ * written by {@link SettingsFailureAnalyzer}. Rules on a single value belong on the typed
+ * properties records instead (Bean Validation), which that analyzer reports the same way.
  */
-class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
+class StartupSettingsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        List<String> problems = problems(environment, System.getProperty("user.name"));
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        List<String> problems = problems(event.getEnvironment(), System.getProperty("user.name"),
+                ClassUtils.isPresent(EmbeddedDatabase.LIBRARY_CLASS, StartupSettingsCheck.class.getClassLoader()));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
     }
 
     static List<String> problems(Environment environment, String osUser) {
+        return problems(environment, osUser, true);
+    }
+
+    static List<String> problems(Environment environment, String osUser, boolean embeddedDatabaseAvailable) {
         List<String> problems = new ArrayList<>();
         String env = environment.getProperty("kairos.environment", "");
         if (!env.equals("local") && !env.equals("prod")) {
@@ -36,7 +45,11 @@ class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
         if (StringUtils.hasText(databaseUrl) && !databaseUrl.startsWith("jdbc:postgresql://")) {
             problems.add("DATABASE_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
         }
-        if (!StringUtils.hasText(databaseUrl) && "root".equals(osUser)) {
+        boolean embedded = !StringUtils.hasText(databaseUrl) && !env.equals("prod");
+        if (embedded && !embeddedDatabaseAvailable) {
+            problems.add("DATABASE_URL is required: this packaged build has no embedded PostgreSQL"
+                    + " (that is for ./mvnw spring-boot:run and the tests)");
+        } else if (embedded && "root".equals(osUser)) {
             problems.add("DATABASE_URL is unset, and the embedded PostgreSQL cannot run as root (PostgreSQL refuses);"
                     + " run as a regular user (as .ci/run does) or set DATABASE_URL");
         }
@@ -86,14 +99,21 @@ class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public int getOrder() {
-        // After Spring Boot has loaded application.yaml (ConfigDataEnvironmentPostProcessor).
-        return Ordered.LOWEST_PRECEDENCE;
+        // After application.yaml is loaded (environment post-processors) and logging is configured.
+        return LoggingApplicationListener.DEFAULT_ORDER + 1;
     }
 
     static final class InvalidSettingsException extends IllegalStateException {
 
+        private final List<String> problems;
+
         InvalidSettingsException(List<String> problems) {
-            super("Invalid configuration, the service cannot start:\n  - " + String.join("\n  - ", problems));
+            super("Invalid configuration, the service cannot start: " + String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        List<String> problems() {
+            return problems;
         }
     }
 }

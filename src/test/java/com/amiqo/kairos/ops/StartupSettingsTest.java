@@ -123,6 +123,18 @@ class StartupSettingsTest {
                 "jdbc:postgresql://db/kairos"), "root")).isEmpty();
     }
 
+    @Test
+    void problemsWhenThePackagedBuildHasNoEmbeddedDatabaseAsksForDatabaseUrl() {
+        MockEnvironment environment = new MockEnvironment().withProperty("kairos.environment", "local");
+
+        assertThat(StartupSettingsCheck.problems(environment, "root", false))
+                .containsExactly("DATABASE_URL is required: this packaged build has no embedded PostgreSQL"
+                        + " (that is for ./mvnw spring-boot:run and the tests)");
+        assertThat(StartupSettingsCheck.problems(environment.withProperty("kairos.environment", "prod"), "root", false))
+                .filteredOn(problem -> problem.startsWith("DATABASE_URL")).singleElement().asString()
+                .startsWith("DATABASE_URL is required when KAIROS_ENV=prod");
+    }
+
     private static void start(String[] settings, String... more) {
         new SpringApplicationBuilder(KairosApplication.class)
                 .properties(settings)

@@ -47,6 +47,10 @@ public final class ApiClient {
         return new Call("DELETE", path);
     }
 
+    public Call options(String path) {
+        return new Call("OPTIONS", path);
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

@@ -24,12 +24,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "kairos.users.profile-cache-ttl=" + ApiTest.PROFILE_CACHE_TTL,
         // Deliveries come from the after-commit wake-up (DispatchWakeTest relies on the poll being rare).
         "kairos.notifications.poll-interval=1m",
+        "kairos.cors.allowed-origins=" + ApiTest.BROWSER_ORIGIN,
         "management.server.port=0" })
 public abstract class ApiTest {
 
     public static final String CURSOR_SECRET = "test-cursor-secret-0123456789abcdef";
     /** Short, so tests of the profile cache's bound wait little. */
     public static final String PROFILE_CACHE_TTL = "1s";
+    public static final String BROWSER_ORIGIN = "https://app.kairos.test";
 
     @LocalServerPort
     private int port;

@@ -70,7 +70,7 @@ jar=${BENCH_JAR:-}
 if [ -z "$jar" ]; then
     log "building the jar (./mvnw package, tests skipped)"
     ./mvnw -q -B -DskipTests package >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-    jar=$(ls target/kairos-backend-*.jar | grep -v plain | head -1)
+    jar=target/kairos-backend.jar
 fi
 
 # --- PostgreSQL --------------------------------------------------------------------------------
@@ -120,7 +120,7 @@ mint() { # mint UID NAME
 log "starting $jar with KAIROS_ENV=prod"
 KAIROS_ENV=prod PORT=$app_port MANAGEMENT_PORT=$((app_port + 1)) FIREBASE_PROJECT_ID=$project \
     FIREBASE_JWKS_URL="http://127.0.0.1:$jwks_port/keys.json" \
-    KAIROS_CURSOR_SECRET=$(openssl rand -hex 32) \
+    KAIROS_CURSOR_SECRET=$(openssl rand -hex 32) KAIROS_PUBLIC_URL="http://127.0.0.1:$app_port" \
     RATE_LIMIT_PER_USER_PER_MINUTE=100000000 RATE_LIMIT_GLOBAL_PER_SECOND=100000000 \
     java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/app.log" 2>&1 &
 app_pid=$!

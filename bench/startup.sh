@@ -32,7 +32,14 @@ connections=${BENCH_CONNECTIONS:-32}
 export JDK_JAVA_OPTIONS="-XX:MaxRAM=${BENCH_INSTANCE_MEMORY:-1g}"
 work=$(mktemp -d /tmp/kairos-bench.XXXXXX)
 pids=()
-cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -n "${pgdata:-}" ] && "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() {
+    set +e
+    cp "$work/app.log" "${TMPDIR:-/tmp}/kairos-bench-app.log" 2>/dev/null
+    [ -n "${app:-}" ] && kill "$app" 2>/dev/null
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+    [ -n "${pgdata:-}" ] && "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1
+    rm -rf "$work"
+}
 trap cleanup EXIT
 
 java_home=$(sed -n 's:.*<kairos.image.java.home>\([^$]*\)</kairos.image.java.home>.*:\1:p' pom.xml | head -1)
@@ -72,7 +79,7 @@ port=$((20000 + RANDOM % 20000))
 start_app() {
     (cd "$image" && exec env KAIROS_ENV=prod DATABASE_URL="$BENCH_DATABASE_URL" DATABASE_USER=postgres \
         FIREBASE_PROJECT_ID=kairos-bench FIREBASE_JWKS_URL="http://127.0.0.1:$jwksport/keys" \
-        KAIROS_CURSOR_SECRET=bench-cursor-secret-0123456789abcdef PORT=$port MANAGEMENT_PORT=$((port + 1)) \
+        KAIROS_CURSOR_SECRET=bench-cursor-secret-0123456789abcdef KAIROS_PUBLIC_URL=http://localhost:$port PORT=$port MANAGEMENT_PORT=$((port + 1)) \
         RATE_LIMIT_PER_USER_PER_MINUTE=100000000 RATE_LIMIT_GLOBAL_PER_SECOND=100000000 \
         "${entrypoint[@]}" >"$work/app.log" 2>&1) &
     app=$!
@@ -137,3 +144,4 @@ cat <<TABLE
 | CPU per GET /negotiations/{id} over the whole load (service / PostgreSQL) | $app_cpu / $pg_cpu µs |
 TABLE
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+exit 0

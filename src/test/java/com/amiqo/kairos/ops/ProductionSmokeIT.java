@@ -63,6 +63,7 @@ class ProductionSmokeIT {
         env.put("FIREBASE_PROJECT_ID", TestTokens.PROJECT_ID);
         env.put("FIREBASE_JWKS_URL", TestJwks.get().url());
         env.put("KAIROS_CURSOR_SECRET", "smoke-test-cursor-secret-0123456789abcdef");
+        env.put("KAIROS_PUBLIC_URL", "https://kairos.example.com");
         env.put("GOOGLE_CLOUD_PROJECT", PROJECT);
         return env;
     }

@@ -21,7 +21,8 @@ public record ConfirmedPlan(
         List<Attendee> attendees,
         @Nullable EncryptedBlob blob) {
 
-    public record Venue(String name, @Nullable String providerId, @Nullable Map<String, Object> metadata) {
+    public record Venue(String name, @Nullable String providerId, @Nullable String address, @Nullable Double lat,
+            @Nullable Double lon, @Nullable Map<String, Object> metadata) {
     }
 
     /** {@code userId} is the app_users id (the event's owner); {@code uid} is what the API shows. */

@@ -30,4 +30,12 @@ record Event(
 
     record Person(String userId, @Nullable String displayName) {
     }
+
+    /**
+     * The entity tag of this version: {@code updated_at} in microseconds, which every change of an
+     * event (so far only its cancellation) moves.
+     */
+    String etag() {
+        return Long.toString(java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt));
+    }
 }

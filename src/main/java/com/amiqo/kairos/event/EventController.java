@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,9 +51,11 @@ class EventController {
         return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
     }
 
+    /** Carries the event's {@code ETag}; Spring turns a matching {@code If-None-Match} into a 304 once ownership is checked. */
     @GetMapping("/events/{id}")
-    ApiResponse<Event> get(AppUser user, @PathVariable UUID id) {
-        return ApiResponse.of(events.get(user, id));
+    ResponseEntity<ApiResponse<Event>> get(AppUser user, @PathVariable UUID id) {
+        Event event = events.get(user, id);
+        return ResponseEntity.ok().eTag(event.etag()).body(ApiResponse.of(event));
     }
 
     @PostMapping("/events")

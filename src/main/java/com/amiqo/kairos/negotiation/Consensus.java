@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  * <li>Active participants are the organizer and every invitee who has not declined.</li>
- * <li>No active invitee left: everyone declined.</li>
+ * <li>No active invitee left: everyone declined; no invitee at all yet (a link-only plan): pending.</li>
  * <li>Every active invitee accepted or countered, the active participants share at least one slot
  * that has not started and, when venues were proposed, at least one venue: confirmed, on the
  * earliest shared slot (lowest index on a tie) and the shared venue with the lowest index.</li>
@@ -45,7 +45,9 @@ public final class Consensus {
         List<Participant> active = participants.stream().filter(Participant::isActive).toList();
         List<Participant> activeInvitees = active.stream().filter(participant -> !participant.isOrganizer()).toList();
         if (activeInvitees.isEmpty()) {
-            return new EveryoneDeclined();
+            // A link-only plan with nobody invited yet waits for someone to join.
+            boolean anyInvitee = participants.stream().anyMatch(participant -> !participant.isOrganizer());
+            return anyInvitee ? new EveryoneDeclined() : new Pending();
         }
         boolean everyoneAnswered = activeInvitees.stream().allMatch(participant ->
                 participant.status() == ParticipantStatus.ACCEPTED || participant.status() == ParticipantStatus.COUNTERED);

@@ -228,8 +228,8 @@ public record Negotiation(
         Set<UUID> counteredVenues = new LinkedHashSet<>();
         for (VenueOption option : reply.counterVenues()) {
             ProposedVenue venue = existingVenue(option, addedVenues).orElseGet(() -> {
-                ProposedVenue added = new ProposedVenue(newIds.get(), venues.size() + addedVenues.size(), option.name(),
-                        option.providerId(), option.metadata(), replier.userId());
+                ProposedVenue added = ProposedVenue.of(newIds.get(), venues.size() + addedVenues.size(), option,
+                        replier.userId());
                 addedVenues.add(added);
                 return added;
             });

@@ -60,6 +60,7 @@ class NegotiationController {
         return respond(HttpStatus.OK, negotiations.cancel(user, request), user);
     }
 
+    /** {@code If-None-Match} with the current revision is a 304, answered after the visibility checks (see respond). */
     @GetMapping("/negotiations/{id}")
     ResponseEntity<ApiResponse<NegotiationView>> get(AppUser user, @PathVariable UUID id) {
         return respond(HttpStatus.OK, negotiations.get(user, id), user);
@@ -78,11 +79,19 @@ class NegotiationController {
         return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
     }
 
+    /**
+     * Spring answers a GET whose {@code If-None-Match} matches this {@code ETag} with a bodiless 304.
+     * An overdue negotiation the sweep has not marked yet reads as expired under its old revision, so
+     * it carries no {@code ETag} until the sweep gives it a new one: a poller must not miss the expiry.
+     */
     private ResponseEntity<ApiResponse<NegotiationView>> respond(HttpStatus status, NegotiationRecord record,
             AppUser user) {
-        return ResponseEntity.status(status)
-                .eTag(Integer.toString(record.negotiation().revision()))
-                .body(ApiResponse.of(NegotiationView.of(record, user.id(), negotiations.now())));
+        Instant now = negotiations.now();
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (!record.negotiation().isOverdue(now)) {
+            response.eTag(Integer.toString(record.negotiation().revision()));
+        }
+        return response.body(ApiResponse.of(NegotiationView.of(record, user.id(), now)));
     }
 
     /** {@code "3"}, {@code W/"3"} or {@code 3}; {@code *} or absent means "any revision". */

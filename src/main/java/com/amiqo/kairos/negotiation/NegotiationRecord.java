@@ -24,7 +24,17 @@ record NegotiationRecord(
         Instant createdAt,
         Instant updatedAt,
         Map<UUID, UserRef> users,
-        Map<UUID, EncryptedBlob> participantBlobs) {
+        Map<UUID, EncryptedBlob> participantBlobs,
+        Map<UUID, UUID> eventIdsByOwner) {
+
+    /** A record with no events yet (anything not yet confirmed). */
+    NegotiationRecord(Negotiation negotiation, String title, String intentCategory, boolean agentMode,
+            @Nullable EncryptedBlob blob, @Nullable UUID lastActorId, @Nullable String lastMessagePreview,
+            String requestFingerprint, Instant createdAt, Instant updatedAt, Map<UUID, UserRef> users,
+            Map<UUID, EncryptedBlob> participantBlobs) {
+        this(negotiation, title, intentCategory, agentMode, blob, lastActorId, lastMessagePreview, requestFingerprint,
+                createdAt, updatedAt, users, participantBlobs, Map.of());
+    }
 
     /** A user as the API shows them. */
     record UserRef(UUID id, String uid, @Nullable String displayName) {

@@ -61,8 +61,11 @@ class NegotiationRepository {
                       FROM proposed_slots s WHERE s.negotiation_id = n.id) AS slots_json,
                    (SELECT coalesce(json_agg(json_build_object(
                                'id', v.id, 'index', v.venue_index, 'name', v.name, 'provider_id', v.provider_id,
+                               'address', v.address, 'lat', v.lat, 'lon', v.lon,
                                'metadata', v.metadata, 'proposed_by', v.proposed_by) ORDER BY v.venue_index), '[]')
-                      FROM proposed_venues v WHERE v.negotiation_id = n.id) AS venues_json
+                      FROM proposed_venues v WHERE v.negotiation_id = n.id) AS venues_json,
+                   (SELECT coalesce(json_object_agg(e.owner_id, e.id), '{}')
+                      FROM events e WHERE e.negotiation_id = n.id) AS events_json
               FROM negotiations n
              WHERE n.id = :id
             """;
@@ -180,14 +183,19 @@ class NegotiationRepository {
             return;
         }
         batch.batchUpdate("""
-                INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, provider_id, metadata, proposed_by)
-                VALUES (:id, :negotiationId, :index, :name, :providerId, CAST(:metadata AS jsonb), :proposedBy)
+                INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, provider_id, address, lat, lon,
+                                             metadata, proposed_by)
+                VALUES (:id, :negotiationId, :index, :name, :providerId, :address, :lat, :lon, CAST(:metadata AS jsonb),
+                        :proposedBy)
                 """, venues.stream().map(venue -> new MapSqlParameterSource()
                 .addValue("id", venue.id())
                 .addValue("negotiationId", negotiationId)
                 .addValue("index", venue.index())
                 .addValue("name", venue.name())
                 .addValue("providerId", venue.providerId())
+                .addValue("address", venue.address())
+                .addValue("lat", venue.lat())
+                .addValue("lon", venue.lon())
                 .addValue("metadata", venue.metadata() == null ? null : json.writeValueAsString(venue.metadata()))
                 .addValue("proposedBy", venue.proposedBy())).toArray(SqlParameterSource[]::new));
     }
@@ -266,14 +274,23 @@ class NegotiationRepository {
     List<NegotiationSummary> page(UUID userId, ListQuery query, @Nullable Instant afterUpdatedAt,
             @Nullable UUID afterId, Instant now, int limit) {
         StringBuilder sql = new StringBuilder("""
-                SELECT n.id, owner.firebase_uid AS owner_uid, n.title, n.intent_category, n.state, n.agent_mode,
+                SELECT n.id, owner.firebase_uid AS owner_uid, owner.display_name AS owner_name, n.title,
+                       n.intent_category, n.state, n.agent_mode,
                        n.agent_round, n.revision, n.participant_count, n.accepted_count, p.status AS my_status,
-                       n.final_slot_id, n.final_venue_id, actor.firebase_uid AS last_actor_uid,
+                       n.final_slot_id, n.final_venue_id, slot.slot_count, slot.final_starts_at, slot.next_open_starts_at,
+                       venue.venue_count, actor.firebase_uid AS last_actor_uid,
                        n.last_message_preview, n.created_at, p.negotiation_updated_at AS updated_at, n.expires_at
                   FROM negotiation_participants p
                   JOIN negotiations n ON n.id = p.negotiation_id
                   JOIN app_users owner ON owner.id = n.owner_id
                   LEFT JOIN app_users actor ON actor.id = n.last_actor_id
+                  -- Per row of the page only (the LIMIT applies first), through the (negotiation_id, index) keys.
+                  CROSS JOIN LATERAL (SELECT count(*) AS slot_count,
+                                             min(s.starts_at) FILTER (WHERE s.id = n.final_slot_id) AS final_starts_at,
+                                             min(s.starts_at) FILTER (WHERE s.starts_at > :now) AS next_open_starts_at
+                                        FROM proposed_slots s WHERE s.negotiation_id = n.id) slot
+                  CROSS JOIN LATERAL (SELECT count(*) AS venue_count
+                                        FROM proposed_venues v WHERE v.negotiation_id = n.id) venue
                  WHERE p.user_id = :userId
                    AND (n.sent OR p.status = 'organizer')
                 """);
@@ -307,12 +324,15 @@ class NegotiationRepository {
             Instant expiresAt = instant(row, "expires_at");
             NegotiationState state = NegotiationState.of(row.getString("state"));
             boolean overdue = state.isOpen() && !expiresAt.isAfter(now);
+            UUID finalSlotId = row.getObject("final_slot_id", UUID.class);
+            Timestamp nextStartsAt = row.getTimestamp(finalSlotId != null ? "final_starts_at" : "next_open_starts_at");
             return new NegotiationSummary(row.getObject("id", UUID.class), row.getString("owner_uid"),
-                    row.getString("title"), row.getString("intent_category"),
+                    row.getString("owner_name"), row.getString("title"), row.getString("intent_category"),
                     (overdue ? NegotiationState.EXPIRED : state).value(), row.getBoolean("agent_mode"),
                     row.getInt("agent_round"), row.getInt("revision"), row.getInt("participant_count"),
                     row.getInt("accepted_count"), row.getString("my_status"),
-                    row.getObject("final_slot_id", UUID.class), row.getObject("final_venue_id", UUID.class),
+                    finalSlotId, row.getObject("final_venue_id", UUID.class), row.getInt("slot_count"),
+                    row.getInt("venue_count"), nextStartsAt == null ? null : nextStartsAt.toInstant(),
                     row.getString("last_actor_uid"), row.getString("last_message_preview"),
                     instant(row, "created_at"), instant(row, "updated_at"), expiresAt);
         });
@@ -387,7 +407,8 @@ class NegotiationRepository {
         for (JsonNode node : json.readTree(row.getString("venues_json"))) {
             JsonNode metadata = node.get("metadata");
             venues.add(new ProposedVenue(UUID.fromString(node.get("id").asString()), node.get("index").asInt(),
-                    node.get("name").asString(), textOrNull(node.get("provider_id")),
+                    node.get("name").asString(), textOrNull(node.get("provider_id")), textOrNull(node.get("address")),
+                    doubleOrNull(node.get("lat")), doubleOrNull(node.get("lon")),
                     metadata == null || metadata.isNull() ? null : json.convertValue(metadata, JSON_OBJECT),
                     UUID.fromString(node.get("proposed_by").asString())));
         }
@@ -402,7 +423,7 @@ class NegotiationRepository {
                 payload == null ? null : new EncryptedBlob(payload, row.getInt("encrypted_blob_version")),
                 row.getObject("last_actor_id", UUID.class), row.getString("last_message_preview"),
                 row.getString("request_fingerprint"), instant(row, "created_at"), instant(row, "updated_at"),
-                users, participantBlobs);
+                users, participantBlobs, eventIds(row.getString("events_json")));
     }
 
     static Timestamp timestamp(Instant instant) {
@@ -430,6 +451,18 @@ class NegotiationRepository {
 
     private static @Nullable Instant micros(@Nullable JsonNode node) {
         return node == null || node.isNull() ? null : Instant.EPOCH.plus(node.asLong(), ChronoUnit.MICROS);
+    }
+
+    private static @Nullable Double doubleOrNull(@Nullable JsonNode node) {
+        return node == null || node.isNull() ? null : node.asDouble();
+    }
+
+    /** Event ids by owner, from {@code json_object_agg(owner_id, id)}. */
+    private Map<UUID, UUID> eventIds(String eventsJson) {
+        Map<UUID, UUID> result = new HashMap<>();
+        json.readTree(eventsJson).properties()
+                .forEach(entry -> result.put(UUID.fromString(entry.getKey()), UUID.fromString(entry.getValue().asString())));
+        return result;
     }
 
     private static @Nullable String textOrNull(@Nullable JsonNode node) {

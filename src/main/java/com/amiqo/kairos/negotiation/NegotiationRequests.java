@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /** Request bodies of the negotiation endpoints. Shape rules here; rules that need the clock in {@link OptionRules}. */
 final class NegotiationRequests {
 
-    static final String INTENT_CATEGORIES = "coffee|lunch|dinner|drinks|gym|walk|movie|concert|study|game|brunch";
+    static final String INTENT_CATEGORIES = "coffee|lunch|dinner|drinks|gym|walk|movie|concert|study|game|brunch|other";
 
     private NegotiationRequests() {
     }
@@ -27,7 +29,7 @@ final class NegotiationRequests {
             @Size(max = 120, message = "must be at most 120 characters") @Nullable String title,
             @NotNull @Pattern(regexp = INTENT_CATEGORIES, message = "must be one of " + INTENT_CATEGORIES)
             String intentCategory,
-            @NotNull @Size(min = 1, max = 49, message = "must name 1-49 invitees")
+            @NotNull @Size(max = 49, message = "must name at most 49 invitees")
             List<@NotBlank @Size(max = 128) String> participantIds,
             @NotNull @Size(min = 1, max = 10, message = "must hold 1-10 slots") List<@NotNull @Valid SlotInput> proposedSlots,
             @Size(max = 10, message = "must hold at most 10 venues") @Nullable List<@NotNull @Valid VenueInput> proposedVenues,
@@ -53,6 +55,11 @@ final class NegotiationRequests {
     record VenueInput(
             @NotBlank @Size(max = 200, message = "must be 1-200 characters") String name,
             @Size(max = 256, message = "must be at most 256 characters") @Nullable String providerId,
+            @Size(min = 1, max = 300, message = "must be 1-300 characters") @Nullable String address,
+            @DecimalMin(value = "-90", message = "must be between -90 and 90")
+            @DecimalMax(value = "90", message = "must be between -90 and 90") @Nullable Double lat,
+            @DecimalMin(value = "-180", message = "must be between -180 and 180")
+            @DecimalMax(value = "180", message = "must be between -180 and 180") @Nullable Double lon,
             @Nullable Map<String, Object> metadata) {
     }
 

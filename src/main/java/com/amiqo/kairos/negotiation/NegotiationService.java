@@ -70,9 +70,6 @@ class NegotiationService {
         Set<String> inviteeUids = new LinkedHashSet<>();
         request.participantIds().stream().map(String::strip).filter(uid -> !uid.equals(organizer.firebaseUid()))
                 .forEach(inviteeUids::add);
-        if (inviteeUids.isEmpty()) {
-            problems.add("participant_ids", "must name at least one user other than you");
-        }
         problems.throwIfAny();
         EncryptedBlob blob = EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), "");
         String fingerprint = fingerprint(request);
@@ -114,8 +111,7 @@ class NegotiationService {
         }
         List<ProposedVenue> venues = new ArrayList<>();
         for (VenueOption option : venueOptions) {
-            venues.add(new ProposedVenue(UUID.randomUUID(), venues.size(), option.name(), option.providerId(),
-                    option.metadata(), organizer.id()));
+            venues.add(ProposedVenue.of(UUID.randomUUID(), venues.size(), option, organizer.id()));
         }
         List<Participant> participants = new ArrayList<>();
         participants.add(new Participant(organizer.id(), ParticipantStatus.ORGANIZER,
@@ -236,7 +232,7 @@ class NegotiationService {
      * An unsent draft does not exist (404) for anyone but its organizer; a sent negotiation is
      * refused (403) to anyone who is not a participant.
      */
-    private static void checkVisible(NegotiationRecord record, AppUser user) {
+    static void checkVisible(NegotiationRecord record, AppUser user) {
         Negotiation negotiation = record.negotiation();
         if (!negotiation.sent() && !negotiation.ownerId().equals(user.id())) {
             throw NegotiationErrors.notFound();
@@ -284,7 +280,7 @@ class NegotiationService {
         ConfirmedPlan.Venue venue = confirmed.venues().stream()
                 .filter(v -> v.id().equals(confirmed.finalVenueId()))
                 .findFirst()
-                .map(v -> new ConfirmedPlan.Venue(v.name(), v.providerId(), v.metadata()))
+                .map(v -> new ConfirmedPlan.Venue(v.name(), v.providerId(), v.address(), v.lat(), v.lon(), v.metadata()))
                 .orElse(null);
         List<ConfirmedPlan.Attendee> attendees = confirmed.participants().stream()
                 .filter(Participant::isActive)

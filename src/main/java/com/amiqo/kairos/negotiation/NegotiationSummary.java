@@ -5,10 +5,15 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** A list entry: the resource without participants, options and blob (SPEC §5.6). */
+/**
+ * A list entry: the resource without participants, options and blob, plus what a list row shows
+ * (SPEC §5.6): the organizer's name, how many options there are and the next start
+ * ({@code next_starts_at}: the final slot's once one was chosen, else the earliest slot not yet started).
+ */
 record NegotiationSummary(
         UUID id,
         String ownerId,
+        @Nullable String organizerDisplayName,
         String title,
         String intentCategory,
         String state,
@@ -20,6 +25,9 @@ record NegotiationSummary(
         String myStatus,
         @Nullable UUID finalSlotId,
         @Nullable UUID finalVenueId,
+        int slotCount,
+        int venueCount,
+        @Nullable Instant nextStartsAt,
         @Nullable String lastActorId,
         @Nullable String lastMessagePreview,
         Instant createdAt,

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import com.amiqo.kairos.api.EncryptedBlob;
 
 /** The full negotiation resource (SPEC §5.1), as the caller sees it. */
-record NegotiationView(
+public record NegotiationView(
         UUID id,
         String ownerId,
         String title,
@@ -29,6 +29,7 @@ record NegotiationView(
         List<VenueView> proposedVenues,
         @Nullable UUID finalSlotId,
         @Nullable UUID finalVenueId,
+        @Nullable UUID myEventId,
         @Nullable String encryptedPayload,
         @Nullable Integer encryptedBlobVersion,
         @Nullable String lastActorId,
@@ -37,16 +38,17 @@ record NegotiationView(
         Instant updatedAt,
         Instant expiresAt) {
 
-    record ParticipantView(String userId, @Nullable String displayName, String status, List<UUID> acceptedSlotIds,
+    public record ParticipantView(String userId, @Nullable String displayName, String status, List<UUID> acceptedSlotIds,
             List<UUID> acceptedVenueIds, @Nullable Instant respondedAt, @Nullable String encryptedPayload,
             @Nullable Integer encryptedBlobVersion) {
     }
 
-    record SlotView(UUID id, int slotIndex, Instant startsAt, Instant endsAt, int durationMinutes, String timezone,
+    public record SlotView(UUID id, int slotIndex, Instant startsAt, Instant endsAt, int durationMinutes, String timezone,
             String proposedBy) {
     }
 
-    record VenueView(UUID id, int venueIndex, String name, @Nullable String providerId,
+    public record VenueView(UUID id, int venueIndex, String name, @Nullable String providerId,
+            @Nullable String address, @Nullable Double lat, @Nullable Double lon,
             @Nullable Map<String, Object> metadata, String proposedBy) {
     }
 
@@ -73,9 +75,9 @@ record NegotiationView(
                         .toList(),
                 negotiation.venues().stream()
                         .map(venue -> new VenueView(venue.id(), venue.index(), venue.name(), venue.providerId(),
-                                venue.metadata(), record.user(venue.proposedBy()).uid()))
+                                venue.address(), venue.lat(), venue.lon(), venue.metadata(), record.user(venue.proposedBy()).uid()))
                         .toList(),
-                negotiation.finalSlotId(), negotiation.finalVenueId(),
+                negotiation.finalSlotId(), negotiation.finalVenueId(), record.eventIdsByOwner().get(viewerId),
                 record.blob() == null ? null : record.blob().payload(),
                 record.blob() == null ? null : record.blob().version(),
                 record.lastActorId() == null ? null : record.user(record.lastActorId()).uid(),

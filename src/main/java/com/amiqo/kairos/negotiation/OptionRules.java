@@ -89,7 +89,11 @@ class OptionRules {
             if (input.metadata() != null && json.writeValueAsBytes(input.metadata()).length > MAX_METADATA_BYTES) {
                 problems.add(field + "[" + i + "].metadata", "must be at most 4 KiB of JSON");
             }
-            venues.add(new VenueOption(input.name().strip(), input.providerId(), input.metadata()));
+            if (input.address() != null && input.address().isBlank()) {
+                problems.add(field + "[" + i + "].address", "must not be blank");
+            }
+            venues.add(new VenueOption(input.name().strip(), input.providerId(),
+                    input.address() == null ? null : input.address().strip(), input.lat(), input.lon(), input.metadata()));
         }
         return venues;
     }

@@ -11,7 +11,9 @@ final class Previews {
             Map.entry("coffee", "a coffee"), Map.entry("lunch", "lunch"), Map.entry("dinner", "dinner"),
             Map.entry("drinks", "drinks"), Map.entry("gym", "a gym session"), Map.entry("walk", "a walk"),
             Map.entry("movie", "a movie"), Map.entry("concert", "a concert"), Map.entry("study", "a study session"),
-            Map.entry("game", "a game"), Map.entry("brunch", "brunch"));
+            Map.entry("game", "a game"), Map.entry("brunch", "brunch"),
+            // The title carries the words of an "other" plan; the preview stays generic.
+            Map.entry("other", "a plan"));
 
     private Previews() {
     }

@@ -6,12 +6,27 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** A place option; {@code metadata} is a client-defined JSON object (coordinates, address, …). */
-public record ProposedVenue(UUID id, int index, String name, @Nullable String providerId,
-        @Nullable Map<String, Object> metadata, UUID proposedBy) {
+/**
+ * A place option: typed {@code address}/{@code lat}/{@code lon} (SPEC §5.3) beside {@code metadata},
+ * a client-defined JSON object.
+ */
+public record ProposedVenue(UUID id, int index, String name, @Nullable String providerId, @Nullable String address,
+        @Nullable Double lat, @Nullable Double lon, @Nullable Map<String, Object> metadata, UUID proposedBy) {
+
+    /** A venue with no typed address or coordinates. */
+    public ProposedVenue(UUID id, int index, String name, @Nullable String providerId,
+            @Nullable Map<String, Object> metadata, UUID proposedBy) {
+        this(id, index, name, providerId, null, null, null, metadata, proposedBy);
+    }
+
+    static ProposedVenue of(UUID id, int index, VenueOption option, UUID proposedBy) {
+        return new ProposedVenue(id, index, option.name(), option.providerId(), option.address(), option.lat(),
+                option.lon(), option.metadata(), proposedBy);
+    }
 
     boolean isSameOptionAs(VenueOption option) {
         return name.equals(option.name()) && Objects.equals(providerId, option.providerId())
-                && Objects.equals(metadata, option.metadata());
+                && Objects.equals(address, option.address()) && Objects.equals(lat, option.lat())
+                && Objects.equals(lon, option.lon()) && Objects.equals(metadata, option.metadata());
     }
 }

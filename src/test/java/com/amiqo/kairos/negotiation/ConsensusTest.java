@@ -85,7 +85,13 @@ class ConsensusTest {
 
     @Test
     void evaluateWhenOnlyTheOrganizerIsLeftReturnsEveryoneDeclined() {
-        assertThat(evaluate(organizerAcceptingAll())).isInstanceOf(Consensus.EveryoneDeclined.class);
+        assertThat(evaluate(organizerAcceptingAll(), declined(ALICE))).isInstanceOf(Consensus.EveryoneDeclined.class);
+    }
+
+    @Test
+    void evaluateWhenNobodyIsInvitedYetReturnsPending() {
+        // A link-only plan (SPEC §5.4): it waits for someone to join instead of cancelling itself.
+        assertThat(evaluate(organizerAcceptingAll())).isEqualTo(new Consensus.Pending());
     }
 
     @Test

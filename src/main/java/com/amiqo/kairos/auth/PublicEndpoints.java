@@ -7,7 +7,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The endpoints that need no token (SPEC §2): health, version, the API docs and the local-only token endpoint. */
+/**
+ * The endpoints that need no token (SPEC §2): health, version, the API docs and the local-only token
+ * endpoint; and the web client's pages (SPEC §10): its files and config, invite links' landing page and
+ * the universal-links association file.
+ */
 final class PublicEndpoints {
 
     static final RequestMatcher MATCHER = new OrRequestMatcher(
@@ -16,7 +20,11 @@ final class PublicEndpoints {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/dev/tokens"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v3/api-docs/**"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui/**"),
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui.html"));
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui.html"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/app"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/app/**"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/i/*"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/.well-known/apple-app-site-association"));
 
     private PublicEndpoints() {
     }

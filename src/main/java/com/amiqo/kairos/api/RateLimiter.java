@@ -2,57 +2,48 @@ package com.amiqo.kairos.api;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets (Bucket4j): one global bucket per instance and one per user. User buckets live in
- * a bounded cache so that a flood of distinct users cannot grow memory without limit; a bucket
- * evicted after ten idle minutes would have refilled anyway.
+ * Token buckets (Bucket4j): one global bucket per instance and one per user, plus the tighter
+ * per-user limit of invite previews and joins and the per-feed limit of calendar feeds.
  */
 @Component
-class RateLimiter {
+public class RateLimiter {
 
     private final Bucket global;
-    private final Cache<String, Bucket> perUser;
-    private final RateLimitProperties properties;
+    private final KeyedRateLimiter perUser;
+    private final KeyedRateLimiter invitesPerUser;
+    private final KeyedRateLimiter perCalendarFeed;
 
     RateLimiter(RateLimitProperties properties) {
-        this.properties = properties;
-        this.global = bucket(properties.globalPerSecond(), Duration.ofSeconds(1));
-        this.perUser = Caffeine.newBuilder()
-                .expireAfterAccess(Duration.ofMinutes(10))
-                .maximumSize(200_000)
-                .build();
+        this.global = KeyedRateLimiter.bucket(properties.globalPerSecond(), Duration.ofSeconds(1));
+        this.perUser = new KeyedRateLimiter(properties.perUserPerMinute(), Duration.ofMinutes(1), "user");
+        this.invitesPerUser = new KeyedRateLimiter(properties.invitesPerUserPerMinute(), Duration.ofMinutes(1),
+                "invite");
+        this.perCalendarFeed = new KeyedRateLimiter(properties.calendarFeedPerMinute(), Duration.ofMinutes(1),
+                "calendar_feed");
     }
 
     /** Takes one token from the global bucket, or throws with the time until one is free. */
     void acquireGlobal() {
-        acquire(global, "global");
+        KeyedRateLimiter.acquire(global, "global");
     }
 
     /** Takes one token from the user's bucket, or throws with the time until one is free. */
     void acquireForUser(String userId) {
-        Bucket bucket = perUser.get(userId, id -> bucket(properties.perUserPerMinute(), Duration.ofMinutes(1)));
-        acquire(bucket, "user");
+        perUser.acquire(userId);
     }
 
-    private static void acquire(Bucket bucket, String scope) {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            throw new RateLimitExceededException(seconds, scope);
-        }
+    /** Invite previews and joins: tighter, because each one is a guess at a token. */
+    public void acquireInviteLookup(String userId) {
+        invitesPerUser.acquire(userId);
     }
 
-    private static Bucket bucket(long capacity, Duration period) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build();
+    /** Reads of one calendar feed (keyed by the hash of its secret, never the secret). */
+    public void acquireCalendarFeed(String feedKey) {
+        perCalendarFeed.acquire(feedKey);
     }
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.calendar.IcsCalendar;
+
 /** The API representation of an event (SPEC §6). */
 record Event(
         UUID id,
@@ -35,6 +37,14 @@ record Event(
      * The entity tag of this version: {@code updated_at} in microseconds, which every change of an
      * event (so far only its cancellation) moves.
      */
+    /** This participant's copy of the meeting as a calendar entry; participants list the organizer first. */
+    IcsCalendar.Entry calendarEntry() {
+        return new IcsCalendar.Entry(negotiationId.toString(), "cancelled".equals(status), updatedAt, startsAt, endsAt,
+                title, venue == null ? null : venue.name(),
+                participants.stream().map(person -> new IcsCalendar.Person(person.userId(), person.displayName()))
+                        .toList());
+    }
+
     String etag() {
         return Long.toString(java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt));
     }

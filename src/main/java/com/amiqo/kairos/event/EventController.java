@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +22,7 @@ import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.calendar.IcsCalendar;
 import com.amiqo.kairos.user.AppUser;
 
 /** The caller's calendar events (SPEC §6). */
@@ -56,6 +60,18 @@ class EventController {
     ResponseEntity<ApiResponse<Event>> get(AppUser user, @PathVariable UUID id) {
         Event event = events.get(user, id);
         return ResponseEntity.ok().eTag(event.etag()).body(ApiResponse.of(event));
+    }
+
+    /** The event as an RFC 5545 file (SPEC §6), owner only; the same {@code ETag} as the event. */
+    @GetMapping("/events/{id}/ics")
+    ResponseEntity<String> ics(AppUser user, @PathVariable UUID id) {
+        Event event = events.get(user, id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(IcsCalendar.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("kairos-" + id + ".ics").build().toString())
+                .eTag(event.etag())
+                .body(IcsCalendar.render(List.of(event.calendarEntry()), null));
     }
 
     @PostMapping("/events")

@@ -187,6 +187,18 @@ public record Negotiation(
                 finalVenueId), state == NegotiationState.CONFIRMED);
     }
 
+    /**
+     * Adds someone who came through an invite link as an invitee who has not answered yet (SPEC §5.8).
+     * The caller has checked that the negotiation is open and that they are not in it already.
+     */
+    public Negotiation join(UUID userId) {
+        if (participants.size() >= NegotiationErrors.MAX_PARTICIPANTS) {
+            throw NegotiationErrors.full(id);
+        }
+        return with(state, concat(participants, List.of(new Participant(userId, ParticipantStatus.INVITED, Set.of(),
+                Set.of(), null))), slots, venues, agentRound, finalSlotId, finalVenueId);
+    }
+
     private void checkAllowed(Participant replier, ReplyAction action) {
         boolean allowed = switch (state) {
             case AWAITING_INVITES -> replier.isOrganizer() && action == ReplyAction.ACCEPT;

@@ -13,12 +13,19 @@ import com.amiqo.kairos.api.ErrorCode;
 final class NegotiationErrors {
 
     static final int MAX_OPTIONS = 20;
+    /** The organizer and up to 49 invitees. */
+    static final int MAX_PARTICIPANTS = 50;
 
     private NegotiationErrors() {
     }
 
     static ApiException notFound() {
         return new ApiException(ErrorCode.NOT_FOUND, "No such negotiation");
+    }
+
+    static ApiException full(UUID negotiationId) {
+        return new ApiException(ErrorCode.NEGOTIATION_FULL, "This negotiation already has the most participants it can",
+                Map.of("negotiation_id", negotiationId, "limit", MAX_PARTICIPANTS));
     }
 
     static ApiException notParticipant(UUID negotiationId) {

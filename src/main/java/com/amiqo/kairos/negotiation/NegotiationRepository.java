@@ -161,6 +161,25 @@ class NegotiationRepository {
                 """, rows.toArray(SqlParameterSource[]::new));
     }
 
+    /** The participant who joined last, at the next position (the negotiation row is locked by the caller). */
+    void insertJoined(Negotiation next, Instant now) {
+        int position = next.participants().size() - 1;
+        Participant joined = next.participants().get(position);
+        jdbc.sql("""
+                INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, awaiting_me,
+                                                      negotiation_state, negotiation_updated_at)
+                VALUES (:negotiationId, :userId, :position, :status, :awaiting, :state, :now)
+                """)
+                .param("negotiationId", next.id())
+                .param("userId", joined.userId())
+                .param("position", position)
+                .param("status", joined.status().value())
+                .param("awaiting", next.isAwaiting(joined.userId(), now))
+                .param("state", next.state().value())
+                .param("now", timestamp(now))
+                .update();
+    }
+
     void insertSlots(UUID negotiationId, List<ProposedSlot> slots) {
         if (slots.isEmpty()) {
             return;
@@ -231,6 +250,7 @@ class NegotiationRepository {
         jdbc.sql("""
                 UPDATE negotiations
                    SET state = :state, sent = :sent, revision = :revision, agent_round = :agentRound,
+                       participant_count = :participantCount,
                        accepted_count = :acceptedCount, final_slot_id = :finalSlot, final_venue_id = :finalVenue,
                        last_actor_id = coalesce(:actor, last_actor_id),
                        last_message_preview = coalesce(:preview, last_message_preview),
@@ -241,6 +261,7 @@ class NegotiationRepository {
                 .param("sent", next.sent())
                 .param("revision", next.revision())
                 .param("agentRound", next.agentRound())
+                .param("participantCount", next.participants().size())
                 .param("acceptedCount", next.acceptedCount())
                 .param("finalSlot", next.finalSlotId())
                 .param("finalVenue", next.finalVenueId())

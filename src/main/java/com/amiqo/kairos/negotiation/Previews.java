@@ -22,6 +22,10 @@ final class Previews {
         return name(organizerName) + " proposed " + PLANS.getOrDefault(intentCategory, intentCategory);
     }
 
+    static String joined(@Nullable String name) {
+        return name(name) + " joined";
+    }
+
     static String cancelled(@Nullable String organizerName) {
         return name(organizerName) + " cancelled";
     }

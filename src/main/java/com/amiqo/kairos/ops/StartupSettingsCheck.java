@@ -44,6 +44,11 @@ class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
         if (StringUtils.hasText(localIssuer) && !localIssuer.strip().matches("(?i)true|false")) {
             problems.add("KAIROS_LOCAL_ISSUER must be 'true' or 'false'");
         }
+        String publicUrl = environment.getProperty("kairos.links.public-url");
+        if (StringUtils.hasText(publicUrl) && !isPublicUrl(publicUrl)) {
+            problems.add("KAIROS_PUBLIC_URL must be an absolute http(s) URL without query or fragment"
+                    + " (e.g. https://kairos.example.com)");
+        }
         if (env.equals("prod")) {
             if (!StringUtils.hasText(databaseUrl)) {
                 problems.add("DATABASE_URL is required when KAIROS_ENV=prod (the embedded database is for local use only)");
@@ -56,6 +61,9 @@ class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
                 problems.add("KAIROS_CURSOR_SECRET is required when KAIROS_ENV=prod (at least 32 characters,"
                         + " the same on every instance)");
             }
+            if (!StringUtils.hasText(publicUrl)) {
+                problems.add("KAIROS_PUBLIC_URL is required when KAIROS_ENV=prod (the base of invite and calendar links)");
+            }
             if ("true".equalsIgnoreCase(StringUtils.trimWhitespace(localIssuer))) {
                 problems.add("KAIROS_LOCAL_ISSUER must not be enabled when KAIROS_ENV=prod");
             }
@@ -64,6 +72,16 @@ class StartupSettingsCheck implements EnvironmentPostProcessor, Ordered {
             }
         }
         return problems;
+    }
+
+    private static boolean isPublicUrl(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            return uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     @Override

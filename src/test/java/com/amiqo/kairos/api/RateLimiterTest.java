@@ -9,7 +9,7 @@ class RateLimiterTest {
 
     @Test
     void acquireForUserWhenBucketEmptyThrowsWithRetryAfterWithinTheWindow() {
-        RateLimiter limiter = new RateLimiter(new RateLimitProperties(3, 1000));
+        RateLimiter limiter = new RateLimiter(new RateLimitProperties(3, 1000, 20, 30));
         for (int i = 0; i < 3; i++) {
             limiter.acquireForUser("alice");
         }
@@ -24,7 +24,7 @@ class RateLimiterTest {
 
     @Test
     void acquireForUserKeepsSeparateBucketsPerUser() {
-        RateLimiter limiter = new RateLimiter(new RateLimitProperties(1, 1000));
+        RateLimiter limiter = new RateLimiter(new RateLimitProperties(1, 1000, 20, 30));
         limiter.acquireForUser("alice");
 
         limiter.acquireForUser("bob");
@@ -34,7 +34,7 @@ class RateLimiterTest {
 
     @Test
     void acquireGlobalWhenBucketEmptyThrowsWithGlobalScope() {
-        RateLimiter limiter = new RateLimiter(new RateLimitProperties(1000, 2));
+        RateLimiter limiter = new RateLimiter(new RateLimitProperties(1000, 2, 20, 30));
         limiter.acquireGlobal();
         limiter.acquireGlobal();
 

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may do what (SPEC §5–§6): organizer, invitee, stranger and a caller without a token against
- * every negotiation and event endpoint, each cell asserting the exact status and code. Every case
- * builds its own users and negotiation.
+ * every negotiation, invite-link, event, calendar-file and calendar-feed endpoint, each cell
+ * asserting the exact status and code. Every case builds its own users and negotiation (with one
+ * invite link unless it is confirmed).
  */
 class AuthorizationMatrixTest extends ApiTest {
 
@@ -47,7 +48,16 @@ class AuthorizationMatrixTest extends ApiTest {
         GET_INVITEES_EVENT("GET /events/{invitee's event id}"),
         LIST_EVENTS("GET /events"),
         UPCOMING_EVENTS("GET /events/upcoming"),
-        CREATE_EVENT("POST /events");
+        CREATE_EVENT("POST /events"),
+        CREATE_INVITE_LINK("POST /negotiations/{id}/invite-links"),
+        LIST_INVITE_LINKS("GET /negotiations/{id}/invite-links"),
+        REVOKE_INVITE_LINK("DELETE /negotiations/{id}/invite-links/{link_id}"),
+        PREVIEW_INVITE("GET /invites/{token}"),
+        JOIN_INVITE("POST /invites/{token}/join"),
+        GET_ORGANIZERS_EVENT_ICS("GET /events/{organizer's event id}/ics"),
+        GET_INVITEES_EVENT_ICS("GET /events/{invitee's event id}/ics"),
+        PUT_CALENDAR_FEED("PUT /me/calendar-feed"),
+        DELETE_CALENDAR_FEED("DELETE /me/calendar-feed");
 
         final String label;
 
@@ -79,6 +89,32 @@ class AuthorizationMatrixTest extends ApiTest {
         row(cells, Endpoint.UPCOMING_EVENTS, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
         row(cells, Endpoint.CREATE_EVENT, Target.CONFIRMED, "403 EVENT_CREATION_DISABLED", "403 EVENT_CREATION_DISABLED",
                 "403 EVENT_CREATION_DISABLED", "401 UNAUTHORIZED");
+        row(cells, Endpoint.CREATE_INVITE_LINK, Target.OPEN, "201", "403 ORGANIZER_ONLY_ACTION",
+                "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+        row(cells, Endpoint.CREATE_INVITE_LINK, Target.DRAFT, "201", "404 NOT_FOUND", "404 NOT_FOUND",
+                "401 UNAUTHORIZED");
+        row(cells, Endpoint.CREATE_INVITE_LINK, Target.CONFIRMED, "409 INVALID_STATE_TRANSITION",
+                "403 ORGANIZER_ONLY_ACTION", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+        row(cells, Endpoint.LIST_INVITE_LINKS, Target.OPEN, "200", "403 ORGANIZER_ONLY_ACTION",
+                "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+        row(cells, Endpoint.LIST_INVITE_LINKS, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND",
+                "401 UNAUTHORIZED");
+        row(cells, Endpoint.REVOKE_INVITE_LINK, Target.OPEN, "204", "403 ORGANIZER_ONLY_ACTION",
+                "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+        row(cells, Endpoint.REVOKE_INVITE_LINK, Target.DRAFT, "204", "404 NOT_FOUND", "404 NOT_FOUND",
+                "401 UNAUTHORIZED");
+        row(cells, Endpoint.PREVIEW_INVITE, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
+        row(cells, Endpoint.PREVIEW_INVITE, Target.DRAFT, "404 INVITE_NOT_FOUND", "404 INVITE_NOT_FOUND",
+                "404 INVITE_NOT_FOUND", "401 UNAUTHORIZED");
+        row(cells, Endpoint.JOIN_INVITE, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
+        row(cells, Endpoint.JOIN_INVITE, Target.DRAFT, "404 INVITE_NOT_FOUND", "404 INVITE_NOT_FOUND",
+                "404 INVITE_NOT_FOUND", "401 UNAUTHORIZED");
+        row(cells, Endpoint.GET_ORGANIZERS_EVENT_ICS, Target.CONFIRMED, "200", "403 USER_NOT_EVENT_OWNER",
+                "403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
+        row(cells, Endpoint.GET_INVITEES_EVENT_ICS, Target.CONFIRMED, "403 USER_NOT_EVENT_OWNER", "200",
+                "403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
+        row(cells, Endpoint.PUT_CALENDAR_FEED, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
+        row(cells, Endpoint.DELETE_CALENDAR_FEED, Target.CONFIRMED, "204", "204", "204", "401 UNAUTHORIZED");
         return cells.stream();
     }
 
@@ -108,7 +144,8 @@ class AuthorizationMatrixTest extends ApiTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         if (code == null) {
-            assertThat(response.body().has("data")).as(response.toString()).isTrue();
+            boolean json = status != 204 && !endpoint.name().endsWith("_ICS");
+            assertThat(response.body().has("data")).as(response.toString()).isEqualTo(json);
             assertThat(response.body().has("error")).isFalse();
             assertSuccessContent(endpoint, target, role, world, response);
         } else {
@@ -136,6 +173,15 @@ class AuthorizationMatrixTest extends ApiTest {
             case LIST_EVENTS -> api.get("/events");
             case UPCOMING_EVENTS -> api.get("/events/upcoming");
             case CREATE_EVENT -> api.post("/events").json(Map.of("title", "Standalone", "negotiation_id", world.id));
+            case CREATE_INVITE_LINK -> api.post("/negotiations/" + world.id + "/invite-links").json(Map.of("max_uses", 5));
+            case LIST_INVITE_LINKS -> api.get("/negotiations/" + world.id + "/invite-links");
+            case REVOKE_INVITE_LINK -> api.delete("/negotiations/" + world.id + "/invite-links/" + world.linkId);
+            case PREVIEW_INVITE -> api.get("/invites/" + world.linkToken);
+            case JOIN_INVITE -> api.post("/invites/" + world.linkToken + "/join");
+            case GET_ORGANIZERS_EVENT_ICS -> api.get("/events/" + world.aliceEvent + "/ics");
+            case GET_INVITEES_EVENT_ICS -> api.get("/events/" + world.bobEvent + "/ics");
+            case PUT_CALENDAR_FEED -> api.put("/me/calendar-feed");
+            case DELETE_CALENDAR_FEED -> api.delete("/me/calendar-feed");
         };
         if (caller != null) {
             call.token(caller.token());
@@ -183,6 +229,28 @@ class AuthorizationMatrixTest extends ApiTest {
                 }
             }
             case CREATE_EVENT -> throw new AssertionError("POST /events never succeeds");
+            case CREATE_INVITE_LINK -> {
+                assertThat(data.path("token").asString()).hasSize(22);
+                assertThat(data.path("max_uses").asInt()).isEqualTo(5);
+            }
+            case LIST_INVITE_LINKS -> assertThat(ids(data)).containsExactly(world.linkId);
+            case REVOKE_INVITE_LINK -> assertThat(jdbc.sql("SELECT revoked_at IS NOT NULL FROM invite_links WHERE id = ?")
+                    .param(UUID.fromString(world.linkId)).query(Boolean.class).single()).isTrue();
+            case PREVIEW_INVITE -> {
+                assertThat(data.path("negotiation_id").asString()).isEqualTo(world.id);
+                assertThat(data.path("already_participant").asBoolean()).isEqualTo(role != Role.STRANGER);
+            }
+            case JOIN_INVITE -> {
+                assertThat(data.path("id").asString()).isEqualTo(world.id);
+                assertThat(data.path("participant_count").asInt()).isEqualTo(role == Role.STRANGER ? 4 : 3);
+                assertThat(data.path("my_status").asString()).isEqualTo(role == Role.ORGANIZER ? "organizer" : "invited");
+            }
+            case GET_ORGANIZERS_EVENT_ICS, GET_INVITEES_EVENT_ICS -> {
+                assertThat(response.header("Content-Type")).startsWith("text/calendar");
+                assertThat(response.raw()).contains("UID:" + world.id + "@kairos.amiqo");
+            }
+            case PUT_CALENDAR_FEED -> assertThat(data.path("url").asString()).startsWith("http://localhost:8080/calendar/");
+            case DELETE_CALENDAR_FEED -> assertThat(response.raw()).isEmpty();
         }
     }
 
@@ -196,10 +264,21 @@ class AuthorizationMatrixTest extends ApiTest {
             case "USER_NOT_PARTICIPANT" -> assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
             case "ORGANIZER_ONLY_ACTION" -> {
                 assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
-                assertThat(details.path("requested_action").asString()).isEqualTo("cancel");
+                assertThat(details.path("requested_action").asString()).isEqualTo(switch (endpoint) {
+                    case CREATE_INVITE_LINK -> "create_invite_link";
+                    case LIST_INVITE_LINKS -> "list_invite_links";
+                    case REVOKE_INVITE_LINK -> "revoke_invite_link";
+                    default -> "cancel";
+                });
             }
+            case "INVALID_STATE_TRANSITION" -> {
+                assertThat(details.path("current_state").asString()).isEqualTo("confirmed");
+                assertThat(details.path("requested_action").asString()).isEqualTo("create_invite_link");
+            }
+            case "INVITE_NOT_FOUND" -> assertThat(details.isEmpty()).isTrue();
             case "USER_NOT_EVENT_OWNER" -> assertThat(details.path("event_id").asString())
-                    .isEqualTo(endpoint == Endpoint.GET_ORGANIZERS_EVENT ? world.aliceEvent : world.bobEvent);
+                    .isEqualTo(endpoint == Endpoint.GET_ORGANIZERS_EVENT || endpoint == Endpoint.GET_ORGANIZERS_EVENT_ICS
+                            ? world.aliceEvent : world.bobEvent);
             case "NOT_FOUND", "EVENT_CREATION_DISABLED" -> assertThat(details.isObject()).isTrue();
             default -> throw new AssertionError("unexpected code " + code);
         }
@@ -208,7 +287,7 @@ class AuthorizationMatrixTest extends ApiTest {
     // ---------------------------------------------------------------- fixtures
 
     private record World(TestUser alice, TestUser bob, TestUser mallory, String id, String aliceEvent,
-            String bobEvent, List<String> eventStatusesBefore) {
+            String bobEvent, List<String> eventStatusesBefore, String linkId, String linkToken) {
     }
 
     private World world(Target target) {
@@ -232,7 +311,16 @@ class AuthorizationMatrixTest extends ApiTest {
             aliceEvent = eventOf(id, alice);
             bobEvent = eventOf(id, bob);
         }
-        return new World(alice, bob, mallory, id, aliceEvent, bobEvent, eventStatuses(id));
+        String linkId = null;
+        String linkToken = null;
+        if (target != Target.CONFIRMED) {
+            ApiResponse link = api.post("/negotiations/" + id + "/invite-links").token(alice.token()).json(Map.of())
+                    .send();
+            assertThat(link.status()).as(link.toString()).isEqualTo(201);
+            linkId = link.data().path("id").asString();
+            linkToken = link.data().path("token").asString();
+        }
+        return new World(alice, bob, mallory, id, aliceEvent, bobEvent, eventStatuses(id), linkId, linkToken);
     }
 
     private String eventOf(String negotiationId, TestUser owner) {

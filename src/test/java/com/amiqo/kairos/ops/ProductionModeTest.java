@@ -31,7 +31,8 @@ class ProductionModeTest {
                         "KAIROS_ENV=prod",
                         "DATABASE_URL=jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
                         "DATABASE_USER=postgres",
-                        "KAIROS_CURSOR_SECRET=prod-test-secret-0123456789abcdef")) {
+                        "KAIROS_CURSOR_SECRET=prod-test-secret-0123456789abcdef",
+                        "KAIROS_PUBLIC_URL=https://kairos.example.com")) {
             String uid = "prod-user-" + System.nanoTime();
 
             ApiResponse me = app.api().get("/me").token(TestTokens.valid(uid)).header("X-Request-Id", "prod-req-1").send();

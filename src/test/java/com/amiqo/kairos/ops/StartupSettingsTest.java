@@ -17,7 +17,8 @@ class StartupSettingsTest {
             "KAIROS_ENV=prod",
             "DATABASE_URL=jdbc:postgresql://db.internal:5432/kairos",
             "FIREBASE_PROJECT_ID=kairos-prod",
-            "KAIROS_CURSOR_SECRET=0123456789abcdef0123456789abcdef" };
+            "KAIROS_CURSOR_SECRET=0123456789abcdef0123456789abcdef",
+            "KAIROS_PUBLIC_URL=https://kairos.example.com" };
 
     @Test
     void startupInProdWithLocalIssuerEnabledFailsNamingTheSetting() {
@@ -53,6 +54,24 @@ class StartupSettingsTest {
     }
 
     @Test
+    void startupInProdWithoutPublicUrlFailsNamingIt() {
+        assertThatThrownBy(() -> start(java.util.Arrays.copyOf(COMPLETE_PROD, COMPLETE_PROD.length - 1)))
+                .hasMessageContaining("KAIROS_PUBLIC_URL is required when KAIROS_ENV=prod");
+    }
+
+    @Test
+    void problemsRefusesAPublicUrlThatIsNotAnAbsoluteHttpUrl() {
+        for (String bad : new String[] { "kairos.example.com", "ftp://kairos.example.com", "https://x.example/?a=1",
+                "https://x.example/#f", "https://" }) {
+            MockEnvironment environment = new MockEnvironment().withProperty("kairos.environment", "local")
+                    .withProperty("kairos.database.url", "jdbc:postgresql://db/kairos")
+                    .withProperty("kairos.links.public-url", bad);
+            assertThat(StartupSettingsCheck.problems(environment, "kairos")).as(bad)
+                    .singleElement().asString().startsWith("KAIROS_PUBLIC_URL must be an absolute http(s) URL");
+        }
+    }
+
+    @Test
     void startupWithUnknownEnvironmentFailsNamingIt() {
         assertThatThrownBy(() -> start(new String[] { "KAIROS_ENV=staging" }))
                 .hasMessageContaining("KAIROS_ENV must be 'local' or 'prod'");
@@ -72,7 +91,7 @@ class StartupSettingsTest {
                 .withProperty("kairos.auth.local-issuer", "true")
                 .withProperty("kairos.auth.emulator-host", "localhost:9099");
 
-        assertThat(StartupSettingsCheck.problems(environment, "kairos")).hasSize(5);
+        assertThat(StartupSettingsCheck.problems(environment, "kairos")).hasSize(6);
     }
 
     @Test
@@ -82,7 +101,8 @@ class StartupSettingsTest {
                 .withProperty("kairos.database.url", "jdbc:postgresql://db/kairos")
                 .withProperty("kairos.auth.firebase-project-id", "kairos-prod")
                 .withProperty("kairos.auth.local-issuer", "false")
-                .withProperty("kairos.cursor.secret", "0123456789abcdef0123456789abcdef");
+                .withProperty("kairos.cursor.secret", "0123456789abcdef0123456789abcdef")
+                .withProperty("kairos.links.public-url", "https://kairos.example.com");
 
         assertThat(StartupSettingsCheck.problems(environment, "kairos")).isEmpty();
     }

@@ -1,0 +1,84 @@
+package com.amiqo.kairos.calendar;
+
+import java.util.HexFormat;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.RateLimiter;
+import com.amiqo.kairos.api.SecretTokens;
+import com.amiqo.kairos.user.AppUser;
+
+/** The calendar subscription feed (SPEC §6): the owner manages its URL; calendar apps read it. */
+@RestController
+class CalendarFeedController {
+
+    /** Calendar apps revalidate with the ETag each time; shared caches must never keep someone's calendar. */
+    private static final CacheControl CACHE = CacheControl.noCache().cachePrivate();
+
+    private final CalendarFeedService feeds;
+    private final RateLimiter rateLimiter;
+
+    CalendarFeedController(CalendarFeedService feeds, RateLimiter rateLimiter) {
+        this.feeds = feeds;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** Creates the caller's secret feed URL or rotates it. */
+    @PutMapping("/me/calendar-feed")
+    ApiResponse<CalendarFeedService.FeedUrl> rotate(AppUser user) {
+        return ApiResponse.of(feeds.rotate(user));
+    }
+
+    @DeleteMapping("/me/calendar-feed")
+    ResponseEntity<Void> revoke(AppUser user) {
+        feeds.revoke(user);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Public: the secret in the path is the credential. Rate limited per feed (keyed by the secret's
+     * hash) before the database is asked; {@code If-None-Match} is answered without rendering.
+     */
+    @GetMapping("/calendar/{secret}.ics")
+    ResponseEntity<String> read(@PathVariable String secret,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+        if (!CalendarFeedService.SECRETS.isWellFormed(secret)) {
+            throw ApiException.invalidField("secret", "is not a calendar feed secret");
+        }
+        byte[] hash = SecretTokens.hash(secret);
+        rateLimiter.acquireCalendarFeed(HexFormat.of().formatHex(hash));
+        CalendarFeedService.Feed feed = feeds.read(hash);
+        ETag current = ETag.create(feed.etag());
+        if (ifNoneMatch != null && matches(ifNoneMatch, current)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current.formattedTag())
+                    .lastModified(feed.lastModified()).cacheControl(CACHE).build();
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(IcsCalendar.MEDIA_TYPE))
+                .eTag(current.formattedTag())
+                .lastModified(feed.lastModified())
+                .cacheControl(CACHE)
+                .body(feed.render());
+    }
+
+    private static boolean matches(String ifNoneMatch, ETag current) {
+        List<ETag> requested = ETag.parse(ifNoneMatch);
+        return requested.stream().anyMatch(tag -> tag.isWildcard() || tag.compare(current, false));
+    }
+}

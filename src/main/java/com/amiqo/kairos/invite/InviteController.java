@@ -1,0 +1,69 @@
+package com.amiqo.kairos.invite;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.RateLimiter;
+import com.amiqo.kairos.negotiation.NegotiationMembership;
+import com.amiqo.kairos.negotiation.NegotiationView;
+import com.amiqo.kairos.user.AppUser;
+
+/** Invite links (SPEC §5.8): the organizer manages them; anyone signed in previews and joins. */
+@RestController
+class InviteController {
+
+    private final InviteService invites;
+    private final RateLimiter rateLimiter;
+
+    InviteController(InviteService invites, RateLimiter rateLimiter) {
+        this.invites = invites;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** The body is optional: no body means the defaults (the negotiation's deadline, unlimited uses). */
+    @PostMapping("/negotiations/{id}/invite-links")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiResponse<InviteLinks.Created> create(AppUser user, @PathVariable UUID id,
+            @Valid @RequestBody(required = false) InviteLinks.@Nullable CreateRequest request) {
+        return ApiResponse.of(invites.create(user, id,
+                request == null ? new InviteLinks.CreateRequest(null, null) : request));
+    }
+
+    @GetMapping("/negotiations/{id}/invite-links")
+    ApiResponse<List<InviteLinks.Link>> list(AppUser user, @PathVariable UUID id) {
+        return ApiResponse.of(invites.list(user, id));
+    }
+
+    @DeleteMapping("/negotiations/{id}/invite-links/{linkId}")
+    ResponseEntity<Void> revoke(AppUser user, @PathVariable UUID id, @PathVariable UUID linkId) {
+        invites.revoke(user, id, linkId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/invites/{token}")
+    ApiResponse<InviteLinks.Preview> preview(AppUser user, @PathVariable String token) {
+        rateLimiter.acquireInviteLookup(user.firebaseUid());
+        return ApiResponse.of(invites.preview(user, token));
+    }
+
+    @PostMapping("/invites/{token}/join")
+    ResponseEntity<ApiResponse<NegotiationView>> join(AppUser user, @PathVariable String token) {
+        rateLimiter.acquireInviteLookup(user.firebaseUid());
+        NegotiationView joined = invites.join(user, token);
+        return ResponseEntity.ok().eTag(NegotiationMembership.etag(joined)).body(ApiResponse.of(joined));
+    }
+}

@@ -22,20 +22,30 @@ export function stateBadge(state) {
 /** Repeats `task` every `ms` while the tab is visible; returns the stop function. */
 export function poll(task, ms) {
   let stopped = false;
+  let running = false;
   let timer = null;
   const tick = async () => {
-    if (stopped) return;
+    if (stopped || running) return;
+    running = true;
+    clearTimeout(timer);
     if (document.visibilityState === 'visible') {
       try {
         await task();
       } catch { /* the next tick retries; errors of user actions are shown where they happen */ }
     }
+    running = false;
     if (!stopped) timer = setTimeout(tick, ms);
   };
+  // Coming back to the tab refreshes at once instead of waiting for the next tick.
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') tick();
+  };
+  document.addEventListener('visibilitychange', onVisible);
   timer = setTimeout(tick, ms);
   return () => {
     stopped = true;
     clearTimeout(timer);
+    document.removeEventListener('visibilitychange', onVisible);
   };
 }
 

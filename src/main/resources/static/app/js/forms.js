@@ -42,8 +42,11 @@ function fieldFor(container, name) {
 export function showError(container, error) {
   clearErrors(container);
   const details = error.details || {};
-  const problems = details.fields && typeof details.fields === 'object' && Object.keys(details.fields).length > 1
-    ? Object.entries(details.fields).map(([name, problem]) => [name, `${name}: ${problem}`])
+  // Each field gets the server's own words for its problem; the full message goes to the form line
+  // when no field is named.
+  const fields = details.fields && typeof details.fields === 'object' ? details.fields : null;
+  const problems = fields && Object.keys(fields).length
+    ? Object.entries(fields).map(([name, problem]) => [name, sentence(problem)])
     : [[details.field, error.message]];
   let focused = false;
   for (const [name, message] of problems) {
@@ -59,6 +62,11 @@ export function showError(container, error) {
     }
   }
   announce(error.message);
+}
+
+function sentence(text) {
+  const value = String(text);
+  return value.charAt(0).toUpperCase() + value.slice(1) + (/[.!?]$/.test(value) ? '' : '.');
 }
 
 let zoneList = null;
@@ -119,7 +127,7 @@ export function venueEditor(prefix, { addLabel = 'Add a place' } = {}) {
   });
   const addRow = () => {
     const index = list.children.length;
-    const row = h('li', { class: 'option-row' },
+    const row = h('li', { class: 'option-row venue-row' },
       field(`Place ${index + 1}`, h('input', { type: 'text', class: 'venue-name', maxlength: '200', autocomplete: 'off' }), `${prefix}[${index}].name`),
       field('Address', h('input', { type: 'text', class: 'venue-address', maxlength: '300', autocomplete: 'off' }), `${prefix}[${index}].address`),
       h('button', { type: 'button', class: 'link remove', onclick: () => { row.remove(); renumber(); } }, `Remove place ${index + 1}`));

@@ -3,14 +3,14 @@ package com.amiqo.kairos.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -27,6 +27,7 @@ final class BrowserPage {
     /** Generous for a shared 2-core machine; the app itself polls every 2–3 s. */
     private static final Duration WAIT = Duration.ofSeconds(20);
     static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final double MAX_SCREENSHOT_HEIGHT = 4000;
 
     private final ChromeDriver driver;
     private final String window;
@@ -173,10 +174,18 @@ final class BrowserPage {
         return driver().getCurrentUrl().replaceAll(".*#/plan/", "");
     }
 
+    /** The whole page (not just the window), through the DevTools protocol. */
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        Path shot = driver().getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        double height = Math.min(((Number) size.get("height")).doubleValue(), MAX_SCREENSHOT_HEIGHT);
+        Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     /** Waits for a finished download whose name ends with {@code suffix} and returns its text. */

@@ -210,13 +210,13 @@ class WebClientBrowserTest extends ApiTest {
         dana.open("/app/#/new");
         fillSlot(dana, 0, day(-1) + "T10:00");
         dana.click(By.id("plan-send"));
-        dana.waitForText(fieldError("proposed_slots[0].starts_at"), "must be in the future");
+        dana.waitForText(fieldError("proposed_slots[0].starts_at"), "Must be in the future.");
         dana.screenshot("12-bad-input");
 
         fillSlot(dana, 0, day(2) + "T10:00");
         dana.setText(dana.driver().findElement(By.cssSelector(".slot-zone")), "Mars/Olympus_Mons");
         dana.click(By.id("plan-send"));
-        dana.waitForText(fieldError("proposed_slots[0].timezone"), "must be an IANA time zone");
+        dana.waitForText(fieldError("proposed_slots[0].timezone"), "Must be an IANA time zone");
         assertThat(dana.driver().findElement(fieldError("proposed_slots[0].starts_at")).getText()).isEmpty();
 
         dana.open("/app/#/");
@@ -226,7 +226,7 @@ class WebClientBrowserTest extends ApiTest {
             dana.click(By.cssSelector("#new-plan-form .add-slot"));
         }
         dana.click(By.id("plan-send"));
-        dana.waitForText(fieldError("title"), "at most 120 characters");
+        dana.waitForText(fieldError("title"), "Must be at most 120 characters.");
         dana.waitForText(By.cssSelector("fieldset[data-field='proposed_slots'] > .error"), "1-10 slots");
 
         // An empty title is allowed (SPEC §5.3) and becomes the default one.

@@ -40,7 +40,7 @@ export function wallTimeToUtc(local, timeZone) {
 
 /** 'Tue 1 Dec, 18:30 – 19:30 (Europe/Berlin)' */
 export function formatSlot(slot) {
-  const zone = safeZone(slot.timezone);
+  const zone = safeZone(slot.timezone) || 'UTC';
   const day = new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' });
   const time = new Intl.DateTimeFormat(undefined, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
   const start = new Date(slot.starts_at);
@@ -48,12 +48,15 @@ export function formatSlot(slot) {
   return `${day.format(start)}, ${time.format(start)} – ${time.format(end)} (${zone})`;
 }
 
-export function formatInstant(iso) {
+/** A moment in the given zone (default: the browser's). */
+export function formatInstant(iso, timeZone) {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) })
+    .format(new Date(iso));
 }
 
 function safeZone(zone) {
+  if (!zone) return undefined;
   try {
     new Intl.DateTimeFormat(undefined, { timeZone: zone });
     return zone;

@@ -27,7 +27,7 @@ export function icsButton(event, label = 'Download .ics') {
 function eventRow(event) {
   return h('li', { class: 'event-row' },
     h('p', null, h('strong', null, event.title), ` · ${event.status}`),
-    h('p', { class: 'muted' }, `${formatInstant(event.starts_at)} (${event.timezone})`, event.venue ? ` · ${event.venue.name}` : ''),
+    h('p', { class: 'muted' }, `${formatInstant(event.starts_at, event.timezone)} (${event.timezone})`, event.venue ? ` · ${event.venue.name}` : ''),
     h('p', null, h('a', { href: `#/plan/${event.negotiation_id}` }, 'Open the plan'), ' ', icsButton(event)));
 }
 

@@ -205,7 +205,12 @@ export function renderPlan(main, id) {
     renderActions();
     if (first) {
       renderCounter();
-      if (isOrganizer()) replace(share, shareSection(id, () => view.n));
+      if (isOrganizer()) {
+        view.share = shareSection(id, () => view.n);
+        replace(share, view.share.element);
+      }
+    } else if (view.share && OPEN.has(n.state)) {
+      view.share.refresh();
     }
     share.hidden = !(isOrganizer() && OPEN.has(n.state));
     renderNote();

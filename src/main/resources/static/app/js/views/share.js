@@ -1,5 +1,5 @@
 // Invite links of a plan (organizer): create one (its URL carries the note's key in the fragment),
-// see uses, revoke.
+// see uses (refreshed when the plan changes, e.g. someone joined), revoke.
 import { h, replace, announce } from '../dom.js';
 import { get, post, call } from '../api.js';
 import { busy, formError, showError } from '../forms.js';
@@ -67,8 +67,9 @@ export function shareSection(id, negotiation) {
     } catch { /* selected for manual copying */ }
   });
   loadLinks();
-  return h('section', { 'aria-labelledby': 'share-title' },
+  const element = h('section', { 'aria-labelledby': 'share-title' },
     h('h2', { id: 'share-title' }, 'Invite people with a link'),
     h('p', null, 'Anyone with the link can join after signing in. The part after # is the key to the private note: it never reaches the server.'),
     box, h('p', null, create), result, warning, h('h3', null, 'Links'), links);
+  return { element, refresh: loadLinks };
 }

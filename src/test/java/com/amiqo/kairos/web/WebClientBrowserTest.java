@@ -142,6 +142,7 @@ class WebClientBrowserTest extends ApiTest {
         carol.signIn("Carol");
         carol.click(By.id("join"));
         carol.waitForText(By.id("note-text"), NOTE);
+        alice.waitForText(By.id("invite-links"), "used 2 times");
 
         // Bob accepts one of the two times.
         uncheckSlot(bob, 1);
@@ -188,6 +189,9 @@ class WebClientBrowserTest extends ApiTest {
         assertIcs(alice, "Board games night");
         assertIcs(bob, "Board games night");
         assertIcs(carol, "Board games night");
+        alice.click(By.linkText("Events"));
+        alice.waitForText(By.cssSelector("li.event-row"), "Board games night");
+        alice.screenshot("12-events");
 
         // The server holds only ciphertext, which the link's key opens.
         JsonNode plan = new ApiClient("http://localhost:" + port()).get("/negotiations/" + planId)
@@ -211,7 +215,7 @@ class WebClientBrowserTest extends ApiTest {
         fillSlot(dana, 0, day(-1) + "T10:00");
         dana.click(By.id("plan-send"));
         dana.waitForText(fieldError("proposed_slots[0].starts_at"), "Must be in the future.");
-        dana.screenshot("12-bad-input");
+        dana.screenshot("13-bad-input");
 
         fillSlot(dana, 0, day(2) + "T10:00");
         dana.setText(dana.driver().findElement(By.cssSelector(".slot-zone")), "Mars/Olympus_Mons");
@@ -249,7 +253,7 @@ class WebClientBrowserTest extends ApiTest {
         dana.click(By.id("invite-create"));
         dana.waitUntil("an invite URL", () -> !dana.driver().findElement(By.id("invite-url")).getDomProperty("value").isEmpty());
         String link = dana.driver().findElement(By.id("invite-url")).getDomProperty("value");
-        dana.screenshot("13-xss-probe-as-text");
+        dana.screenshot("14-xss-probe-as-text");
         dana.open("/app/#/");
         dana.waitForText(By.cssSelector("li.plan-row[data-id='" + planId + "']"), probe);
         assertThat(dana.driver().findElements(By.cssSelector("#main img, #main script"))).isEmpty();
@@ -268,7 +272,7 @@ class WebClientBrowserTest extends ApiTest {
                 .token(TestTokens.valid("local-erin-b-the-bold-b")).send().error().path("message").asString();
         assertThat(serverMessage).isNotBlank();
         erin.waitForText(By.cssSelector("#join-box .form-error"), serverMessage);
-        erin.screenshot("14-tampered-link");
+        erin.screenshot("15-tampered-link");
 
         erin.driver().get(link.substring(0, link.indexOf('#')));
         erin.waitForText(By.id("key-note"), "no decryption key");
@@ -281,7 +285,7 @@ class WebClientBrowserTest extends ApiTest {
         erin.click(By.id("open-web"));
         erin.click(By.id("join"));
         erin.waitForText(By.id("note-status"), "cannot be decrypted");
-        erin.screenshot("15-wrong-key");
+        erin.screenshot("16-wrong-key");
     }
 
     @Test
@@ -294,7 +298,7 @@ class WebClientBrowserTest extends ApiTest {
         fay.waitUntil("a feed URL", () -> !fay.driver().findElement(By.id("feed-url")).getDomProperty("value").isEmpty());
         String url = fay.driver().findElement(By.id("feed-url")).getDomProperty("value");
         assertThat(url).contains("/calendar/").endsWith(".ics");
-        fay.screenshot("16-calendar-feed");
+        fay.screenshot("17-calendar-feed");
         String path = url.substring(url.indexOf("/calendar/"));
         ApiClient.ApiResponse feed = new ApiClient("http://localhost:" + port()).get(path).send();
         assertThat(feed.status()).isEqualTo(200);

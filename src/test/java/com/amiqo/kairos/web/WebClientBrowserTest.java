@@ -143,6 +143,9 @@ class WebClientBrowserTest extends ApiTest {
         carol.click(By.id("join"));
         carol.waitForText(By.id("note-text"), NOTE);
         alice.waitForText(By.id("invite-links"), "used 2 times");
+        carol.click(By.linkText("Plans"));
+        carol.click(By.cssSelector("#awaiting-me li.plan-row[data-id='" + planId + "'] a"));
+        carol.waitForText(By.id("note-text"), NOTE);
 
         // Bob accepts one of the two times.
         uncheckSlot(bob, 1);
@@ -286,6 +289,32 @@ class WebClientBrowserTest extends ApiTest {
         erin.click(By.id("join"));
         erin.waitForText(By.id("note-status"), "cannot be decrypted");
         erin.screenshot("16-wrong-key");
+
+        // Erin, the only invitee, declines: the plan is called off for Dana too.
+        erin.click(By.id("decline"));
+        erin.waitForText(By.id("plan-head"), "Cancelled");
+        dana.open("/app/#/plan/" + planId);
+        dana.waitForText(participant("Erin"), "Declined");
+        dana.waitForText(By.id("plan-head"), "Cancelled");
+    }
+
+    @Test
+    void draftWhenSentAndCancelledMovesThroughItsStates() throws Exception {
+        BrowserPage gil = first;
+        gil.freshTab();
+        gil.signIn("Gil");
+        gil.open("/app/#/new");
+        gil.type(By.id("plan-title"), "Lunch draft");
+        gil.select(By.id("plan-category"), "lunch");
+        gil.click(By.id("plan-draft"));
+        gil.waitForText(By.id("plan-head"), "Draft");
+        gil.click(By.id("send-draft"));
+        gil.waitForText(By.id("plan-head"), "Waiting for answers");
+        gil.click(By.id("cancel-plan"));
+        gil.type(By.id("cancel-reason"), "Rain");
+        gil.click(By.id("cancel-confirm"));
+        gil.waitForText(By.id("plan-head"), "Cancelled");
+        assertThat(gil.driver().findElements(By.id("cancel-plan"))).isEmpty();
     }
 
     @Test

@@ -74,7 +74,7 @@ class CalendarFeedController {
                 .eTag(current.formattedTag())
                 .lastModified(feed.lastModified())
                 .cacheControl(CACHE)
-                .body(feed.render());
+                .body(feeds.body(feed));
     }
 
     private static boolean matches(String ifNoneMatch, ETag current) {

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
 
@@ -34,6 +38,11 @@ class CalendarFeedService {
     private final CalendarFeedRepository feeds;
     private final PublicUrlProperties publicUrl;
     private final Clock clock;
+    private final Cache<String, String> rendered = Caffeine.newBuilder()
+            .maximumWeight(32L * 1024 * 1024)
+            .<String, String>weigher((key, body) -> 2 * (key.length() + body.length()))
+            .expireAfterAccess(Duration.ofMinutes(30))
+            .build();
 
     CalendarFeedService(CalendarFeedRepository feeds, PublicUrlProperties publicUrl, Clock clock) {
         this.feeds = feeds;
@@ -46,11 +55,17 @@ class CalendarFeedService {
 
     /** What a feed request answers: an entity tag and date to compare, and the body made only when needed. */
     record Feed(String etag, Instant lastModified, CalendarFeedRepository.Snapshot snapshot) {
+    }
 
-        String render() {
-            return IcsCalendar.render(snapshot.events().stream().map(CalendarFeedRepository.FeedEvent::entry).toList(),
-                    CALENDAR_NAME);
-        }
+    /**
+     * The body of a feed version. The ETag is a digest of everything the body is made of, so a body
+     * rendered for one (feed, ETag) pair stays right for it; calendar apps that re-download without
+     * {@code If-None-Match} then cost a query but no rendering. Bounded by size, not count.
+     */
+    String body(Feed feed) {
+        String key = HexFormat.of().formatHex(feed.snapshot().secretHash()) + "/" + feed.etag();
+        return rendered.get(key, ignored -> IcsCalendar.render(
+                feed.snapshot().events().stream().map(CalendarFeedRepository.FeedEvent::entry).toList(), CALENDAR_NAME));
     }
 
     /** A new secret URL; any earlier one of this user stops working in the same statement. */

@@ -32,7 +32,8 @@ class MalformedInputTest extends ApiTest {
         start.put("participant_ids", List.of(guest.uid()));
         start.put("proposed_slots", List.of(Map.of("starts_at", "2030-01-01T10:00:00Z", "duration_minutes", 60,
                 "timezone", "UTC")));
-        start.put("proposed_venues", List.of(Map.of("name", "Cafe", "provider_id", "p1", "metadata", Map.of("a", 1))));
+        start.put("proposed_venues", List.of(Map.of("name", "Cafe", "provider_id", "p1", "address", "Main St 1",
+                "lat", 52.5, "lon", 13.4, "metadata", Map.of("a", 1))));
         start.put("expires_at", java.time.Instant.now().plusSeconds(86400).toString());
         start.put("send", true);
         start.put("agent_mode", false);
@@ -61,6 +62,9 @@ class MalformedInputTest extends ApiTest {
         failures.addAll(probe("POST", "/negotiate/cancel", guest, cancel));
         failures.addAll(probe("PATCH", "/me", organizer, profile));
         failures.addAll(probe("POST", "/dev/tokens", organizer, devToken));
+        Map<String, Object> inviteLink = new LinkedHashMap<>(Map.of("expires_at",
+                java.time.Instant.now().plusSeconds(3600).toString(), "max_uses", 3));
+        failures.addAll(probe("POST", "/negotiations/" + id + "/invite-links", organizer, inviteLink));
 
         assertThat(failures).isEmpty();
     }
@@ -88,6 +92,18 @@ class MalformedInputTest extends ApiTest {
                 if (response.status() >= 500 || response.errorCode() == null) {
                     failures.add(path + id + " -> " + response);
                 }
+            }
+            TestUser guesser = signIn("Guesser");
+            for (ApiClient.Call call : List.of(api.get("/invites/" + id), api.post("/invites/" + id + "/join"),
+                    api.get("/events/" + id + "/ics"), api.get("/negotiations/" + id + "/invite-links"))) {
+                ApiResponse response = call.token(guesser.token()).send();
+                if (response.status() >= 500 || response.errorCode() == null) {
+                    failures.add(id + " -> " + response);
+                }
+            }
+            ApiResponse feed = api.get("/calendar/" + id + ".ics").send();
+            if (feed.status() >= 500 || feed.errorCode() == null) {
+                failures.add("/calendar/" + id + ".ics -> " + feed);
             }
         }
         assertThat(failures).isEmpty();

@@ -68,6 +68,38 @@ class QueryBudgetTest extends ApiTest {
         assertThat(statements).hasSizeLessThanOrEqualTo(10);
     }
 
+    @Test
+    void calendarFeedReadIsOneStatement() {
+        TestUser organizer = signIn("Olga");
+        for (int i = 0; i < 3; i++) {
+            List<TestUser> guests = invitees(1);
+            String id = start(organizer, guests);
+            api.post("/negotiate/reply").token(guests.get(0).token()).json(NegotiationFixtures.reply(id, "accept")).send();
+        }
+        String url = api.put("/me/calendar-feed").token(organizer.token()).send().data().path("url").asString();
+
+        List<String> statements = statementsOf(api.get(url.substring(url.indexOf("/calendar/"))));
+
+        assertThat(statements).hasSize(1);
+    }
+
+    @Test
+    void joinByLinkCostsTheSameForSmallAndLargeNegotiations() {
+        List<String> small = joinStatements(1);
+        List<String> large = joinStatements(20);
+
+        assertThat(large).hasSizeLessThanOrEqualTo(10).isEqualTo(small);
+    }
+
+    private List<String> joinStatements(int inviteeCount) {
+        TestUser organizer = signIn("Olga");
+        String id = start(organizer, invitees(inviteeCount));
+        String token = api.post("/negotiations/" + id + "/invite-links").token(organizer.token()).json(Map.of()).send()
+                .data().path("token").asString();
+        TestUser joiner = signIn("Joiner");
+        return statementsOf(api.post("/invites/" + token + "/join").token(joiner.token()));
+    }
+
     /** Statements of the reply that confirms a negotiation with {@code inviteeCount} invitees. */
     private List<String> lastReplyStatements(int inviteeCount) {
         TestUser organizer = signIn("Olga");

@@ -62,11 +62,14 @@ class WebClientController {
         return ResponseEntity.ok().contentType(HTML).body(LANDING);
     }
 
-    /** What the client needs to know to sign people in; all of it public. */
+    /**
+     * What the client needs to know to sign people in; all of it public. A configured emulator wins over
+     * the local issuer (which is on by default locally): setting it says which sign-in is wanted.
+     */
     @GetMapping("/app/config")
     ApiResponse<ClientConfig> config() {
-        SignInMode mode = localIssuer ? SignInMode.LOCAL
-                : auth.emulatorMode() ? SignInMode.EMULATOR
+        SignInMode mode = auth.emulatorMode() ? SignInMode.EMULATOR
+                : localIssuer ? SignInMode.LOCAL
                 : web.firebaseWebApiKey() != null ? SignInMode.FIREBASE
                 : SignInMode.NONE;
         FirebaseWebConfig firebase = web.firebaseWebApiKey() == null ? null

@@ -91,7 +91,7 @@ final class BrowserPage {
 
     void signOut() {
         click(By.id("sign-out"));
-        waitFor(By.id("signin-name"));
+        waitFor(By.id("signin-form"));
     }
 
     /** Pages re-render when the plan changes, so an element found a moment ago may be replaced: look again. */
@@ -101,15 +101,17 @@ final class BrowserPage {
         return wait;
     }
 
-    /** Clicks the {@code index}-th match of {@code by}, finding it again if the page re-rendered meanwhile. */
-    void clickNth(By by, int index) {
-        waiting().withMessage(() -> "clicking " + by + " #" + index).until(d -> {
+    /** Sets the {@code index}-th checkbox matching {@code by}, finding it again if the page re-rendered. */
+    void setChecked(By by, int index, boolean checked) {
+        waiting().withMessage(() -> "setting " + by + " #" + index).until(d -> {
             List<WebElement> found = d.findElements(by);
             if (found.size() <= index) {
                 return false;
             }
-            found.get(index).click();
-            return true;
+            if (found.get(index).isSelected() != checked) {
+                found.get(index).click();
+            }
+            return d.findElements(by).get(index).isSelected() == checked;
         });
     }
 

@@ -172,14 +172,14 @@ class WebClientBrowserTest extends ApiTest {
 
         // Alice agrees to Carol's time; Bob opens the plan from his list, agrees too, and it is confirmed.
         alice.waitUntil("Carol's new time on Alice's page", () -> slotBoxes(alice).size() == 3);
-        alice.clickNth(SLOT_BOXES, 2);
+        alice.setChecked(SLOT_BOXES, 2, true);
         alice.click(By.id("accept"));
         alice.waitForText(By.cssSelector("li.slot-option"), "Works for: Alice, Carol");
         bob.click(By.linkText("Plans"));
         bob.click(By.cssSelector("li.plan-row[data-id='" + planId + "'] a"));
         bob.screenshot("09-bob-answers-again");
         bob.waitUntil("Carol's time on Bob's page", () -> slotBoxes(bob).size() == 3);
-        bob.clickNth(SLOT_BOXES, 2);
+        bob.setChecked(SLOT_BOXES, 2, true);
         bob.click(By.id("accept"));
         bob.waitForText(By.id("confirmed-summary"), "Alice's flat");
         alice.waitForText(By.id("confirmed-summary"), "Alice's flat");
@@ -349,10 +349,7 @@ class WebClientBrowserTest extends ApiTest {
     }
 
     private static void uncheckSlot(BrowserPage page, int index) {
-        page.waitUntil("slot checkboxes", () -> slotBoxes(page).size() > index);
-        if (slotBoxes(page).get(index).isSelected()) {
-            page.clickNth(SLOT_BOXES, index);
-        }
+        page.setChecked(SLOT_BOXES, index, false);
     }
 
     private static By participant(String name) {

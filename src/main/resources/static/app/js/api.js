@@ -1,5 +1,5 @@
 // The API client: same origin, bearer token from the tab's session, SPEC §2 envelopes.
-import { currentSession, saveSession, clearSession } from './session.js';
+import { currentSession, saveSession, dropToken } from './session.js';
 import { refreshToken } from './auth.js';
 
 export class ApiError extends Error {
@@ -53,7 +53,7 @@ export async function call(method, path, { body, ifNoneMatch, ifMatch, auth = tr
   }
   if (!response.ok) {
     const error = json && json.error;
-    if (response.status === 401 && auth) clearSession();
+    if (response.status === 401 && auth) dropToken();
     throw new ApiError(response.status, error ? error.code : 'HTTP_' + response.status,
       error ? error.message : `The service answered ${response.status}.`, error ? error.details : {});
   }

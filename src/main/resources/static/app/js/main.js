@@ -39,7 +39,7 @@ export function route() {
   const { parts, params } = parseRoute();
   replace(main);
   if (!session) {
-    if (parts[0] === 'join') rememberReturnRoute(location.hash);
+    if (parts[0] === 'join' || parts[0] === 'plan') rememberReturnRoute(location.hash);
     cleanup = renderSignIn(main, () => {
       const back = takeReturnRoute();
       if (back && back !== location.hash) location.hash = back;
@@ -64,4 +64,9 @@ function renderNotFound() {
 }
 
 window.addEventListener('hashchange', route);
+// A refused token: come back to where the person was after signing in again.
+window.addEventListener('kairos-signed-out', () => {
+  rememberReturnRoute(location.hash);
+  route();
+});
 route();

@@ -14,8 +14,18 @@ export function saveSession(session) {
   sessionStorage.setItem(KEY, JSON.stringify(session));
 }
 
+/** Signing out forgets everything this tab held, note keys included. */
 export function clearSession() {
   sessionStorage.clear();
+}
+
+/**
+ * The server refused the token (expired beyond refresh, or the server restarted with a new local key):
+ * forget the token only, keep the note keys, and let the app ask for sign-in again.
+ */
+export function dropToken() {
+  sessionStorage.removeItem(KEY);
+  window.dispatchEvent(new Event('kairos-signed-out'));
 }
 
 /** Note keys of the plans this tab has created or joined, by negotiation id (tab only, like tokens). */

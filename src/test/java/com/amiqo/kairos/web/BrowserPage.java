@@ -212,6 +212,14 @@ final class BrowserPage {
         }
     }
 
+    /** Form controls on the page that a screen reader could not name (no label, no aria-label). */
+    @SuppressWarnings("unchecked")
+    List<String> unlabelledControls() {
+        return (List<String>) script("return [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]"
+                + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))"
+                + ".map(e => e.outerHTML)");
+    }
+
     /** Console messages that mean the page broke: CSP violations and uncaught errors. */
     List<String> pageErrors() {
         return driver().manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -110,6 +110,7 @@ class WebClientBrowserTest extends ApiTest {
         alice.setText(alice.driver().findElement(By.cssSelector("#new-plan-form .venue-address")), "Rosenthaler Str. 1, Berlin");
         alice.type(By.id("plan-note"), NOTE);
         alice.screenshot("02-new-plan");
+        assertThat(alice.unlabelledControls()).as("controls without a label").isEmpty();
         alice.click(By.id("plan-send"));
         String planId = alice.planId();
         alice.click(By.id("invite-create"));
@@ -117,6 +118,7 @@ class WebClientBrowserTest extends ApiTest {
         String inviteUrl = alice.driver().findElement(By.id("invite-url")).getDomProperty("value");
         assertThat(inviteUrl).matches("http://localhost:\\d+/i/[A-Za-z0-9_-]{22,}#k=[A-Za-z0-9_-]{43}");
         alice.screenshot("03-plan-shared");
+        assertThat(alice.unlabelledControls()).as("controls without a label").isEmpty();
         alice.script("window.__notReloaded = true");
 
         // Bob opens the link in his own browser, signs in and joins; the note is decrypted there.
@@ -167,6 +169,7 @@ class WebClientBrowserTest extends ApiTest {
         carol.setDateTime(carol.waitFor(By.cssSelector("#counter-form .slot-start")), day(4) + "T19:00");
         carol.setText(carol.find(By.cssSelector("#counter-form .slot-zone")), "Europe/Berlin");
         carol.screenshot("08-counter-proposal");
+        assertThat(carol.unlabelledControls()).as("controls without a label").isEmpty();
         carol.click(By.id("counter-send"));
         carol.waitForText(participant("Carol"), "Suggested other options");
 
@@ -309,6 +312,14 @@ class WebClientBrowserTest extends ApiTest {
         gil.click(By.id("plan-draft"));
         gil.waitForText(By.id("plan-head"), "Draft");
         gil.click(By.id("send-draft"));
+        gil.waitForText(By.id("plan-head"), "Waiting for answers");
+
+        // A token the server refuses (e.g. after a restart of the local issuer) asks for sign-in again
+        // and comes back to the same plan.
+        gil.script("const s = JSON.parse(sessionStorage.getItem('kairos.session'));"
+                + " s.token = 'not.a.token'; sessionStorage.setItem('kairos.session', JSON.stringify(s));");
+        gil.waitFor(By.id("signin-name"));
+        gil.signIn("Gil");
         gil.waitForText(By.id("plan-head"), "Waiting for answers");
         gil.click(By.id("cancel-plan"));
         gil.type(By.id("cancel-reason"), "Rain");

@@ -18,9 +18,9 @@ SELECT gen_random_uuid() AS id, g,
        now() - (g || ' seconds')::interval AS updated_at
   FROM generate_series(1, 100000) g;
 
-INSERT INTO negotiations (id, owner_id, title, intent_category, state, participant_count, request_fingerprint,
+INSERT INTO negotiations (id, owner_id, title, intent_category, state, sent, participant_count, request_fingerprint,
                           created_at, updated_at, expires_at, final_slot_id)
-SELECT id, owner_id, 'Plan ' || g, 'coffee', state, 4, md5(g::text), updated_at, updated_at,
+SELECT id, owner_id, 'Plan ' || g, 'coffee', state, true, 4, md5(g::text), updated_at, updated_at,
        now() + interval '7 days' - (g % 1000 || ' minutes')::interval,
        CASE WHEN state = 'confirmed' THEN gen_random_uuid() END
   FROM seed;
@@ -47,6 +47,12 @@ SELECT gen_random_uuid(), p.user_id, s.id, 'Plan ' || s.g, 'coffee', 'confirmed'
        'UTC', '[]', s.updated_at, s.updated_at
   FROM seed s JOIN negotiation_participants p ON p.negotiation_id = s.id
  WHERE s.state = 'confirmed';
+-- One invite link per open negotiation, one calendar feed per tenth user.
+INSERT INTO invite_links (id, negotiation_id, token_hash, expires_at, created_at)
+SELECT gen_random_uuid(), s.id, sha256(s.id::text::bytea), now() + interval '7 days', s.updated_at
+  FROM seed s WHERE s.state = 'awaiting_replies';
+INSERT INTO calendar_feeds (user_id, secret_hash, created_at)
+SELECT id, sha256(id::text::bytea), now() FROM app_users WHERE firebase_uid LIKE '%0';
 COMMIT;
 ANALYZE;
 
@@ -133,3 +139,50 @@ EXPLAIN (COSTS OFF) SELECT e.id FROM events e JOIN app_users u ON u.id = e.owner
 \echo '## Cancel a confirmed negotiation''s events'
 EXPLAIN (COSTS OFF)
 UPDATE events SET status = 'cancelled' WHERE negotiation_id = :'sample_negotiation' AND status = 'confirmed';
+
+SELECT negotiation_id AS sample_linked FROM invite_links LIMIT 1 OFFSET 100 \gset
+
+\echo '## Invite link by token hash, with its preview (GET /invites/{token}, POST /invites/{token}/join)'
+EXPLAIN (COSTS OFF)
+SELECT l.id, n.title, o.firebase_uid,
+       EXISTS (SELECT 1 FROM negotiation_participants p WHERE p.negotiation_id = n.id AND p.user_id = :'sample_user')
+  FROM invite_links l JOIN negotiations n ON n.id = l.negotiation_id JOIN app_users o ON o.id = n.owner_id
+ WHERE l.token_hash = sha256(:'sample_linked'::text::bytea);
+
+\echo '## Claim one use of a link (join, under the negotiation lock)'
+EXPLAIN (COSTS OFF)
+UPDATE invite_links SET uses = uses + 1
+ WHERE id = '00000000-0000-4000-8000-000000000001' AND revoked_at IS NULL AND expires_at > now()
+   AND (max_uses IS NULL OR uses < max_uses);
+
+\echo '## Active links of a negotiation (create) and all of them (list)'
+EXPLAIN (COSTS OFF)
+SELECT count(*) FROM invite_links
+ WHERE negotiation_id = :'sample_linked' AND revoked_at IS NULL AND expires_at > now()
+   AND (max_uses IS NULL OR uses < max_uses);
+
+\echo '## Calendar feed: the feed by secret hash and its owner''s events, one statement'
+EXPLAIN (COSTS OFF)
+SELECT f.secret_hash, e.id, e.title, e.venue ->> 'name', e.participants::text
+  FROM calendar_feeds f
+  LEFT JOIN events e ON e.owner_id = f.user_id AND e.ends_at >= now() - interval '90 days'
+ WHERE f.secret_hash = (SELECT secret_hash FROM calendar_feeds LIMIT 1)
+ ORDER BY e.starts_at, e.id;
+
+\echo '## GET /negotiations, first page with the list-row aggregates (slot_count, venue_count, next_starts_at)'
+EXPLAIN (COSTS OFF)
+SELECT n.id, owner.display_name, slot.slot_count, slot.next_open, venue.venue_count
+  FROM negotiation_participants p
+  JOIN negotiations n ON n.id = p.negotiation_id
+  JOIN app_users owner ON owner.id = n.owner_id
+  CROSS JOIN LATERAL (SELECT count(*) AS slot_count,
+                             min(s.starts_at) FILTER (WHERE s.id = n.final_slot_id) AS final_start,
+                             min(s.starts_at) FILTER (WHERE s.starts_at > now()) AS next_open
+                        FROM proposed_slots s WHERE s.negotiation_id = n.id) slot
+  CROSS JOIN LATERAL (SELECT count(*) AS venue_count FROM proposed_venues v WHERE v.negotiation_id = n.id) venue
+ WHERE p.user_id = :'sample_user' AND (n.sent OR p.status = 'organizer')
+ ORDER BY p.negotiation_updated_at DESC, p.negotiation_id DESC LIMIT 21;
+
+\echo '## my_event_id: the events of one negotiation (part of the negotiation load)'
+EXPLAIN (COSTS OFF)
+SELECT json_object_agg(e.owner_id, e.id) FROM events e WHERE e.negotiation_id = :'sample_negotiation';

@@ -87,6 +87,31 @@ class InviteFlowTest extends InviteApiTest {
     }
 
     @Test
+    void joinWhenSomeoneNewJoinsPublishesParticipantJoinedInsideTheTransactionOnlyOnce() {
+        TestUser alice = signIn("Alice");
+        TestUser bob = signIn("Bob");
+        String id = openPlan(alice);
+        String token = linkToken(alice, id, Map.of());
+
+        join(bob, token);
+        join(bob, token);
+        join(alice, token);
+
+        List<JoinedEventsRecorder.Seen> seen = JoinedEventsRecorder.SEEN.stream()
+                .filter(s -> s.event().negotiationId().toString().equals(id)).toList();
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).inTransaction()).isTrue();
+        assertThat(seen.get(0).event().revision()).isEqualTo(1);
+        assertThat(seen.get(0).event().preview()).isEqualTo("Bob joined");
+        assertThat(seen.get(0).event().organizerId()).isEqualTo(userId(alice));
+        assertThat(seen.get(0).event().joinedUserId()).isEqualTo(userId(bob));
+    }
+
+    private UUID userId(TestUser user) {
+        return jdbc.sql("SELECT id FROM app_users WHERE firebase_uid = ?").param(user.uid()).query(UUID.class).single();
+    }
+
+    @Test
     void createWhenCalledStoresOnlyTheSha256OfA128BitBase64UrlToken() throws Exception {
         TestUser alice = signIn("Alice");
         String id = openPlan(alice);

@@ -144,6 +144,30 @@ class InviteRefusalTest extends InviteApiTest {
     }
 
     @Test
+    void createWhenTenRaceForFiveSlotsMakesExactlyFiveActiveLinks() throws Exception {
+        TestUser alice = signIn("Alice");
+        String id = openPlan(alice);
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<ApiResponse>> futures = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                futures.add(pool.submit((Callable<ApiResponse>) () -> createLink(alice, id, Map.of())));
+            }
+            for (Future<ApiResponse> future : futures) {
+                statuses.add(future.get(60, TimeUnit.SECONDS).status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(5);
+        assertThat(linkRows(id)).isEqualTo(5);
+    }
+
+    @Test
     void createWhenBodyIsInvalidReturns400NamingTheFieldAndWritesNothing() {
         TestUser alice = signIn("Alice");
         String id = openPlan(alice);

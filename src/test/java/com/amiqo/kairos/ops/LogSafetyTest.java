@@ -15,7 +15,7 @@ import com.amiqo.kairos.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tokens, Authorization headers and token claims such as email never reach the logs. */
+/** Tokens, Authorization headers, token claims such as email, invite tokens and feed secrets never reach the logs. */
 @ExtendWith(OutputCaptureExtension.class)
 class LogSafetyTest extends ApiTest {
 
@@ -42,6 +42,21 @@ class LogSafetyTest extends ApiTest {
         String devToken = api.post("/dev/tokens").json("{\"uid\": \"" + uid + "\"}").send().data().path("id_token").asString();
         secrets.add(devToken);
         api.get("/me").token(devToken).send();
+
+        String negotiation = api.post("/negotiate/start").token(valid).json(java.util.Map.of("intent_category", "walk",
+                "participant_ids", List.of(), "proposed_slots", List.of(java.util.Map.of("starts_at",
+                        Instant.now().plusSeconds(86400).toString())))).send().data().path("id").asString();
+        String inviteToken = api.post("/negotiations/" + negotiation + "/invite-links").token(valid).send().data()
+                .path("token").asString();
+        secrets.add(inviteToken);
+        api.get("/invites/" + inviteToken).token(valid).send();
+        api.post("/invites/" + inviteToken + "/join").token(valid).send();
+        String feedUrl = api.put("/me/calendar-feed").token(valid).send().data().path("url").asString();
+        String feedSecret = feedUrl.substring(feedUrl.lastIndexOf('/') + 1, feedUrl.length() - ".ics".length());
+        secrets.add(feedSecret);
+        api.get("/calendar/" + feedSecret + ".ics").send();
+        api.put("/me/calendar-feed").token(valid).send();
+        api.get("/calendar/" + feedSecret + ".ics").send();
 
         // Format-agnostic: another test may have switched this JVM to JSON logs.
         assertThat(output.getAll()).contains("GET /me -> 200").contains("-> 401").contains(uid);

@@ -22,11 +22,12 @@ import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiTest;
 
 /**
- * With {@code FIREBASE_AUTH_EMULATOR_HOST} set, the web client signs in with email and password through
- * the emulator's REST API (here a stand-in on another origin, so CORS and the CSP's connect-src are real)
- * and uses the emulator's unsigned tokens against the API.
+ * The web client on a server configured the way the shared test server is not: with
+ * {@code FIREBASE_AUTH_EMULATOR_HOST} set, it signs in with email and password through the emulator's
+ * REST API (here a stand-in on another origin, so CORS and the CSP's connect-src are real) and uses the
+ * emulator's unsigned tokens against the API; with the Apple ids set, universal links are served.
  */
-class WebClientEmulatorSignInTest extends ApiTest {
+class ConfiguredWebClientTest extends ApiTest {
 
     private static final FakeAuthEmulator EMULATOR = start();
     private static BrowserPage page;
@@ -42,6 +43,8 @@ class WebClientEmulatorSignInTest extends ApiTest {
     @DynamicPropertySource
     static void emulator(DynamicPropertyRegistry registry) {
         registry.add("kairos.auth.emulator-host", EMULATOR::hostAndPort);
+        registry.add("kairos.web.apple-team-id", () -> "ABCDE12345");
+        registry.add("kairos.web.apple-bundle-id", () -> "com.amiqo.kairos");
     }
 
     @AfterAll
@@ -69,6 +72,19 @@ class WebClientEmulatorSignInTest extends ApiTest {
     @AfterEach
     void noBrokenPage() {
         assertThat(page == null ? java.util.List.of() : page.pageErrors()).as("CSP violations or script errors").isEmpty();
+    }
+
+    @Test
+    void appleAppSiteAssociationWhenConfiguredIsServedPubliclyAsJson() {
+        ApiClient.ApiResponse aasa = api.get("/.well-known/apple-app-site-association")
+                .header("Authorization", "Bearer stale").send();
+
+        assertThat(aasa.status()).isEqualTo(200);
+        assertThat(aasa.header("Content-Type")).startsWith("application/json");
+        assertThat(aasa.body().path("applinks").path("details").get(0).path("appIDs").get(0).asString())
+                .isEqualTo("ABCDE12345.com.amiqo.kairos");
+        assertThat(aasa.body().path("applinks").path("details").get(0).path("components").get(0).path("/").asString())
+                .isEqualTo("/i/*");
     }
 
     @Test

@@ -9,11 +9,17 @@ export function field(labelText, control, name, hint) {
   control.id = id;
   const errorId = id + '-error';
   control.setAttribute('aria-describedby', errorId);
+  const error = h('p', { class: 'error', id: errorId, 'aria-live': 'polite' });
+  // Editing the field answers its error: the stale message goes away.
+  control.addEventListener('input', () => {
+    error.textContent = '';
+    control.removeAttribute('aria-invalid');
+  });
   return h('div', { class: 'field', 'data-field': name },
     h('label', { for: id }, labelText),
     hint ? h('p', { class: 'hint' }, hint) : null,
     control,
-    h('p', { class: 'error', id: errorId, 'aria-live': 'polite' }));
+    error);
 }
 
 /** The form-wide error line (for problems no field owns). */

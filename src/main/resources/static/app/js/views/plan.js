@@ -71,8 +71,9 @@ export function renderPlan(main, id) {
       h('legend', null, slots ? 'Times' : 'Places'), h('ul', { class: 'option-list' }, rows), h('p', { class: 'error', 'aria-live': 'polite' }));
   }
 
-  async function reply(button, body) {
-    await busy(button, async () => {
+  /** Sends a reply; true when it was taken (so a counter form may be cleared). */
+  function reply(button, body) {
+    return busy(button, async () => {
       clearErrors(main);
       try {
         const result = await post('/negotiate/reply', { negotiation_id: id, ...body }, { ifMatch: `"${view.n.revision}"` });
@@ -150,7 +151,10 @@ export function renderPlan(main, id) {
         slot_ids: [...view.slots].filter((s) => view.n.proposed_slots.some((o) => o.id === s)),
         venue_ids: [...view.venues],
       });
-      if (ok !== false) { slots.clear(); venues.clear(); }
+      if (ok) {
+        slots.clear();
+        venues.clear();
+      }
     });
     replace(counter, h('details', null, h('summary', null, 'Suggest other times or places'), form));
   }

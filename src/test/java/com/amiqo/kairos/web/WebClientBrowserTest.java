@@ -169,8 +169,12 @@ class WebClientBrowserTest extends ApiTest {
         uncheckSlot(carol, 1);
         carol.click(By.cssSelector("#plan-counter summary"));
         carol.click(By.cssSelector("#counter-form .add-slot"));
-        carol.setDateTime(carol.waitFor(By.cssSelector("#counter-form .slot-start")), day(4) + "T19:00");
+        carol.setDateTime(carol.waitFor(By.cssSelector("#counter-form .slot-start")), day(-1) + "T19:00");
         carol.setText(carol.find(By.cssSelector("#counter-form .slot-zone")), "Europe/Berlin");
+        carol.click(By.id("counter-send"));
+        carol.waitForText(fieldError("counter_slots[0].starts_at"), "Must be in the future.");
+        carol.setDateTime(carol.find(By.cssSelector("#counter-form .slot-start")), day(4) + "T19:00");
+        assertThat(carol.find(fieldError("counter_slots[0].starts_at")).getText()).as("error cleared by editing").isEmpty();
         carol.screenshot("08-counter-proposal");
         assertThat(carol.unlabelledControls()).as("controls without a label").isEmpty();
         carol.click(By.id("counter-send"));

@@ -9,7 +9,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The endpoints that need no token (SPEC §2, §6): health, version, the API docs, the local-only token
- * endpoint and the calendar feed.
+ * endpoint and the calendar feed; and the web client's pages (SPEC §10): its files and config, invite
+ * links' landing page and the universal-links association file.
  */
 final class PublicEndpoints {
 
@@ -21,7 +22,11 @@ final class PublicEndpoints {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui/**"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui.html"),
             // Calendar apps cannot send bearer tokens: the feed's secret in the path is its credential.
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/calendar/{secret}.ics"));
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/calendar/{secret}.ics"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/app"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/app/**"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/i/*"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/.well-known/apple-app-site-association"));
 
     private PublicEndpoints() {
     }

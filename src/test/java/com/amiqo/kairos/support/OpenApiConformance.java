@@ -28,6 +28,9 @@ import com.atlassian.oai.validator.report.ValidationReport;
  */
 public final class OpenApiConformance {
 
+    /** The request id of the check's own fetch of the document, so log assertions can tell it from the test's requests. */
+    public static final String REQUEST_ID = "openapi-conformance";
+
     private static final Set<String> NOT_IN_DOCUMENT = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
     private static final Map<String, Optional<OpenApiInteractionValidator>> VALIDATORS = new ConcurrentHashMap<>();
@@ -109,7 +112,8 @@ public final class OpenApiConformance {
         long started = System.nanoTime();
         try {
             HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v3/api-docs"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("X-Request-Id", REQUEST_ID).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (docs.statusCode() == 404) {
                 return Optional.empty();
             }

@@ -8,18 +8,15 @@
 #      accept notifies the others).
 # Each figure is printed per run after a warm-up (replies: six runs in ABBA order and their medians);
 # results also land in target/bench-results.txt.
-# Usage: bench/notifications.sh            (as a regular user; as root it runs itself as kairos-ci like .ci/run)
+# Usage: bench/notifications.sh            (as a regular user: the embedded PostgreSQL refuses root)
 #        KAIROS_BENCH_ROWS=10000 bench/notifications.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "$(id -u)" -eq 0 ] && [ -x /work/bin/mvnu ]; then
-    run=(/work/bin/mvnu)
-elif [ "$(id -u)" -eq 0 ]; then
-    echo "PostgreSQL refuses to run as root: run this as a regular user" >&2
+if [ "$(id -u)" -eq 0 ]; then
+    echo "PostgreSQL refuses to run as root: run this as a regular user (e.g. runuser -u <user> -- bench/notifications.sh)" >&2
     exit 1
-else
-    run=(./mvnw)
 fi
+run=(./mvnw)
 mkdir -p target && rm -f target/bench-results.txt
 "${run[@]}" -B -q test -Dkairos.bench=true -Dkairos.bench.rows="${KAIROS_BENCH_ROWS:-5000}" \
     -Dtest='NotificationBenchmark,ReplyBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \

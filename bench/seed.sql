@@ -37,13 +37,17 @@ SELECT id, md5('u' || o)::uuid, 'Coffee catch-up ' || i, 'coffee', state, true, 
   FROM bench_n
 ON CONFLICT (id) DO NOTHING;
 
-INSERT INTO proposed_slots (id, negotiation_id, slot_index, starts_at, duration_minutes, timezone, proposed_by)
-SELECT md5('s' || k || '-' || i)::uuid, id, k - 1, s1 + (k - 1) * interval '2 hours', 60, 'Europe/Berlin', md5('u' || o)::uuid
+INSERT INTO proposed_slots (id, negotiation_id, slot_index, starts_at, duration_minutes, timezone, proposed_by,
+                            proposed_at)
+SELECT md5('s' || k || '-' || i)::uuid, id, k - 1, s1 + (k - 1) * interval '2 hours', 60, 'Europe/Berlin', md5('u' || o)::uuid,
+       updated_at
   FROM bench_n, generate_series(1, 2) AS k
 ON CONFLICT DO NOTHING;
 
-INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, provider_id, metadata, proposed_by)
-SELECT md5('v-' || i)::uuid, id, 0, 'Blue Bottle ' || (i % 50), 'gplace-' || (i % 50), '{}'::jsonb, md5('u' || o)::uuid
+INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, provider_id, address, metadata, proposed_by,
+                             proposed_at)
+SELECT md5('v-' || i)::uuid, id, 0, 'Blue Bottle ' || (i % 50), 'gplace-' || (i % 50), 'Rosenthaler Str. ' || (i % 50),
+       '{}'::jsonb, md5('u' || o)::uuid, updated_at
   FROM bench_n
 ON CONFLICT DO NOTHING;
 

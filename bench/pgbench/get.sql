@@ -20,11 +20,18 @@ SELECT n.*,
                    'id', s.id, 'index', s.slot_index,
                    'starts_at', (extract(epoch FROM s.starts_at) * 1000000)::bigint,
                    'duration_minutes', s.duration_minutes, 'timezone', s.timezone,
-                   'proposed_by', s.proposed_by) ORDER BY s.starts_at, s.slot_index), '[]')
+                   'proposed_by', s.proposed_by,
+                   'proposed_at', (extract(epoch FROM s.proposed_at) * 1000000)::bigint)
+                   ORDER BY s.starts_at, s.slot_index), '[]')
           FROM proposed_slots s WHERE s.negotiation_id = n.id) AS slots_json,
        (SELECT coalesce(json_agg(json_build_object(
                    'id', v.id, 'index', v.venue_index, 'name', v.name, 'provider_id', v.provider_id,
-                   'metadata', v.metadata, 'proposed_by', v.proposed_by) ORDER BY v.venue_index), '[]')
-          FROM proposed_venues v WHERE v.negotiation_id = n.id) AS venues_json
+                   'address', v.address, 'lat', v.lat, 'lon', v.lon,
+                   'metadata', v.metadata, 'proposed_by', v.proposed_by,
+                   'proposed_at', (extract(epoch FROM v.proposed_at) * 1000000)::bigint)
+                   ORDER BY v.venue_index), '[]')
+          FROM proposed_venues v WHERE v.negotiation_id = n.id) AS venues_json,
+       (SELECT coalesce(json_object_agg(e.owner_id, e.id), '{}')
+          FROM events e WHERE e.negotiation_id = n.id) AS events_json
   FROM negotiations n
  WHERE n.id = md5('n' || :i)::uuid;

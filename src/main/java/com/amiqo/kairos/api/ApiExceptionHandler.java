@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -79,7 +81,8 @@ class ApiExceptionHandler {
     void invalidParameters(HandlerMethodValidationException e, HttpServletResponse response) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         e.getParameterValidationResults().forEach(result -> {
-            String name = JsonNames.fromJavaPath(result.getMethodParameter().getParameterName());
+            String name = JsonNames.fromJavaPath(
+                    Objects.requireNonNull(result.getMethodParameter().getParameterName(), "compiled with -parameters"));
             result.getResolvableErrors().forEach(error -> fields.putIfAbsent(name, error.getDefaultMessage()));
         });
         writer.write(response, validationError(fields));
@@ -231,7 +234,7 @@ class ApiExceptionHandler {
         return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is missing or not a JSON object");
     }
 
-    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+    private static <T extends Throwable> @Nullable T causeOfType(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -7,6 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.res.StringManager;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -63,7 +64,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private static String safeHeader(Request request, String name) {
+    private static @Nullable String safeHeader(Request request, String name) {
         try {
             return request.getHeader(name);
         } catch (RuntimeException e) {

@@ -57,7 +57,7 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private static String messageOf(AuthenticationException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidTokenException invalid) {
+            if (cause instanceof InvalidTokenException invalid && invalid.getMessage() != null) {
                 return invalid.getMessage();
             }
         }

@@ -2,6 +2,8 @@ package com.amiqo.kairos.notification;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a notification tells (SPEC §7). Every kind but {@link #EVALUATE} shows an alert;
  * {@code evaluate} is silent and wakes the invitee's on-device agent.
@@ -16,9 +18,9 @@ public enum NotificationKind {
     EXPIRED("Plan expired"),
     EVALUATE(null);
 
-    private final String alertTitle;
+    private final @Nullable String alertTitle;
 
-    NotificationKind(String alertTitle) {
+    NotificationKind(@Nullable String alertTitle) {
         this.alertTitle = alertTitle;
     }
 
@@ -34,7 +36,7 @@ public enum NotificationKind {
         return alertTitle == null;
     }
 
-    String alertTitle() {
+    @Nullable String alertTitle() {
         return alertTitle;
     }
 }

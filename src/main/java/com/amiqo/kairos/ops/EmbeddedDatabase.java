@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ public class EmbeddedDatabase implements AutoCloseable {
     private final Path dataDirectory;
     private final boolean ephemeral;
     private int port;
-    private EmbeddedPostgres postgres;
+    private @Nullable EmbeddedPostgres postgres;
     /** Started and not stopped on purpose: if the server is gone then, it died and is restarted. */
     private boolean wanted;
 

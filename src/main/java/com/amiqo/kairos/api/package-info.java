@@ -1,0 +1,4 @@
+@NullMarked
+package com.amiqo.kairos.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.amiqo.kairos.auth;
+
+import org.jspecify.annotations.NullMarked;

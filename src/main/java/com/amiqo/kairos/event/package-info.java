@@ -1,0 +1,4 @@
+@NullMarked
+package com.amiqo.kairos.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.amiqo.kairos.invite;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.amiqo.kairos.negotiation;
+
+import org.jspecify.annotations.NullMarked;

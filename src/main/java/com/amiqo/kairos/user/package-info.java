@@ -1,0 +1,4 @@
+@NullMarked
+package com.amiqo.kairos.user;
+
+import org.jspecify.annotations.NullMarked;

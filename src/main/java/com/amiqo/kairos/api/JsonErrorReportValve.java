@@ -17,6 +17,8 @@ import org.slf4j.MDC;
  * encoded slash or an illegal character in the URL, a malformed request line, headers over the
  * buffer): the SPEC error envelope and an {@code X-Request-Id} instead of HTML. Requests that do
  * reach the application are answered by {@link ApiErrorController}.
+ * <p>
+ * Public because Tomcat instantiates its error report valve by class name.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 

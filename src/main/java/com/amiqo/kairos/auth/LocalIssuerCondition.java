@@ -11,7 +11,7 @@ import org.springframework.util.StringUtils;
  * exactly when the service runs on the embedded database (no {@code DATABASE_URL}). Production
  * refuses to start with it on (see {@code StartupSettingsCheck}).
  */
-public class LocalIssuerCondition implements Condition {
+class LocalIssuerCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -3,7 +3,7 @@ package com.amiqo.kairos.negotiation;
 import java.util.Locale;
 
 /** A participant's answer so far (SPEC §5.2). */
-public enum ParticipantStatus {
+enum ParticipantStatus {
     ORGANIZER,
     INVITED,
     ACCEPTED,

@@ -2,7 +2,7 @@ package com.amiqo.kairos.negotiation;
 
 import java.util.Locale;
 
-public enum ReplyAction {
+enum ReplyAction {
     ACCEPT,
     DECLINE,
     COUNTER;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * It keeps one port for its whole life so that it can be stopped and started again under a live
  * connection pool, which is how the health check's outage handling is tested.
  */
-public class EmbeddedDatabase implements AutoCloseable {
+class EmbeddedDatabase implements AutoCloseable {
 
     /** Present only on the classpath of local runs and tests, never in the packaged jar. */
     static final String LIBRARY_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -156,7 +155,7 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     void unstorableData(DataIntegrityViolationException e, HttpServletResponse response) throws IOException {
-        SQLException sql = causeOfType(e, SQLException.class);
+        SQLException sql = Causes.find(e, SQLException.class);
         if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
             writer.write(response, new ApiException(ErrorCode.VALIDATION_ERROR,
                     "The request contains a value that cannot be stored (for example a U+0000 character)",
@@ -220,27 +219,18 @@ class ApiExceptionHandler {
 
     private static ApiException toApiException(HttpMessageNotReadableException e) {
         // The size limit trips inside the JSON parser, so look for it below Jackson's own wrapping.
-        PayloadTooLargeException tooLarge = causeOfType(e, PayloadTooLargeException.class);
+        PayloadTooLargeException tooLarge = Causes.find(e, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return tooLarge;
         }
-        if (causeOfType(e, StreamReadException.class) != null) {
+        if (Causes.find(e, StreamReadException.class) != null) {
             return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is not valid JSON");
         }
-        DatabindException databind = causeOfType(e, DatabindException.class);
+        DatabindException databind = Causes.find(e, DatabindException.class);
         if (databind != null && !databind.getPath().isEmpty()) {
             return ApiException.invalidField(jsonPath(databind.getPath()), "has the wrong type or format");
         }
         return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is missing or not a JSON object");
-    }
-
-    private static <T extends Throwable> @Nullable T causeOfType(Throwable e, Class<T> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 
     private static String jsonPath(List<JacksonException.Reference> path) {

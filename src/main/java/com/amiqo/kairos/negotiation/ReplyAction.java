@@ -1,6 +1,6 @@
 package com.amiqo.kairos.negotiation;
 
-import java.util.Locale;
+import com.amiqo.kairos.api.WireValues;
 
 enum ReplyAction {
     ACCEPT,
@@ -8,6 +8,6 @@ enum ReplyAction {
     COUNTER;
 
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 }

@@ -1,8 +1,8 @@
 package com.amiqo.kairos.notification;
 
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
+
+import com.amiqo.kairos.api.WireValues;
 
 /**
  * What a notification tells (SPEC §7). Every kind but {@link #EVALUATE} shows an alert;
@@ -25,11 +25,11 @@ public enum NotificationKind {
     }
 
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 
     public static NotificationKind of(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return WireValues.parse(NotificationKind.class, value);
     }
 
     boolean isSilent() {

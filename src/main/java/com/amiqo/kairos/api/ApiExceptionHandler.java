@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -79,7 +80,8 @@ class ApiExceptionHandler {
     void invalidParameters(HandlerMethodValidationException e, HttpServletResponse response) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         e.getParameterValidationResults().forEach(result -> {
-            String name = JsonNames.fromJavaPath(result.getMethodParameter().getParameterName());
+            String name = JsonNames.fromJavaPath(
+                    Objects.requireNonNull(result.getMethodParameter().getParameterName(), "compiled with -parameters"));
             result.getResolvableErrors().forEach(error -> fields.putIfAbsent(name, error.getDefaultMessage()));
         });
         writer.write(response, validationError(fields));
@@ -153,7 +155,7 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     void unstorableData(DataIntegrityViolationException e, HttpServletResponse response) throws IOException {
-        SQLException sql = causeOfType(e, SQLException.class);
+        SQLException sql = Causes.find(e, SQLException.class);
         if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
             writer.write(response, new ApiException(ErrorCode.VALIDATION_ERROR,
                     "The request contains a value that cannot be stored (for example a U+0000 character)",
@@ -217,27 +219,18 @@ class ApiExceptionHandler {
 
     private static ApiException toApiException(HttpMessageNotReadableException e) {
         // The size limit trips inside the JSON parser, so look for it below Jackson's own wrapping.
-        PayloadTooLargeException tooLarge = causeOfType(e, PayloadTooLargeException.class);
+        PayloadTooLargeException tooLarge = Causes.find(e, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return tooLarge;
         }
-        if (causeOfType(e, StreamReadException.class) != null) {
+        if (Causes.find(e, StreamReadException.class) != null) {
             return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is not valid JSON");
         }
-        DatabindException databind = causeOfType(e, DatabindException.class);
+        DatabindException databind = Causes.find(e, DatabindException.class);
         if (databind != null && !databind.getPath().isEmpty()) {
             return ApiException.invalidField(jsonPath(databind.getPath()), "has the wrong type or format");
         }
         return new ApiException(ErrorCode.MALFORMED_JSON, "Request body is missing or not a JSON object");
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 
     private static String jsonPath(List<JacksonException.Reference> path) {

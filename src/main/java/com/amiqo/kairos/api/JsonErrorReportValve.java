@@ -7,6 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.res.StringManager;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,6 +17,8 @@ import org.slf4j.MDC;
  * encoded slash or an illegal character in the URL, a malformed request line, headers over the
  * buffer): the SPEC error envelope and an {@code X-Request-Id} instead of HTML. Requests that do
  * reach the application are answered by {@link ApiErrorController}.
+ * <p>
+ * Public because Tomcat instantiates its error report valve by class name.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -63,7 +66,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private static String safeHeader(Request request, String name) {
+    private static @Nullable String safeHeader(Request request, String name) {
         try {
             return request.getHeader(name);
         } catch (RuntimeException e) {

@@ -13,7 +13,7 @@ import io.github.bucket4j.ConsumptionProbe;
  * keys cannot grow memory without limit; a bucket evicted after ten idle minutes would have
  * refilled anyway. Over the limit: {@code 429} naming {@code scope}.
  */
-public final class KeyedRateLimiter {
+final class KeyedRateLimiter {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))

@@ -16,15 +16,12 @@ final class LoggedThrowables {
 
     static Throwable withoutMessages(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Withheld top = null;
-        Withheld last = null;
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+        Withheld top = new Withheld(failure);
+        seen.add(failure);
+        Withheld last = top;
+        for (Throwable t = failure.getCause(); t != null && seen.add(t); t = t.getCause()) {
             Withheld copy = new Withheld(t);
-            if (top == null) {
-                top = copy;
-            } else {
-                last.initCause(copy);
-            }
+            last.initCause(copy);
             last = copy;
         }
         return top;

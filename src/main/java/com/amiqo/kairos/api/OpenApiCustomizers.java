@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
@@ -60,7 +62,7 @@ class OpenApiCustomizers implements OpenApiCustomizer {
         for (String name : fromResponses) {
             List<String> written = alwaysWritten.get(name);
             if (!fromRequests.contains(name) && written != null && !written.isEmpty()) {
-                schemas.get(name).setRequired(new ArrayList<>(written));
+                Objects.requireNonNull(schemas.get(name)).setRequired(new ArrayList<>(written));
             }
         }
         Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -85,14 +87,14 @@ class OpenApiCustomizers implements OpenApiCustomizer {
     }
 
     /** The component schemas a content block uses, directly or through properties, items and compositions. */
-    private static void collect(Content content, Components components, Set<String> names) {
+    private static void collect(@Nullable Content content, Components components, Set<String> names) {
         if (content != null) {
             content.values().forEach(media -> walk(media.getSchema(), components, names));
         }
     }
 
     @SuppressWarnings("rawtypes")
-    private static void walk(Schema schema, Components components, Set<String> names) {
+    private static void walk(@Nullable Schema schema, Components components, Set<String> names) {
         if (schema == null) {
             return;
         }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -77,7 +79,7 @@ class OpenApiErrorResponses implements OperationCustomizer {
     }
 
     private static Map<Integer, Set<ErrorCode>> errorCodes(Operation operation, HandlerMethod handler,
-            ApiErrors declared) {
+            @Nullable ApiErrors declared) {
         List<ErrorCode> codes = new ArrayList<>(EVERY_ENDPOINT);
         if (!isRateLimitExempt(handler)) {
             codes.addAll(RATE_LIMITED);
@@ -114,7 +116,7 @@ class OpenApiErrorResponses implements OperationCustomizer {
     }
 
     private static void documentETag(Operation operation, HandlerMethod handler) {
-        String absentWhen = handler.getMethodAnnotation(ETagged.class).absentWhen();
+        String absentWhen = Objects.requireNonNull(handler.getMethodAnnotation(ETagged.class)).absentWhen();
         Header etag = new Header().required(absentWhen.isEmpty())
                 .description("The resource's version, e.g. `\"3\"`" + (absentWhen.isEmpty() ? "" : "; absent " + absentWhen))
                 .schema(new StringSchema());

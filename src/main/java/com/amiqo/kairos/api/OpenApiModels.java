@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -68,7 +69,7 @@ class OpenApiModels extends ModelResolver {
                 alwaysWritten.put(name, refine(type, schema.getProperties(), nullableRefs));
             }
         });
-        nullableRefs.forEach(name -> schemas.get(name).setNullable(true));
+        nullableRefs.forEach(name -> Objects.requireNonNull(schemas.get(name)).setNullable(true));
         return alwaysWritten;
     }
 

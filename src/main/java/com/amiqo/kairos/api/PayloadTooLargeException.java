@@ -3,7 +3,7 @@ package com.amiqo.kairos.api;
 import java.util.Map;
 
 /** A request body over {@link RequestBodyLimitFilter#MAX_BODY_BYTES}. */
-public final class PayloadTooLargeException extends ApiException {
+final class PayloadTooLargeException extends ApiException {
 
     PayloadTooLargeException() {
         super(ErrorCode.PAYLOAD_TOO_LARGE, "Request body exceeds 64 KiB",

@@ -3,7 +3,7 @@ package com.amiqo.kairos.api;
 import java.util.Map;
 
 /** 429 with the wait in {@code details.retry_after_seconds}; the writer mirrors it into {@code Retry-After}. */
-public class RateLimitExceededException extends ApiException {
+class RateLimitExceededException extends ApiException {
 
     static final String RETRY_AFTER_DETAIL = "retry_after_seconds";
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
-        private ServletInputStream limited;
+        private @Nullable ServletInputStream limited;
 
         LimitedBodyRequest(HttpServletRequest request) {
             super(request);

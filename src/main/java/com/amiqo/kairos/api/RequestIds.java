@@ -3,6 +3,7 @@ package com.amiqo.kairos.api;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /** The request id of the request being served; kept in the logging MDC so every log line carries it. */
@@ -18,7 +19,7 @@ public final class RequestIds {
     }
 
     /** The client's id when it is well-formed, else a fresh UUID (SPEC §2). */
-    static String accept(String clientValue) {
+    static String accept(@Nullable String clientValue) {
         if (clientValue != null && CLIENT_ID.matcher(clientValue).matches()) {
             return clientValue;
         }

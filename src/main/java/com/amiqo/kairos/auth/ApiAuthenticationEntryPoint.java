@@ -13,6 +13,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.Causes;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.ErrorResponseWriter;
 
@@ -47,20 +48,13 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
                 || failure instanceof AuthenticationCredentialsNotFoundException) {
             return TokenRejection.MISSING_TOKEN;
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidTokenException invalid) {
-                return invalid.rejection();
-            }
-        }
-        return TokenRejection.INVALID_TOKEN;
+        InvalidTokenException invalid = Causes.find(failure, InvalidTokenException.class);
+        return invalid != null ? invalid.rejection() : TokenRejection.INVALID_TOKEN;
     }
 
     private static String messageOf(AuthenticationException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidTokenException invalid) {
-                return invalid.getMessage();
-            }
-        }
-        return "The bearer token is not valid";
+        InvalidTokenException invalid = Causes.find(failure, InvalidTokenException.class);
+        String message = invalid != null ? invalid.getMessage() : null;
+        return message != null ? message : "The bearer token is not valid";
     }
 }

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
@@ -18,7 +19,7 @@ class BearerTokenHeaderResolver implements BearerTokenResolver {
     private static final Pattern BEARER = Pattern.compile("^Bearer ([A-Za-z0-9._~+/-]+=*)$", Pattern.CASE_INSENSITIVE);
 
     @Override
-    public String resolve(HttpServletRequest request) {
+    public @Nullable String resolve(HttpServletRequest request) {
         if (PublicEndpoints.matches(request)) {
             return null;
         }

@@ -189,7 +189,7 @@ class FirebaseTokenVerifier implements JwtDecoder {
         return date.toInstant();
     }
 
-    private static Instant authTime(JWTClaimsSet claims) {
+    private static @Nullable Instant authTime(JWTClaimsSet claims) {
         Object value = claims.getClaim("auth_time");
         if (value == null) {
             return null;

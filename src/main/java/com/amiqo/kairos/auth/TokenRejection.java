@@ -1,7 +1,7 @@
 package com.amiqo.kairos.auth;
 
 /** Why a request is not authenticated: the {@code details.reason} of every 401 (SPEC §2). */
-public enum TokenRejection {
+enum TokenRejection {
     MISSING_TOKEN,
     MALFORMED_HEADER,
     TOKEN_EXPIRED,

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * <li>Otherwise: still pending.</li>
  * </ul>
  */
-public final class Consensus {
+final class Consensus {
 
     private Consensus() {
     }

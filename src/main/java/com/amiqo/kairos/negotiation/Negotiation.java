@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * returns a decision holding the next state, or refuses with the SPEC error. No I/O here; the
  * service loads it under a row lock, asks it, and writes what it decided.
  */
-public record Negotiation(
+record Negotiation(
         UUID id,
         UUID ownerId,
         NegotiationState state,

@@ -2,6 +2,7 @@ package com.amiqo.kairos.negotiation;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,8 @@ record NegotiationRecord(
     record UserRef(UUID id, String uid, @Nullable String displayName) {
     }
 
+    /** Every user the record refers to (owner, participants, proposers, last actor) was loaded with it. */
     UserRef user(UUID id) {
-        return users.get(id);
+        return Objects.requireNonNull(users.get(id), "user not loaded with the negotiation");
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -437,8 +438,8 @@ class NegotiationRepository {
         List<ProposedSlot> slots = new ArrayList<>();
         for (JsonNode node : json.readTree(row.getString("slots_json"))) {
             slots.add(new ProposedSlot(UUID.fromString(node.get("id").asString()), node.get("index").asInt(),
-                    micros(node.get("starts_at")), node.get("duration_minutes").asInt(), node.get("timezone").asString(),
-                    UUID.fromString(node.get("proposed_by").asString()), micros(node.get("proposed_at"))));
+                    requiredMicros(node.get("starts_at")), node.get("duration_minutes").asInt(), node.get("timezone").asString(),
+                    UUID.fromString(node.get("proposed_by").asString()), requiredMicros(node.get("proposed_at"))));
         }
         List<ProposedVenue> venues = new ArrayList<>();
         for (JsonNode node : json.readTree(row.getString("venues_json"))) {
@@ -447,7 +448,7 @@ class NegotiationRepository {
                     node.get("name").asString(), textOrNull(node.get("provider_id")), textOrNull(node.get("address")),
                     doubleOrNull(node.get("lat")), doubleOrNull(node.get("lon")),
                     metadata == null || metadata.isNull() ? null : json.convertValue(metadata, JSON_OBJECT),
-                    UUID.fromString(node.get("proposed_by").asString()), micros(node.get("proposed_at"))));
+                    UUID.fromString(node.get("proposed_by").asString()), requiredMicros(node.get("proposed_at"))));
         }
         Negotiation negotiation = new Negotiation(id, row.getObject("owner_id", UUID.class),
                 NegotiationState.of(row.getString("state")), participants, slots, venues,
@@ -484,6 +485,10 @@ class NegotiationRepository {
         Set<UUID> result = new LinkedHashSet<>();
         array.forEach(element -> result.add(UUID.fromString(element.asString())));
         return result;
+    }
+
+    private static Instant requiredMicros(@Nullable JsonNode node) {
+        return Objects.requireNonNull(micros(node), "NOT NULL column");
     }
 
     private static @Nullable Instant micros(@Nullable JsonNode node) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -92,7 +93,7 @@ class NegotiationService {
                         Map.of("field", "participant_ids", "unknown", unknown));
             }
             Negotiation negotiation = newNegotiation(id, organizer, request, slotOptions, venueOptions,
-                    inviteeUids.stream().map(uid -> invitees.get(uid).id()).toList(), expiresAt, now);
+                    inviteeUids.stream().map(uid -> Objects.requireNonNull(invitees.get(uid)).id()).toList(), expiresAt, now);
             String title = request.title() == null || request.title().isBlank() ? "Untitled invitation"
                     : request.title().strip();
             NegotiationRecord record = new NegotiationRecord(negotiation, title, request.intentCategory(),
@@ -284,7 +285,8 @@ class NegotiationService {
         domainEvents.publishEvent(new NegotiationEvents.ReplyRecorded(next.id(), replierId, action.value(),
                 next.state().value(), next.revision()));
         if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
-            domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(), next.finalSlotId(),
+            domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(),
+                    Objects.requireNonNull(next.finalSlotId(), "a confirmed negotiation has a final slot"),
                     next.finalVenueId()));
         } else if (applied.outcome() == Negotiation.Outcome.EVERYONE_DECLINED) {
             domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(next.id(), replierId, false));

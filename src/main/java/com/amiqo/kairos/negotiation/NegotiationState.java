@@ -1,6 +1,6 @@
 package com.amiqo.kairos.negotiation;
 
-import java.util.Locale;
+import com.amiqo.kairos.api.WireValues;
 
 /** SPEC §5.2. {@code cancelled} and {@code expired} are terminal. */
 public enum NegotiationState {
@@ -16,10 +16,10 @@ public enum NegotiationState {
     }
 
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 
     public static NegotiationState of(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return WireValues.parse(NegotiationState.class, value);
     }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** One participant's standing in a negotiation: their answer and the options that work for them. */
-public record Participant(UUID userId, ParticipantStatus status, Set<UUID> acceptedSlotIds,
+record Participant(UUID userId, ParticipantStatus status, Set<UUID> acceptedSlotIds,
         Set<UUID> acceptedVenueIds, @Nullable Instant respondedAt) {
 
     public Participant {

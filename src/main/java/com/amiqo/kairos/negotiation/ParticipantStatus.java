@@ -1,9 +1,9 @@
 package com.amiqo.kairos.negotiation;
 
-import java.util.Locale;
+import com.amiqo.kairos.api.WireValues;
 
 /** A participant's answer so far (SPEC §5.2). */
-public enum ParticipantStatus {
+enum ParticipantStatus {
     ORGANIZER,
     INVITED,
     ACCEPTED,
@@ -11,10 +11,10 @@ public enum ParticipantStatus {
     COUNTERED;
 
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 
     public static ParticipantStatus of(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return WireValues.parse(ParticipantStatus.class, value);
     }
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * a client-defined JSON object. {@code proposedAt} is when it was added, which decides who must
  * answer again (SPEC §5.6).
  */
-public record ProposedVenue(UUID id, int index, String name, @Nullable String providerId, @Nullable String address,
+record ProposedVenue(UUID id, int index, String name, @Nullable String providerId, @Nullable String address,
         @Nullable Double lat, @Nullable Double lon, @Nullable Map<String, Object> metadata, UUID proposedBy,
         Instant proposedAt) {
 

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A participant's answer, already checked for shape. {@code slotIds}/{@code venueIds} are null
  * when absent (which means "every current option" for an accept).
  */
-public record Reply(ReplyAction action, @Nullable Set<UUID> slotIds, @Nullable Set<UUID> venueIds,
+record Reply(ReplyAction action, @Nullable Set<UUID> slotIds, @Nullable Set<UUID> venueIds,
         List<SlotOption> counterSlots, List<VenueOption> counterVenues) {
 
     public Reply {

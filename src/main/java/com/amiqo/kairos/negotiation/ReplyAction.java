@@ -1,13 +1,13 @@
 package com.amiqo.kairos.negotiation;
 
-import java.util.Locale;
+import com.amiqo.kairos.api.WireValues;
 
-public enum ReplyAction {
+enum ReplyAction {
     ACCEPT,
     DECLINE,
     COUNTER;
 
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 }

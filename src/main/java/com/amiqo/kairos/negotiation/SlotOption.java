@@ -3,5 +3,5 @@ package com.amiqo.kairos.negotiation;
 import java.time.Instant;
 
 /** A time option as proposed in a request, already validated; it gets an id once it is added. */
-public record SlotOption(Instant startsAt, int durationMinutes, String timezone) {
+record SlotOption(Instant startsAt, int durationMinutes, String timezone) {
 }

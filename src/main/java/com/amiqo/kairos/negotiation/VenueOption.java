@@ -5,7 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A place option as proposed in a request, already validated; it gets an id once it is added. */
-public record VenueOption(String name, @Nullable String providerId, @Nullable String address, @Nullable Double lat,
+record VenueOption(String name, @Nullable String providerId, @Nullable String address, @Nullable Double lat,
         @Nullable Double lon, @Nullable Map<String, Object> metadata) {
 
     /** An option with no typed address or coordinates. */

@@ -3,6 +3,7 @@ package com.amiqo.kairos.notification;
 import java.io.File;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,11 +41,12 @@ class ApnsPushSender implements PushSender, AutoCloseable {
     private final MeterRegistry meters;
 
     ApnsPushSender(ApnsProperties properties, MeterRegistry meters) throws Exception {
-        ApnsSigningKey key = ApnsSigningKey.loadFromPkcs8File(new File(properties.keyPath()), properties.teamId(),
-                properties.keyId());
-        this.production = client(properties, properties.productionHost(), key);
-        this.sandbox = client(properties, properties.sandboxHost(), key);
-        this.topic = properties.topic();
+        // Only built when isConfigured(); ApnsProperties then guarantees all four settings and the defaults.
+        ApnsSigningKey key = ApnsSigningKey.loadFromPkcs8File(new File(Objects.requireNonNull(properties.keyPath())),
+                properties.teamId(), properties.keyId());
+        this.production = client(properties, Objects.requireNonNull(properties.productionHost()), key);
+        this.sandbox = client(properties, Objects.requireNonNull(properties.sandboxHost()), key);
+        this.topic = Objects.requireNonNull(properties.topic());
         this.meters = meters;
     }
 
@@ -52,7 +54,7 @@ class ApnsPushSender implements PushSender, AutoCloseable {
     private static ApnsClient client(ApnsProperties properties, String host, ApnsSigningKey key) throws Exception {
         int colon = host.lastIndexOf(':');
         String name = colon < 0 ? host : host.substring(0, colon);
-        int port = colon < 0 ? properties.port() : Integer.parseInt(host.substring(colon + 1));
+        int port = colon < 0 ? Objects.requireNonNull(properties.port()) : Integer.parseInt(host.substring(colon + 1));
         ApnsClientBuilder builder = new ApnsClientBuilder().setApnsServer(name, port).setSigningKey(key);
         if (properties.trustedCertificate() != null) {
             builder.setTrustedServerCertificateChain(new File(properties.trustedCertificate()));

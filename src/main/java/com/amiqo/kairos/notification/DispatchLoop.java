@@ -3,6 +3,7 @@ package com.amiqo.kairos.notification;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ class DispatchLoop implements SmartLifecycle {
     private final NotificationMetrics metrics;
     private final NotificationProperties properties;
     private volatile boolean running;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     DispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal, OutboxRepository outbox,
             NotificationMetrics metrics, NotificationProperties properties) {
@@ -49,6 +50,9 @@ class DispatchLoop implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         signal.wake();
+        if (thread == null) {
+            return;
+        }
         try {
             thread.join(properties.lease().toMillis());
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -81,7 +82,7 @@ class NotificationDispatcher {
                 metrics.pushed(row.push().kind(), result);
                 switch (result.outcome()) {
                     case DELIVERED -> { }
-                    case UNREGISTERED -> deadTokens.add(deviceOf.get(push).token());
+                    case UNREGISTERED -> deadTokens.add(Objects.requireNonNull(deviceOf.get(push)).token());
                     case RETRY -> retryReason = result.reason();
                     case REJECTED -> rejectReason = result.reason();
                 }

@@ -1,6 +1,8 @@
 package com.amiqo.kairos.notification;
 
-import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+import com.amiqo.kairos.api.WireValues;
 
 /**
  * What a notification tells (SPEC §7). Every kind but {@link #EVALUATE} shows an alert;
@@ -16,25 +18,25 @@ public enum NotificationKind {
     EXPIRED("Plan expired"),
     EVALUATE(null);
 
-    private final String alertTitle;
+    private final @Nullable String alertTitle;
 
-    NotificationKind(String alertTitle) {
+    NotificationKind(@Nullable String alertTitle) {
         this.alertTitle = alertTitle;
     }
 
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 
     public static NotificationKind of(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return WireValues.parse(NotificationKind.class, value);
     }
 
     boolean isSilent() {
         return alertTitle == null;
     }
 
-    String alertTitle() {
+    @Nullable String alertTitle() {
         return alertTitle;
     }
 }

@@ -38,8 +38,8 @@ class DatabaseCheck implements SmartLifecycle {
     private final HikariDataSource pool;
     private final @Nullable EmbeddedDatabase embedded;
     private volatile Probe last = new Probe(false, 0);
-    private ScheduledExecutorService prober;
-    private Connection connection;
+    private @Nullable ScheduledExecutorService prober;
+    private @Nullable Connection connection;
 
     /** Takes the pool only for its connection settings (it may be wrapped, e.g. by a statement counter). */
     DatabaseCheck(DataSource dataSource, ObjectProvider<EmbeddedDatabase> embedded) throws SQLException {

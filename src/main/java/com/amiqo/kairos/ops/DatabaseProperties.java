@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embedded  the embedded PostgreSQL used when {@code url} is unset
  */
 @ConfigurationProperties("kairos.database")
-public record DatabaseProperties(@Nullable String url, @Nullable String username, @Nullable String password,
+record DatabaseProperties(@Nullable String url, @Nullable String username, @Nullable String password,
         Embedded embedded) {
 
     public boolean useEmbedded() {

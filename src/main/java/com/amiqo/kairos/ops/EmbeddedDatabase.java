@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * It keeps one port for its whole life so that it can be stopped and started again under a live
  * connection pool, which is how the health check's outage handling is tested.
  */
-public class EmbeddedDatabase implements AutoCloseable {
+class EmbeddedDatabase implements AutoCloseable {
 
     /** Present only on the classpath of local runs and tests, never in the packaged jar. */
     static final String LIBRARY_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
@@ -27,7 +28,7 @@ public class EmbeddedDatabase implements AutoCloseable {
     private final Path dataDirectory;
     private final boolean ephemeral;
     private int port;
-    private EmbeddedPostgres postgres;
+    private @Nullable EmbeddedPostgres postgres;
     /** Started and not stopped on purpose: if the server is gone then, it died and is restarted. */
     private boolean wanted;
 

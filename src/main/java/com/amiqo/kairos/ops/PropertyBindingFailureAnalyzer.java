@@ -24,6 +24,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
+import com.amiqo.kairos.api.Causes;
+
 /**
  * A typed settings record ({@code @ConfigurationProperties}, Bean Validation) refused a value: one
  * line naming the environment variable and the rule, never the value, which may be a secret (Spring
@@ -46,12 +48,12 @@ class PropertyBindingFailureAnalyzer implements FailureAnalyzer {
 
     @Override
     public @Nullable FailureAnalysis analyze(Throwable failure) {
-        BindException bind = findCause(failure, BindException.class);
+        BindException bind = Causes.find(failure, BindException.class);
         if (bind == null) {
             return null;
         }
         Set<String> problems = new LinkedHashSet<>();
-        BindValidationException validation = findCause(bind, BindValidationException.class);
+        BindValidationException validation = Causes.find(bind, BindValidationException.class);
         if (validation != null) {
             String prefix = validation.getValidationErrors().getName().toString();
             for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
@@ -104,14 +106,5 @@ class PropertyBindingFailureAnalyzer implements FailureAnalyzer {
 
     private static String kebab(String javaName) {
         return javaName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static <T extends Throwable> @Nullable T findCause(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

@@ -77,7 +77,7 @@ class StartupSettingsCheck implements ApplicationListener<ApplicationEnvironment
             if (!StringUtils.hasText(publicUrl)) {
                 problems.add("KAIROS_PUBLIC_URL is required when KAIROS_ENV=prod (the base of invite and calendar links)");
             }
-            if ("true".equalsIgnoreCase(StringUtils.trimWhitespace(localIssuer))) {
+            if (localIssuer != null && "true".equalsIgnoreCase(localIssuer.strip())) {
                 problems.add("KAIROS_LOCAL_ISSUER must not be enabled when KAIROS_ENV=prod");
             }
             if (StringUtils.hasText(environment.getProperty("kairos.auth.emulator-host"))) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
@@ -28,8 +29,9 @@ class VersionController {
             KairosProperties kairos) {
         BuildProperties buildInfo = build.getIfAvailable();
         GitProperties gitInfo = git.getIfAvailable();
+        String builtVersion = buildInfo != null ? buildInfo.getVersion() : null;
         this.version = new Version(
-                buildInfo != null ? buildInfo.getVersion() : "unknown",
+                builtVersion != null ? builtVersion : "unknown",
                 SCHEMA_VERSION,
                 kairos.environment(),
                 buildInfo != null ? buildInfo.getTime() : null,
@@ -43,7 +45,7 @@ class VersionController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(version));
     }
 
-    record Version(String backendVersion, String schemaVersion, String environment, Instant buildTimestamp,
+    record Version(String backendVersion, String schemaVersion, String environment, @Nullable Instant buildTimestamp,
             String commitSha) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +67,8 @@ class AgentPreferencesController {
         if (request.encryptedPayload() == null) {
             throw ApiException.invalidField("encrypted_payload", "is required");
         }
-        EncryptedBlob blob = EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), "");
+        EncryptedBlob blob = Objects.requireNonNull(
+                EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), ""), "payload checked above");
         Integer expected = IfMatch.revisionOf(ifMatch);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (expected == null) {

@@ -4,6 +4,8 @@ import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /** BCP 47 language tags: validation, canonical form and the first tag of {@code Accept-Language}. */
 final class LanguageTags {
 
@@ -25,7 +27,7 @@ final class LanguageTags {
     }
 
     /** The first language of an {@code Accept-Language} header ({@code fr-CH, fr;q=0.9} → {@code fr-CH}), if usable. */
-    static Optional<String> firstOf(String acceptLanguage) {
+    static Optional<String> firstOf(@Nullable String acceptLanguage) {
         if (acceptLanguage == null) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package com.amiqo.kairos.user;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Configuration;
@@ -52,8 +53,8 @@ class UserWebConfiguration implements WebMvcConfigurer {
         }
 
         @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+                NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
             Object user = request.getAttribute(CurrentUserInterceptor.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
             if (user == null) {
                 throw new IllegalStateException("No authenticated user for " + parameter.getMethod());

@@ -2,6 +2,7 @@ package com.amiqo.kairos.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ class WebClientSettings {
 
     /** The emulator as the browser reaches it ({@code FIREBASE_AUTH_EMULATOR_HOST} is {@code host:port}). */
     static String emulatorUrl(AuthProperties auth) {
-        String host = auth.emulatorHost().strip();
+        String host = Objects.requireNonNull(auth.emulatorHost(), "only asked in emulator mode").strip();
         return host.startsWith("http://") || host.startsWith("https://") ? host : "http://" + host;
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,7 @@ class ExpirySweepTest extends ApiTest {
                     () -> negotiations.expireOverdue(7));
             int total = 0;
             for (Future<Integer> swept : pool.invokeAll(sweeps)) {
-                total += swept.get();
+                total += swept.get(60, TimeUnit.SECONDS);
             }
             assertThat(total).isGreaterThanOrEqualTo(30);
         } finally {

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +119,7 @@ class NegotiationConcurrencyTest extends ApiTest {
             start.countDown();
             List<ApiResponse> responses = new ArrayList<>();
             for (Future<ApiResponse> future : futures) {
-                responses.add(future.get());
+                responses.add(future.get(60, TimeUnit.SECONDS));
             }
             return responses;
         } finally {

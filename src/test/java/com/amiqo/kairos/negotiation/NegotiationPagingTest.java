@@ -3,6 +3,7 @@ package com.amiqo.kairos.negotiation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Keyset paging with signed cursors while the data changes underneath (SPEC §5.6). */
 class NegotiationPagingTest extends ApiTest {
@@ -34,9 +36,10 @@ class NegotiationPagingTest extends ApiTest {
             created.add(api.post("/negotiate/start").token(organizer.token())
                     .json(NegotiationFixtures.start(List.of(invitee))).send().data().path("id").asString());
         }
-        Thread.sleep(5);
+        // updated_after must fall strictly between the creations and the changes made while paging.
+        awaitClockPast(Instant.now());
         Instant beforePaging = Instant.now();
-        Thread.sleep(5);
+        awaitClockPast(beforePaging);
 
         List<String> seen = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
@@ -130,5 +133,11 @@ class NegotiationPagingTest extends ApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.errorCode()).isEqualTo("INVALID_CURSOR");
         assertThat(response.error().path("details").path("field").asString()).isEqualTo("cursor");
+    }
+
+    /** Waits until the clock, at the database's microsecond precision, has moved past {@code instant}. */
+    private static void awaitClockPast(Instant instant) {
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.MICROS).isAfter(instant));
     }
 }

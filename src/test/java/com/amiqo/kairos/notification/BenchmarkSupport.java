@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
@@ -121,7 +122,7 @@ final class BenchmarkSupport {
                 }));
             }
             for (Future<?> future : done) {
-                future.get();
+                future.get(10, TimeUnit.MINUTES);
             }
         } finally {
             pool.shutdownNow();

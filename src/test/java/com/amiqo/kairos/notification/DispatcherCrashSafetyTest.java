@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -116,7 +117,7 @@ class DispatcherCrashSafetyTest extends DeliveryTest {
                 }));
             }
             for (Future<?> run : runs) {
-                run.get();
+                run.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.eatthepath.pushy.apns.auth.ApnsVerificationKey;
@@ -117,7 +118,7 @@ final class MockApns {
                     }
                 })
                 .build();
-        return (Integer) server.start(0).get();
+        return (Integer) server.start(0).get(30, TimeUnit.SECONDS);
     }
 
     private void handle(Http2Headers headers, ApnsVerificationKey key) throws RejectedNotificationException {

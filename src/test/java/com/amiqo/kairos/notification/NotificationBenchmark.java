@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -125,7 +126,7 @@ class NotificationBenchmark extends DeliveryTest {
                 }));
             }
             for (Future<?> run : runs) {
-                run.get();
+                run.get(10, TimeUnit.MINUTES);
             }
         } finally {
             pool.shutdownNow();

@@ -16,7 +16,9 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.GitProperties;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
@@ -136,6 +138,9 @@ class HealthAndVersionTest extends ApiTest {
         return dataSource.unwrap(HikariDataSource.class);
     }
 
+    @Autowired
+    private ObjectProvider<GitProperties> gitProperties;
+
     @Test
     void versionReturnsBuildMetadataWithoutToken() {
         ApiResponse response = api.get("/version").send();
@@ -145,7 +150,13 @@ class HealthAndVersionTest extends ApiTest {
         assertThat(response.data().path("schema_version").asString()).isEqualTo("negotiations-v1");
         assertThat(response.data().path("environment").asString()).isEqualTo("local");
         assertThat(response.data().path("backend_version").asString()).isEqualTo("0.1.0-SNAPSHOT");
-        assertThat(response.data().path("commit_sha").asString()).matches("[0-9a-f]{40}");
+        // A git checkout builds git.properties; a source tarball (no .git) has none and serves "unknown".
+        GitProperties git = gitProperties.getIfAvailable();
+        if (git != null && git.getCommitId() != null) {
+            assertThat(response.data().path("commit_sha").asString()).matches("[0-9a-f]{40}").isEqualTo(git.getCommitId());
+        } else {
+            assertThat(response.data().path("commit_sha").asString()).isEqualTo("unknown");
+        }
         assertThat(response.data().path("build_timestamp").asString()).endsWith("Z");
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * The packaged service as the container runs it: a separate process started from the image's files
  * ({@code target/image}) with the image's entrypoint command (both handed over by Maven, see the
@@ -71,22 +74,25 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Waits until {@code GET /health} answers 200, or fails with the process's output. */
     public PackagedApp awaitHealthy() {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         ApiClient api = api();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("exited with " + process.exitValue() + ":\n" + String.join("\n", lines));
-            }
-            try {
-                if (api.get("/health").header("X-Request-Id", PROBE_REQUEST_ID).send().status() == 200) {
-                    return this;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // connection refused until Tomcat is up
-            }
-            sleep(100);
+        try {
+            // An exception thrown by the condition (the process exited) ends the wait at once.
+            Awaitility.await().atMost(STARTUP_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("exited with " + process.exitValue() + ":\n"
+                                    + String.join("\n", lines));
+                        }
+                        try {
+                            return api.get("/health").header("X-Request-Id", PROBE_REQUEST_ID).send().status() == 200;
+                        } catch (IllegalStateException notListeningYet) {
+                            return false; // connection refused until Tomcat is up
+                        }
+                    });
+            return this;
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("not healthy after " + STARTUP_TIMEOUT + ":\n" + String.join("\n", lines));
         }
-        throw new IllegalStateException("not healthy after " + STARTUP_TIMEOUT + ":\n" + String.join("\n", lines));
     }
 
     /** Waits for the process to end on its own (e.g. a refused configuration); its exit status. */
@@ -172,15 +178,6 @@ public final class PackagedApp implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

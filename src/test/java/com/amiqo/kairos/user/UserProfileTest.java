@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,7 +103,7 @@ class UserProfileTest extends ApiTest {
             start.countDown();
             List<String> ids = new ArrayList<>();
             for (Future<ApiResponse> result : results) {
-                ApiResponse response = result.get();
+                ApiResponse response = result.get(60, TimeUnit.SECONDS);
                 assertThat(response.status()).as(response.toString()).isEqualTo(200);
                 ids.add(response.data().path("id").asString());
             }

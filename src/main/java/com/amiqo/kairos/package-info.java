@@ -1,0 +1,4 @@
+@NullMarked
+package com.amiqo.kairos;
+
+import org.jspecify.annotations.NullMarked;

@@ -162,6 +162,11 @@ final class BrowserPage {
         input.sendKeys(text);
     }
 
+    /** Waits until a script returns {@code true} (e.g. the page has done something it does on a timer). */
+    void waitForScript(String what, String js) {
+        waiting().withMessage(() -> "waiting until " + what).until(d -> Boolean.TRUE.equals(script(js)));
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver()).executeScript(js, args);
     }

@@ -2,6 +2,7 @@ package com.amiqo.kairos.negotiation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,7 +83,23 @@ record Negotiation(
 
     /** Past its deadline while still open, whether or not the sweep has marked it yet. */
     public boolean isOverdue(Instant now) {
+        return isOverdue(state, expiresAt, now);
+    }
+
+    /** The overdue rule for callers that hold only the stored state and deadline (the list rows). */
+    static boolean isOverdue(NegotiationState state, Instant expiresAt, Instant now) {
         return state.isOpen() && !expiresAt.isAfter(now);
+    }
+
+    /**
+     * The same rule as an SQL predicate over the given columns, with {@code :now} bound by the caller,
+     * for the list's state filter and the sweep; NegotiationOverdueSqlTest evaluates it against the
+     * Java rule in PostgreSQL.
+     */
+    static String overdueSql(String stateColumn, String expiresAtColumn) {
+        String openStates = Arrays.stream(NegotiationState.values()).filter(NegotiationState::isOpen)
+                .map(open -> "'" + open.value() + "'").collect(Collectors.joining(", "));
+        return "(" + stateColumn + " IN (" + openStates + ") AND " + expiresAtColumn + " <= :now)";
     }
 
     /** The state a reader should see: an overdue negotiation is expired even before the sweep runs. */

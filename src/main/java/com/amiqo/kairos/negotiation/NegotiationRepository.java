@@ -326,11 +326,8 @@ class NegotiationRepository {
         MapSqlParameterSource params = new MapSqlParameterSource("userId", userId).addValue("now", timestamp(now))
                 .addValue("limit", limit);
         if (query.states() != null) {
-            sql.append("""
-                       AND (CASE WHEN p.negotiation_state IN ('awaiting_invites', 'awaiting_replies')
-                                      AND n.expires_at <= :now THEN 'expired'
-                                 ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))
-                    """);
+            sql.append(" AND (CASE WHEN " + Negotiation.overdueSql("p.negotiation_state", "n.expires_at")
+                    + " THEN 'expired' ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))\n");
             params.addValue("states", query.states().stream().map(NegotiationState::value)
                     .collect(Collectors.joining(",", "{", "}")));
         }
@@ -352,7 +349,7 @@ class NegotiationRepository {
         return batch.query(sql.toString(), params, (row, n) -> {
             Instant expiresAt = instant(row, "expires_at");
             NegotiationState state = NegotiationState.of(row.getString("state"));
-            boolean overdue = state.isOpen() && !expiresAt.isAfter(now);
+            boolean overdue = Negotiation.isOverdue(state, expiresAt, now);
             UUID finalSlotId = row.getObject("final_slot_id", UUID.class);
             Timestamp nextStartsAt = row.getTimestamp(finalSlotId != null ? "final_starts_at" : "next_open_starts_at");
             return new NegotiationSummary(row.getObject("id", UUID.class), row.getString("owner_uid"),
@@ -387,7 +384,7 @@ class NegotiationRepository {
         List<UUID> expired = jdbc.sql("""
                 WITH due AS (
                     SELECT id FROM negotiations
-                     WHERE state IN ('awaiting_invites', 'awaiting_replies') AND expires_at <= :now
+                     WHERE %s
                      ORDER BY expires_at
                      LIMIT :limit
                        FOR UPDATE SKIP LOCKED)
@@ -396,7 +393,7 @@ class NegotiationRepository {
                   FROM due
                  WHERE n.id = due.id
                 RETURNING n.id
-                """)
+                """.formatted(Negotiation.overdueSql("state", "expires_at")))
                 .param("now", timestamp(now))
                 .param("limit", limit)
                 .query(UUID.class)

@@ -178,10 +178,6 @@ record Negotiation(
      */
     public ReplyDecision reply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
             Supplier<UUID> newIds) {
-        if (reply.action() == ReplyAction.COUNTER && reply.counterSlots().isEmpty() && reply.counterVenues().isEmpty()) {
-            // A malformed body, never a repeat of anything.
-            throw NegotiationErrors.missingCounterFields();
-        }
         Participant replier = participant(userId).orElseThrow(() -> NegotiationErrors.notParticipant(id));
         if (repeatsRecordedAnswer(replier, reply)) {
             return new NoChange();

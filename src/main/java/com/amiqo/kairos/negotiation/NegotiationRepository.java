@@ -332,7 +332,7 @@ class NegotiationRepository {
                     .collect(Collectors.joining(",", "{", "}")));
         }
         if (query.role() != null) {
-            sql.append(query.role().equals("organizer") ? " AND p.status = 'organizer'\n" : " AND p.status <> 'organizer'\n");
+            sql.append(query.role() == Role.ORGANIZER ? " AND p.status = 'organizer'\n" : " AND p.status <> 'organizer'\n");
         }
         if (query.awaitingMe()) {
             sql.append(" AND p.awaiting_me AND n.expires_at > :now\n");

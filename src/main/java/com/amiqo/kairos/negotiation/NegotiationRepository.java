@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.amiqo.kairos.api.EncryptedBlob;
+import com.amiqo.kairos.api.SqlTimestamps;
 
 /**
  * SQL for negotiations, their participants and options. A whole negotiation loads in one
@@ -152,7 +153,7 @@ class NegotiationRepository {
                     .addValue("status", participant.status().value())
                     .addValue("slots", uuidArray(participant.acceptedSlotIds()))
                     .addValue("venues", uuidArray(participant.acceptedVenueIds()))
-                    .addValue("respondedAt", timestampOrNull(participant.respondedAt()))
+                    .addValue("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
                     .addValue("awaiting", negotiation.isAwaiting(participant.userId(), now))
                     .addValue("state", negotiation.state().value())
                     .addValue("now", timestamp(now)));
@@ -242,7 +243,7 @@ class NegotiationRepository {
                 .param("status", participant.status().value())
                 .param("slots", uuidArray(participant.acceptedSlotIds()))
                 .param("venues", uuidArray(participant.acceptedVenueIds()))
-                .param("respondedAt", timestampOrNull(participant.respondedAt()))
+                .param("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
                 .param("payload", blob == null ? null : blob.payload())
                 .param("blobVersion", blob == null ? null : blob.version())
                 .param("negotiationId", negotiationId)
@@ -465,9 +466,6 @@ class NegotiationRepository {
         return Timestamp.from(instant);
     }
 
-    private static @Nullable Timestamp timestampOrNull(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
 
     static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getTimestamp(column).toInstant();

@@ -1,13 +1,11 @@
 package com.amiqo.kairos.api;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** API-wide MVC wiring; ordered first so rate limiting runs before any feature's interceptors. */
+/** API-wide MVC wiring; the interceptors' order is {@link InterceptorOrder}. */
 @Configuration(proxyBeanMethods = false)
-@Order(1)
 class WebConfiguration implements WebMvcConfigurer {
 
     /** Health probes from the platform must never be throttled. */
@@ -21,7 +19,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(rateLimitInterceptor).excludePathPatterns(RATE_LIMIT_EXEMPT);
-        registry.addInterceptor(new JsonOnlyInterceptor());
+        registry.addInterceptor(rateLimitInterceptor).excludePathPatterns(RATE_LIMIT_EXEMPT)
+                .order(InterceptorOrder.RATE_LIMIT);
+        registry.addInterceptor(new JsonOnlyInterceptor()).order(InterceptorOrder.JSON_ONLY);
     }
 }

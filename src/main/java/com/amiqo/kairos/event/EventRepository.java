@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.amiqo.kairos.api.SqlTimestamps;
+
 /** SQL for events. */
 @Repository
 class EventRepository {
@@ -122,10 +124,10 @@ class EventRepository {
                 """)
                 .param("owner", ownerId)
                 .param("status", filter.status())
-                .param("startsAfter", timestampOrNull(filter.startsAfter()))
-                .param("startsBefore", timestampOrNull(filter.startsBefore()))
-                .param("updatedAfter", timestampOrNull(filter.updatedAfter()))
-                .param("cursorUpdatedAt", timestampOrNull(afterUpdatedAt))
+                .param("startsAfter", SqlTimestamps.orNull(filter.startsAfter()))
+                .param("startsBefore", SqlTimestamps.orNull(filter.startsBefore()))
+                .param("updatedAfter", SqlTimestamps.orNull(filter.updatedAfter()))
+                .param("cursorUpdatedAt", SqlTimestamps.orNull(afterUpdatedAt))
                 .param("cursorId", afterId)
                 .param("limit", limit)
                 .query(this::toEvent)
@@ -144,9 +146,5 @@ class EventRepository {
                 json.readValue(row.getString("participants"), PEOPLE), "/events/" + id + "/ics", payload,
                 payload == null ? null : row.getInt("encrypted_blob_version"),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
-    }
-
-    private static @Nullable Timestamp timestampOrNull(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

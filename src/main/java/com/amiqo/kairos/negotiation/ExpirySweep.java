@@ -3,7 +3,6 @@ package com.amiqo.kairos.negotiation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,9 +21,9 @@ class ExpirySweep {
     private final NegotiationService negotiations;
     private final int batchSize;
 
-    ExpirySweep(NegotiationService negotiations, @Value("${kairos.expiry.batch-size}") int batchSize) {
+    ExpirySweep(NegotiationService negotiations, ExpiryProperties properties) {
         this.negotiations = negotiations;
-        this.batchSize = batchSize;
+        this.batchSize = properties.batchSize();
     }
 
     private volatile boolean closing;

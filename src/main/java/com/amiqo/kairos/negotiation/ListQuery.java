@@ -7,11 +7,11 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /negotiations}; part of a cursor's scope, so a cursor only continues the same query. */
-record ListQuery(@Nullable Set<NegotiationState> states, @Nullable String role, boolean awaitingMe,
+record ListQuery(@Nullable Set<NegotiationState> states, @Nullable Role role, boolean awaitingMe,
         @Nullable Instant updatedAfter) {
 
     String scope() {
-        return (states == null ? "" : new TreeSet<>(states).toString()) + "|" + role + "|" + awaitingMe + "|"
-                + updatedAfter;
+        return (states == null ? "" : new TreeSet<>(states).toString()) + "|" + (role == null ? null : role.value())
+                + "|" + awaitingMe + "|" + updatedAfter;
     }
 }

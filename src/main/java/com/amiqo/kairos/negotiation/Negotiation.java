@@ -2,6 +2,7 @@ package com.amiqo.kairos.negotiation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,7 +83,23 @@ record Negotiation(
 
     /** Past its deadline while still open, whether or not the sweep has marked it yet. */
     public boolean isOverdue(Instant now) {
+        return isOverdue(state, expiresAt, now);
+    }
+
+    /** The overdue rule for callers that hold only the stored state and deadline (the list rows). */
+    static boolean isOverdue(NegotiationState state, Instant expiresAt, Instant now) {
         return state.isOpen() && !expiresAt.isAfter(now);
+    }
+
+    /**
+     * The same rule as an SQL predicate over the given columns, with {@code :now} bound by the caller,
+     * for the list's state filter and the sweep; NegotiationOverdueSqlTest evaluates it against the
+     * Java rule in PostgreSQL.
+     */
+    static String overdueSql(String stateColumn, String expiresAtColumn) {
+        String openStates = Arrays.stream(NegotiationState.values()).filter(NegotiationState::isOpen)
+                .map(open -> "'" + open.value() + "'").collect(Collectors.joining(", "));
+        return "(" + stateColumn + " IN (" + openStates + ") AND " + expiresAtColumn + " <= :now)";
     }
 
     /** The state a reader should see: an overdue negotiation is expired even before the sweep runs. */
@@ -161,10 +178,6 @@ record Negotiation(
      */
     public ReplyDecision reply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
             Supplier<UUID> newIds) {
-        if (reply.action() == ReplyAction.COUNTER && reply.counterSlots().isEmpty() && reply.counterVenues().isEmpty()) {
-            // A malformed body, never a repeat of anything.
-            throw NegotiationErrors.missingCounterFields();
-        }
         Participant replier = participant(userId).orElseThrow(() -> NegotiationErrors.notParticipant(id));
         if (repeatsRecordedAnswer(replier, reply)) {
             return new NoChange();

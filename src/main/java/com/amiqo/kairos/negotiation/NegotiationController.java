@@ -98,12 +98,13 @@ class NegotiationController {
     @GetMapping("/negotiations")
     ApiResponse<List<NegotiationSummary>> list(AppUser user,
             @RequestParam(required = false) @Nullable String state,
-            @RequestParam(required = false) @Pattern(regexp = "organizer|invitee") @Nullable String role,
+            @RequestParam(required = false) @Pattern(regexp = Role.VALUES) @Nullable String role,
             @RequestParam(name = "awaiting_me", defaultValue = "false") boolean awaitingMe,
             @RequestParam(name = "updated_after", required = false) @Nullable Instant updatedAfter,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        ListQuery query = new ListQuery(states(state), role, awaitingMe, updatedAfter);
+        ListQuery query = new ListQuery(states(state), role == null ? null : Role.of(role), awaitingMe,
+                updatedAfter);
         PageCursors.Page<NegotiationSummary> page = negotiations.list(user, query, limit, cursor);
         return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
     }

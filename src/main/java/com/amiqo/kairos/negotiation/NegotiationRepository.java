@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.amiqo.kairos.api.EncryptedBlob;
+import com.amiqo.kairos.api.SqlTimestamps;
 
 /**
  * SQL for negotiations, their participants and options. A whole negotiation loads in one
@@ -152,7 +153,7 @@ class NegotiationRepository {
                     .addValue("status", participant.status().value())
                     .addValue("slots", uuidArray(participant.acceptedSlotIds()))
                     .addValue("venues", uuidArray(participant.acceptedVenueIds()))
-                    .addValue("respondedAt", timestampOrNull(participant.respondedAt()))
+                    .addValue("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
                     .addValue("awaiting", negotiation.isAwaiting(participant.userId(), now))
                     .addValue("state", negotiation.state().value())
                     .addValue("now", timestamp(now)));
@@ -242,7 +243,7 @@ class NegotiationRepository {
                 .param("status", participant.status().value())
                 .param("slots", uuidArray(participant.acceptedSlotIds()))
                 .param("venues", uuidArray(participant.acceptedVenueIds()))
-                .param("respondedAt", timestampOrNull(participant.respondedAt()))
+                .param("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
                 .param("payload", blob == null ? null : blob.payload())
                 .param("blobVersion", blob == null ? null : blob.version())
                 .param("negotiationId", negotiationId)
@@ -326,16 +327,13 @@ class NegotiationRepository {
         MapSqlParameterSource params = new MapSqlParameterSource("userId", userId).addValue("now", timestamp(now))
                 .addValue("limit", limit);
         if (query.states() != null) {
-            sql.append("""
-                       AND (CASE WHEN p.negotiation_state IN ('awaiting_invites', 'awaiting_replies')
-                                      AND n.expires_at <= :now THEN 'expired'
-                                 ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))
-                    """);
+            sql.append(" AND (CASE WHEN " + Negotiation.overdueSql("p.negotiation_state", "n.expires_at")
+                    + " THEN 'expired' ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))\n");
             params.addValue("states", query.states().stream().map(NegotiationState::value)
                     .collect(Collectors.joining(",", "{", "}")));
         }
         if (query.role() != null) {
-            sql.append(query.role().equals("organizer") ? " AND p.status = 'organizer'\n" : " AND p.status <> 'organizer'\n");
+            sql.append(query.role() == Role.ORGANIZER ? " AND p.status = 'organizer'\n" : " AND p.status <> 'organizer'\n");
         }
         if (query.awaitingMe()) {
             sql.append(" AND p.awaiting_me AND n.expires_at > :now\n");
@@ -352,7 +350,7 @@ class NegotiationRepository {
         return batch.query(sql.toString(), params, (row, n) -> {
             Instant expiresAt = instant(row, "expires_at");
             NegotiationState state = NegotiationState.of(row.getString("state"));
-            boolean overdue = state.isOpen() && !expiresAt.isAfter(now);
+            boolean overdue = Negotiation.isOverdue(state, expiresAt, now);
             UUID finalSlotId = row.getObject("final_slot_id", UUID.class);
             Timestamp nextStartsAt = row.getTimestamp(finalSlotId != null ? "final_starts_at" : "next_open_starts_at");
             return new NegotiationSummary(row.getObject("id", UUID.class), row.getString("owner_uid"),
@@ -387,7 +385,7 @@ class NegotiationRepository {
         List<UUID> expired = jdbc.sql("""
                 WITH due AS (
                     SELECT id FROM negotiations
-                     WHERE state IN ('awaiting_invites', 'awaiting_replies') AND expires_at <= :now
+                     WHERE %s
                      ORDER BY expires_at
                      LIMIT :limit
                        FOR UPDATE SKIP LOCKED)
@@ -396,7 +394,7 @@ class NegotiationRepository {
                   FROM due
                  WHERE n.id = due.id
                 RETURNING n.id
-                """)
+                """.formatted(Negotiation.overdueSql("state", "expires_at")))
                 .param("now", timestamp(now))
                 .param("limit", limit)
                 .query(UUID.class)
@@ -468,9 +466,6 @@ class NegotiationRepository {
         return Timestamp.from(instant);
     }
 
-    private static @Nullable Timestamp timestampOrNull(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
 
     static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getTimestamp(column).toInstant();

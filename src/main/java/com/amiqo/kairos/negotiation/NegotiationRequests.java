@@ -19,15 +19,13 @@ import org.jspecify.annotations.Nullable;
 /** Request bodies of the negotiation endpoints. Shape rules here; rules that need the clock in {@link OptionRules}. */
 final class NegotiationRequests {
 
-    static final String INTENT_CATEGORIES = "coffee|lunch|dinner|drinks|gym|walk|movie|concert|study|game|brunch|other";
-
     private NegotiationRequests() {
     }
 
     record Start(
             @Nullable UUID id,
             @Size(max = 120, message = "must be at most 120 characters") @Nullable String title,
-            @NotNull @Pattern(regexp = INTENT_CATEGORIES, message = "must be one of " + INTENT_CATEGORIES)
+            @NotNull @Pattern(regexp = IntentCategory.VALUES, message = "must be one of " + IntentCategory.VALUES)
             String intentCategory,
             @NotNull @Size(max = 49, message = "must name at most 49 invitees")
             List<@NotBlank @Size(max = 128) String> participantIds,

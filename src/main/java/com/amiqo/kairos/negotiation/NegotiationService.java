@@ -302,13 +302,11 @@ class NegotiationService {
         return existing;
     }
 
-    /** Checks the reply's shape before anything is loaded: a malformed body is 400 whoever sends it. */
+    /**
+     * Checks the reply's shape before anything is loaded: a malformed body is 400 whoever sends it
+     * (an empty counter is refused by the {@link Reply} itself; no options means no option problems).
+     */
     private Reply toReply(NegotiationRequests.ReplyInput input, Instant now) {
-        boolean noCounterOptions = (input.counterSlots() == null || input.counterSlots().isEmpty())
-                && (input.counterVenues() == null || input.counterVenues().isEmpty());
-        if (input.action().equals("counter") && noCounterOptions) {
-            throw NegotiationErrors.missingCounterFields();
-        }
         OptionRules.Problems problems = new OptionRules.Problems();
         List<SlotOption> counterSlots = input.counterSlots() == null ? List.of()
                 : rules.slots(input.counterSlots(), "counter_slots", now, problems);

@@ -16,7 +16,7 @@ record NegotiationSummary(
         String ownerId,
         @Nullable String organizerDisplayName,
         String title,
-        @ClosedSet(values = NegotiationRequests.INTENT_CATEGORIES) String intentCategory,
+        @ClosedSet(values = IntentCategory.VALUES) String intentCategory,
         @ClosedSet(NegotiationState.class) String state,
         boolean agentMode,
         int agentRound,

@@ -17,7 +17,7 @@ public record NegotiationView(
         UUID id,
         String ownerId,
         String title,
-        @ClosedSet(values = NegotiationRequests.INTENT_CATEGORIES) String intentCategory,
+        @ClosedSet(values = IntentCategory.VALUES) String intentCategory,
         @ClosedSet(NegotiationState.class) String state,
         boolean agentMode,
         int agentRound,

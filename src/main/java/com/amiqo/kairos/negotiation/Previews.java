@@ -1,25 +1,15 @@
 package com.amiqo.kairos.negotiation;
 
-import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /** The plain one-line {@code last_message_preview} texts ("Bob accepted"). Never built from blob content. */
 final class Previews {
 
-    private static final Map<String, String> PLANS = Map.ofEntries(
-            Map.entry("coffee", "a coffee"), Map.entry("lunch", "lunch"), Map.entry("dinner", "dinner"),
-            Map.entry("drinks", "drinks"), Map.entry("gym", "a gym session"), Map.entry("walk", "a walk"),
-            Map.entry("movie", "a movie"), Map.entry("concert", "a concert"), Map.entry("study", "a study session"),
-            Map.entry("game", "a game"), Map.entry("brunch", "brunch"),
-            // The title carries the words of an "other" plan; the preview stays generic.
-            Map.entry("other", "a plan"));
-
     private Previews() {
     }
 
     static String proposed(@Nullable String organizerName, String intentCategory) {
-        return name(organizerName) + " proposed " + PLANS.getOrDefault(intentCategory, intentCategory);
+        return name(organizerName) + " proposed " + IntentCategory.of(intentCategory).preview();
     }
 
     static String joined(@Nullable String name) {

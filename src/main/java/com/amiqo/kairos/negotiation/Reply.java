@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
 record Reply(ReplyAction action, @Nullable Set<UUID> slotIds, @Nullable Set<UUID> venueIds,
         List<SlotOption> counterSlots, List<VenueOption> counterVenues) {
 
+    /** A counter without options is a malformed body, refused before anything is loaded or compared. */
     public Reply {
+        if (action == ReplyAction.COUNTER && counterSlots.isEmpty() && counterVenues.isEmpty()) {
+            throw NegotiationErrors.missingCounterFields();
+        }
         slotIds = slotIds == null ? null : Set.copyOf(slotIds);
         venueIds = venueIds == null ? null : Set.copyOf(venueIds);
         counterSlots = List.copyOf(counterSlots);

@@ -7,7 +7,6 @@ import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -16,12 +15,13 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import com.amiqo.kairos.api.InterceptorOrder;
+
 /**
- * Lets controllers take the signed-in user as an {@link AppUser} parameter. Ordered after the API
- * configuration so rate limiting runs before the user is looked up.
+ * Lets controllers take the signed-in user as an {@link AppUser} parameter. Its interceptor runs
+ * after rate limiting ({@link InterceptorOrder}), so a throttled caller costs no lookup.
  */
 @Configuration(proxyBeanMethods = false)
-@Order(2)
 class UserWebConfiguration implements WebMvcConfigurer {
 
     static {
@@ -37,7 +37,8 @@ class UserWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(currentUserInterceptor).excludePathPatterns("/health", "/version", "/error");
+        registry.addInterceptor(currentUserInterceptor).excludePathPatterns("/health", "/version", "/error")
+                .order(InterceptorOrder.CURRENT_USER);
     }
 
     @Override

@@ -1,6 +1,6 @@
 -- The ceiling for GET /negotiations/{id}: the statements a minimal implementation needs, as the
 -- service writes them (user/UserRepository: resolve the caller by Firebase UID;
--- negotiation/NegotiationRepository.LOAD: the negotiation with its participants, slots and venues
+-- negotiation/NegotiationRows.LOAD: the negotiation with its participants, slots and venues
 -- in one statement). Keep in step with those two files.
 \set i random(0, :negotiations - 1)
 \set u random(0, :users - 1)

@@ -10,7 +10,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class KairosApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(KairosApplication.class, args);
-    }
+	public static void main(String[] args) {
+		SpringApplication.run(KairosApplication.class, args);
+	}
+
 }

@@ -15,35 +15,40 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Replaces Spring Boot's error page and error JSON: whatever the servlet container routes to
- * {@code /error} (an exception escaping a filter, a container-level 400, …) is answered with the
- * SPEC envelope. Exceptions go through the same {@link ApiExceptionHandler} as everywhere else.
+ * Replaces Spring Boot's error page and error JSON: whatever the servlet container routes
+ * to {@code /error} (an exception escaping a filter, a container-level 400, …) is
+ * answered with the SPEC envelope. Exceptions go through the same
+ * {@link ApiExceptionHandler} as everywhere else.
  */
 @Hidden
 @RestController
 class ApiErrorController implements ErrorController {
 
-    private final HandlerExceptionResolver exceptionResolver;
-    private final ErrorResponseWriter writer;
+	private final HandlerExceptionResolver exceptionResolver;
 
-    ApiErrorController(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver, ErrorResponseWriter writer) {
-        this.exceptionResolver = handlerExceptionResolver;
-        this.writer = writer;
-    }
+	private final ErrorResponseWriter writer;
 
-    @RequestMapping("/error")
-    void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getDispatcherType() != DispatcherType.ERROR) {
-            // Asked for directly: not an endpoint of the API.
-            writer.write(response, ApiExceptionHandler.notFound());
-            return;
-        }
-        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (exception instanceof Exception e && exceptionResolver.resolveException(request, response, null, e) != null) {
-            return;
-        }
-        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer value ? value : response.getStatus();
-        writer.write(response, ApiExceptionHandler.fromStatus(code));
-    }
+	ApiErrorController(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver,
+			ErrorResponseWriter writer) {
+		this.exceptionResolver = handlerExceptionResolver;
+		this.writer = writer;
+	}
+
+	@RequestMapping("/error")
+	void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			// Asked for directly: not an endpoint of the API.
+			writer.write(response, ApiExceptionHandler.notFound());
+			return;
+		}
+		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (exception instanceof Exception e
+				&& exceptionResolver.resolveException(request, response, null, e) != null) {
+			return;
+		}
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int code = status instanceof Integer value ? value : response.getStatus();
+		writer.write(response, ApiExceptionHandler.fromStatus(code));
+	}
+
 }

@@ -9,38 +9,43 @@ import java.util.Map;
  */
 public class ApiException extends RuntimeException {
 
-    private final ErrorCode code;
-    private final Map<String, Object> details;
+	private final ErrorCode code;
 
-    public ApiException(ErrorCode code, String message) {
-        this(code, message, Map.of());
-    }
+	private final Map<String, Object> details;
 
-    public ApiException(ErrorCode code, String message, Map<String, ?> details) {
-        super(message, null, false, false);
-        this.code = code;
-        this.details = Map.copyOf(details);
-    }
+	public ApiException(ErrorCode code, String message) {
+		this(code, message, Map.of());
+	}
 
-    public static ApiException invalidField(String field, String problem) {
-        return invalidFields(Map.of(field, problem));
-    }
+	public ApiException(ErrorCode code, String message, Map<String, ?> details) {
+		super(message, null, false, false);
+		this.code = code;
+		this.details = Map.copyOf(details);
+	}
 
-    /** A validation error naming every offending field ({@code details.field} is the first). */
-    public static ApiException invalidFields(Map<String, String> problems) {
-        Map.Entry<String, String> first = problems.entrySet().iterator().next();
-        StringBuilder message = new StringBuilder();
-        problems.forEach((field, problem) -> message.append(message.isEmpty() ? "" : "; ").append(field)
-                .append(": ").append(problem));
-        return new ApiException(ErrorCode.VALIDATION_ERROR, message.toString(),
-                Map.of("field", first.getKey(), "fields", new java.util.LinkedHashMap<>(problems)));
-    }
+	public static ApiException invalidField(String field, String problem) {
+		return invalidFields(Map.of(field, problem));
+	}
 
-    public ErrorCode code() {
-        return code;
-    }
+	/**
+	 * A validation error naming every offending field ({@code details.field} is the
+	 * first).
+	 */
+	public static ApiException invalidFields(Map<String, String> problems) {
+		Map.Entry<String, String> first = problems.entrySet().iterator().next();
+		StringBuilder message = new StringBuilder();
+		problems.forEach((field,
+				problem) -> message.append(message.isEmpty() ? "" : "; ").append(field).append(": ").append(problem));
+		return new ApiException(ErrorCode.VALIDATION_ERROR, message.toString(),
+				Map.of("field", first.getKey(), "fields", new java.util.LinkedHashMap<>(problems)));
+	}
 
-    public Map<String, Object> details() {
-        return details;
-    }
+	public ErrorCode code() {
+		return code;
+	}
+
+	public Map<String, Object> details() {
+		return details;
+	}
+
 }

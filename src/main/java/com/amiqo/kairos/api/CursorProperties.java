@@ -11,10 +11,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Paging cursors.
  *
- * @param secret {@code KAIROS_CURSOR_SECRET}: HMAC key (at least 32 characters) that signs cursors;
- *               required in prod and shared by all instances so any of them accepts any cursor.
- *               Unset locally: a random key per start (cursors then die with a restart).
- * @param ttl    how long a cursor stays valid
+ * @param secret {@code KAIROS_CURSOR_SECRET}: HMAC key (at least 32 characters) that
+ * signs cursors; required in prod and shared by all instances so any of them accepts any
+ * cursor. Unset locally: a random key per start (cursors then die with a restart).
+ * @param ttl how long a cursor stays valid
  */
 @Validated
 @ConfigurationProperties("kairos.cursor")

@@ -20,61 +20,65 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * JSON conventions (SPEC §2). Timestamps go out in UTC to whole seconds with {@code Z}
- * ({@code 2026-11-25T14:30:00Z}), the form Swift's {@code .iso8601} decoder reads; storage keeps
- * full precision. Naming (snake_case) and strict scalar typing are set in application.yaml.
+ * ({@code 2026-11-25T14:30:00Z}), the form Swift's {@code .iso8601} decoder reads;
+ * storage keeps full precision. Naming (snake_case) and strict scalar typing are set in
+ * application.yaml.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
-    @Bean
-    JsonMapperBuilderCustomizer wholeSecondUtcTimestamps() {
-        return builder -> builder.addModule(new SimpleModule("kairos-timestamps")
-                .addSerializer(Instant.class, new WholeSecondInstantSerializer()));
-    }
+	@Bean
+	JsonMapperBuilderCustomizer wholeSecondUtcTimestamps() {
+		return builder -> builder.addModule(
+				new SimpleModule("kairos-timestamps").addSerializer(Instant.class, new WholeSecondInstantSerializer()));
+	}
 
-    /**
-     * A number where text is expected ({@code "display_name": 42}) is a client mistake, not
-     * something to quietly turn into {@code "42"}.
-     */
-    @Bean
-    JsonMapperBuilderCustomizer strictText() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual, config -> config
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
-    }
+	/**
+	 * A number where text is expected ({@code "display_name": 42}) is a client mistake,
+	 * not something to quietly turn into {@code "42"}.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictText() {
+		return builder -> builder.withCoercionConfig(LogicalType.Textual,
+				config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
 
-    /**
-     * PostgreSQL text cannot hold U+0000, so a string carrying it could never be stored: refuse it
-     * while reading the body, where the error can still name the field.
-     */
-    @Bean
-    JsonMapperBuilderCustomizer storableStrings() {
-        return builder -> builder.addModule(new SimpleModule("kairos-storable-strings")
-                .addDeserializer(String.class, new StorableStringDeserializer()));
-    }
+	/**
+	 * PostgreSQL text cannot hold U+0000, so a string carrying it could never be stored:
+	 * refuse it while reading the body, where the error can still name the field.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer storableStrings() {
+		return builder -> builder.addModule(new SimpleModule("kairos-storable-strings").addDeserializer(String.class,
+				new StorableStringDeserializer()));
+	}
 
-    static final class StorableStringDeserializer extends StringDeserializer {
+	static final class StorableStringDeserializer extends StringDeserializer {
 
-        @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) {
-            String value = super.deserialize(parser, context);
-            if (value != null && value.indexOf(0) >= 0) {
-                throw context.weirdStringException(value, String.class, "must not contain U+0000");
-            }
-            return value;
-        }
-    }
+		@Override
+		public String deserialize(JsonParser parser, DeserializationContext context) {
+			String value = super.deserialize(parser, context);
+			if (value != null && value.indexOf(0) >= 0) {
+				throw context.weirdStringException(value, String.class, "must not contain U+0000");
+			}
+			return value;
+		}
 
-    static final class WholeSecondInstantSerializer extends StdSerializer<Instant> {
+	}
 
-        WholeSecondInstantSerializer() {
-            super(Instant.class);
-        }
+	static final class WholeSecondInstantSerializer extends StdSerializer<Instant> {
 
-        @Override
-        public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-            generator.writeString(value.truncatedTo(ChronoUnit.SECONDS).toString());
-        }
-    }
+		WholeSecondInstantSerializer() {
+			super(Instant.class);
+		}
+
+		@Override
+		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+			generator.writeString(value.truncatedTo(ChronoUnit.SECONDS).toString());
+		}
+
+	}
+
 }

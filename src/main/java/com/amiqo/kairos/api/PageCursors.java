@@ -22,121 +22,137 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Opaque keyset cursors: the position {@code (updated_at, id)} of the last row served, bound to
- * the list, the user and the filters it was made for, signed with HMAC-SHA256 and valid for 24 hours.
- * A cursor that was altered, belongs to another user, list or filter set, or is too old is
- * {@code 400 INVALID_CURSOR}.
+ * Opaque keyset cursors: the position {@code (updated_at, id)} of the last row served,
+ * bound to the list, the user and the filters it was made for, signed with HMAC-SHA256
+ * and valid for 24 hours. A cursor that was altered, belongs to another user, list or
+ * filter set, or is too old is {@code 400 INVALID_CURSOR}.
  */
 @Component
 public class PageCursors {
 
-    private static final String VERSION = "c1";
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+	private static final String VERSION = "c1";
 
-    private final SecretKeySpec key;
-    private final CursorProperties properties;
-    private final Clock clock;
+	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    public PageCursors(CursorProperties properties, Clock clock) {
-        this.properties = properties;
-        this.clock = clock;
-        byte[] secret;
-        if (properties.secret() == null || properties.secret().isBlank()) {
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-        } else {
-            secret = properties.secret().getBytes(StandardCharsets.UTF_8);
-        }
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
-    }
+	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    /** Where a page ended. */
-    public record Position(Instant updatedAt, UUID id) {
-    }
+	private final SecretKeySpec key;
 
-    /** One page of a list: its items and, when more follow, the cursor of the next page. */
-    public record Page<T>(List<T> items, @Nullable String nextCursor, boolean hasMore) {
-    }
+	private final CursorProperties properties;
 
-    /**
-     * Cuts a page from rows fetched with one extra row (which only tells whether more follow) and
-     * signs the position of its last item as the next cursor.
-     */
-    public <T> Page<T> page(List<T> rowsPlusOne, int limit, String list, String scope, Function<T, Position> positionOf) {
-        if (rowsPlusOne.size() <= limit) {
-            return new Page<>(rowsPlusOne, null, false);
-        }
-        List<T> items = rowsPlusOne.subList(0, limit);
-        return new Page<>(items, encode(list, scope, positionOf.apply(items.get(limit - 1))), true);
-    }
+	private final Clock clock;
 
-    /**
-     * @param list    which list ("negotiations", "events")
-     * @param scope   who and which filters: the cursor only works again for the same scope
-     */
-    public String encode(String list, String scope, Position position) {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, position.updatedAt());
-        String payload = String.join("|", VERSION, list, digest(scope), Long.toString(micros),
-                position.id().toString(), Long.toString(clock.instant().getEpochSecond()));
-        String encodedPayload = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return encodedPayload + "." + ENCODER.encodeToString(sign(encodedPayload));
-    }
+	public PageCursors(CursorProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+		byte[] secret;
+		if (properties.secret() == null || properties.secret().isBlank()) {
+			secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+		}
+		else {
+			secret = properties.secret().getBytes(StandardCharsets.UTF_8);
+		}
+		this.key = new SecretKeySpec(secret, "HmacSHA256");
+	}
 
-    public Position decode(String cursor, String list, String scope) {
-        String[] parts = cursor.split("\\.", -1);
-        if (parts.length != 2 || !MessageDigest.isEqual(sign(parts[0]), decodeBase64(parts[1]))) {
-            throw invalid("the cursor was altered or is not one of ours");
-        }
-        String[] fields = new String(decodeBase64(parts[0]), StandardCharsets.UTF_8).split("\\|", -1);
-        if (fields.length != 6 || !VERSION.equals(fields[0])) {
-            throw invalid("the cursor format is unknown");
-        }
-        if (!fields[1].equals(list) || !fields[2].equals(digest(scope))) {
-            throw invalid("the cursor belongs to another list, user or filter");
-        }
-        try {
-            Instant issuedAt = Instant.ofEpochSecond(Long.parseLong(fields[5]));
-            if (issuedAt.plus(properties.ttl()).isBefore(clock.instant())) {
-                throw invalid("the cursor has expired; start again from the first page");
-            }
-            return new Position(Instant.EPOCH.plus(Long.parseLong(fields[3]), ChronoUnit.MICROS),
-                    UUID.fromString(fields[4]));
-        } catch (IllegalArgumentException e) {
-            throw invalid("the cursor format is unknown");
-        }
-    }
+	/** Where a page ended. */
+	public record Position(Instant updatedAt, UUID id) {
+	}
 
-    private byte[] sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
+	/**
+	 * One page of a list: its items and, when more follow, the cursor of the next page.
+	 */
+	public record Page<T>(List<T> items, @Nullable String nextCursor, boolean hasMore) {
+	}
 
-    private static String digest(String scope) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(hash).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
+	/**
+	 * Cuts a page from rows fetched with one extra row (which only tells whether more
+	 * follow) and signs the position of its last item as the next cursor.
+	 */
+	public <T> Page<T> page(List<T> rowsPlusOne, int limit, String list, String scope,
+			Function<T, Position> positionOf) {
+		if (rowsPlusOne.size() <= limit) {
+			return new Page<>(rowsPlusOne, null, false);
+		}
+		List<T> items = rowsPlusOne.subList(0, limit);
+		return new Page<>(items, encode(list, scope, positionOf.apply(items.get(limit - 1))), true);
+	}
 
-    /** Strict: only the canonical encoding is accepted, so no two cursor strings mean the same cursor. */
-    private static byte[] decodeBase64(String value) {
-        try {
-            byte[] bytes = DECODER.decode(value);
-            return ENCODER.encodeToString(bytes).equals(value) ? bytes : new byte[0];
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
-    }
+	/**
+	 * @param list which list ("negotiations", "events")
+	 * @param scope who and which filters: the cursor only works again for the same scope
+	 */
+	public String encode(String list, String scope, Position position) {
+		long micros = ChronoUnit.MICROS.between(Instant.EPOCH, position.updatedAt());
+		String payload = String.join("|", VERSION, list, digest(scope), Long.toString(micros), position.id().toString(),
+				Long.toString(clock.instant().getEpochSecond()));
+		String encodedPayload = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+		return encodedPayload + "." + ENCODER.encodeToString(sign(encodedPayload));
+	}
 
-    private static ApiException invalid(String reason) {
-        return new ApiException(ErrorCode.INVALID_CURSOR, "Invalid cursor: " + reason, Map.of("field", "cursor"));
-    }
+	public Position decode(String cursor, String list, String scope) {
+		String[] parts = cursor.split("\\.", -1);
+		if (parts.length != 2 || !MessageDigest.isEqual(sign(parts[0]), decodeBase64(parts[1]))) {
+			throw invalid("the cursor was altered or is not one of ours");
+		}
+		String[] fields = new String(decodeBase64(parts[0]), StandardCharsets.UTF_8).split("\\|", -1);
+		if (fields.length != 6 || !VERSION.equals(fields[0])) {
+			throw invalid("the cursor format is unknown");
+		}
+		if (!fields[1].equals(list) || !fields[2].equals(digest(scope))) {
+			throw invalid("the cursor belongs to another list, user or filter");
+		}
+		try {
+			Instant issuedAt = Instant.ofEpochSecond(Long.parseLong(fields[5]));
+			if (issuedAt.plus(properties.ttl()).isBefore(clock.instant())) {
+				throw invalid("the cursor has expired; start again from the first page");
+			}
+			return new Position(Instant.EPOCH.plus(Long.parseLong(fields[3]), ChronoUnit.MICROS),
+					UUID.fromString(fields[4]));
+		}
+		catch (IllegalArgumentException e) {
+			throw invalid("the cursor format is unknown");
+		}
+	}
+
+	private byte[] sign(String payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(key);
+			return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException e) {
+			throw new IllegalStateException("HmacSHA256 unavailable", e);
+		}
+	}
+
+	private static String digest(String scope) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
+			return ENCODER.encodeToString(hash).substring(0, 22);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 unavailable", e);
+		}
+	}
+
+	/**
+	 * Strict: only the canonical encoding is accepted, so no two cursor strings mean the
+	 * same cursor.
+	 */
+	private static byte[] decodeBase64(String value) {
+		try {
+			byte[] bytes = DECODER.decode(value);
+			return ENCODER.encodeToString(bytes).equals(value) ? bytes : new byte[0];
+		}
+		catch (IllegalArgumentException e) {
+			return new byte[0];
+		}
+	}
+
+	private static ApiException invalid(String reason) {
+		return new ApiException(ErrorCode.INVALID_CURSOR, "Invalid cursor: " + reason, Map.of("field", "cursor"));
+	}
+
 }

@@ -10,25 +10,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Applies the global limit to every routed request and the per-user limit to authenticated ones.
- * It runs after authentication (so the user is known) and before any database work.
+ * Applies the global limit to every routed request and the per-user limit to
+ * authenticated ones. It runs after authentication (so the user is known) and before any
+ * database work.
  */
 @Component
 class RateLimitInterceptor implements HandlerInterceptor {
 
-    private final RateLimiter rateLimiter;
+	private final RateLimiter rateLimiter;
 
-    RateLimitInterceptor(RateLimiter rateLimiter) {
-        this.rateLimiter = rateLimiter;
-    }
+	RateLimitInterceptor(RateLimiter rateLimiter) {
+		this.rateLimiter = rateLimiter;
+	}
 
-    @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        rateLimiter.acquireGlobal();
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
-            rateLimiter.acquireForUser(token.getName());
-        }
-        return true;
-    }
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		rateLimiter.acquireGlobal();
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof JwtAuthenticationToken token) {
+			rateLimiter.acquireForUser(token.getName());
+		}
+		return true;
+	}
+
 }

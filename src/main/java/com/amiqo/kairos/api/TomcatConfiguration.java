@@ -9,25 +9,29 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Makes sure even requests refused before routing get the SPEC error envelope, never an HTML page. */
+/**
+ * Makes sure even requests refused before routing get the SPEC error envelope, never an
+ * HTML page.
+ */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
 
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
-            }
-        });
-    }
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+			}
+		});
+	}
 
-    /**
-     * URLs that Spring Security's firewall refuses (encoded slashes, path traversal, …) become a
-     * plain 400, which the error controller then answers in the envelope.
-     */
-    @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return new HttpStatusRequestRejectedHandler();
-    }
+	/**
+	 * URLs that Spring Security's firewall refuses (encoded slashes, path traversal, …)
+	 * become a plain 400, which the error controller then answers in the envelope.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new HttpStatusRequestRejectedHandler();
+	}
+
 }

@@ -8,19 +8,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    /** Health probes from the platform must never be throttled. */
-    static final String[] RATE_LIMIT_EXEMPT = { "/health", "/error" };
+	/** Health probes from the platform must never be throttled. */
+	static final String[] RATE_LIMIT_EXEMPT = { "/health", "/error" };
 
-    private final RateLimitInterceptor rateLimitInterceptor;
+	private final RateLimitInterceptor rateLimitInterceptor;
 
-    WebConfiguration(RateLimitInterceptor rateLimitInterceptor) {
-        this.rateLimitInterceptor = rateLimitInterceptor;
-    }
+	WebConfiguration(RateLimitInterceptor rateLimitInterceptor) {
+		this.rateLimitInterceptor = rateLimitInterceptor;
+	}
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(rateLimitInterceptor).excludePathPatterns(RATE_LIMIT_EXEMPT)
-                .order(InterceptorOrder.RATE_LIMIT);
-        registry.addInterceptor(new JsonOnlyInterceptor()).order(InterceptorOrder.JSON_ONLY);
-    }
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(rateLimitInterceptor)
+			.excludePathPatterns(RATE_LIMIT_EXEMPT)
+			.order(InterceptorOrder.RATE_LIMIT);
+		registry.addInterceptor(new JsonOnlyInterceptor()).order(InterceptorOrder.JSON_ONLY);
+	}
+
 }

@@ -17,44 +17,48 @@ import com.amiqo.kairos.api.Causes;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.ErrorResponseWriter;
 
-/** Answers every authentication failure with {@code 401 UNAUTHORIZED} and the SPEC {@code details.reason}. */
+/**
+ * Answers every authentication failure with {@code 401 UNAUTHORIZED} and the SPEC
+ * {@code details.reason}.
+ */
 class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-    private final ErrorResponseWriter writer;
+	private final ErrorResponseWriter writer;
 
-    ApiAuthenticationEntryPoint(ErrorResponseWriter writer) {
-        this.writer = writer;
-    }
+	ApiAuthenticationEntryPoint(ErrorResponseWriter writer) {
+		this.writer = writer;
+	}
 
-    @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
-            throws IOException {
-        TokenRejection rejection = rejectionOf(failure);
-        String message = switch (rejection) {
-            case MISSING_TOKEN -> "Authorization: Bearer <Firebase ID token> is required";
-            case MALFORMED_HEADER -> "Authorization header must be 'Bearer <token>'";
-            default -> messageOf(failure);
-        };
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, rejection == TokenRejection.MISSING_TOKEN
-                ? "Bearer" : "Bearer error=\"invalid_token\"");
-        writer.write(response, new ApiException(ErrorCode.UNAUTHORIZED, message, Map.of("reason", rejection.reason())));
-    }
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException {
+		TokenRejection rejection = rejectionOf(failure);
+		String message = switch (rejection) {
+			case MISSING_TOKEN -> "Authorization: Bearer <Firebase ID token> is required";
+			case MALFORMED_HEADER -> "Authorization header must be 'Bearer <token>'";
+			default -> messageOf(failure);
+		};
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+				rejection == TokenRejection.MISSING_TOKEN ? "Bearer" : "Bearer error=\"invalid_token\"");
+		writer.write(response, new ApiException(ErrorCode.UNAUTHORIZED, message, Map.of("reason", rejection.reason())));
+	}
 
-    static TokenRejection rejectionOf(AuthenticationException failure) {
-        if (failure instanceof MalformedAuthorizationHeaderException) {
-            return TokenRejection.MALFORMED_HEADER;
-        }
-        if (failure instanceof InsufficientAuthenticationException
-                || failure instanceof AuthenticationCredentialsNotFoundException) {
-            return TokenRejection.MISSING_TOKEN;
-        }
-        InvalidTokenException invalid = Causes.find(failure, InvalidTokenException.class);
-        return invalid != null ? invalid.rejection() : TokenRejection.INVALID_TOKEN;
-    }
+	static TokenRejection rejectionOf(AuthenticationException failure) {
+		if (failure instanceof MalformedAuthorizationHeaderException) {
+			return TokenRejection.MALFORMED_HEADER;
+		}
+		if (failure instanceof InsufficientAuthenticationException
+				|| failure instanceof AuthenticationCredentialsNotFoundException) {
+			return TokenRejection.MISSING_TOKEN;
+		}
+		InvalidTokenException invalid = Causes.find(failure, InvalidTokenException.class);
+		return invalid != null ? invalid.rejection() : TokenRejection.INVALID_TOKEN;
+	}
 
-    private static String messageOf(AuthenticationException failure) {
-        InvalidTokenException invalid = Causes.find(failure, InvalidTokenException.class);
-        String message = invalid != null ? invalid.getMessage() : null;
-        return message != null ? message : "The bearer token is not valid";
-    }
+	private static String messageOf(AuthenticationException failure) {
+		InvalidTokenException invalid = Causes.find(failure, InvalidTokenException.class);
+		String message = invalid != null ? invalid.getMessage() : null;
+		return message != null ? message : "The bearer token is not valid";
+	}
+
 }

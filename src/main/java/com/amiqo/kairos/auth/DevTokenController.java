@@ -16,26 +16,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.amiqo.kairos.api.ApiResponse;
 
-/** {@code POST /dev/tokens}: mints a local ID token for development. Absent unless the local issuer is on. */
+/**
+ * {@code POST /dev/tokens}: mints a local ID token for development. Absent unless the
+ * local issuer is on.
+ */
 @Tag(name = "development")
 @RestController
 @Conditional(LocalIssuerCondition.class)
 class DevTokenController {
 
-    private final LocalTokenIssuer issuer;
+	private final LocalTokenIssuer issuer;
 
-    DevTokenController(LocalTokenIssuer issuer) {
-        this.issuer = issuer;
-    }
+	DevTokenController(LocalTokenIssuer issuer) {
+		this.issuer = issuer;
+	}
 
-    @Operation(operationId = "issueDevToken", summary = "Local issuer only: a Firebase-shaped ID token for development")
-    @SecurityRequirements
-    @PostMapping("/dev/tokens")
-    @ResponseStatus(HttpStatus.CREATED)
-    ApiResponse<LocalTokenIssuer.IssuedToken> issue(@Valid @RequestBody DevTokenRequest request) {
-        return ApiResponse.of(issuer.issue(request.uid(), request.name()));
-    }
+	@Operation(operationId = "issueDevToken", summary = "Local issuer only: a Firebase-shaped ID token for development")
+	@SecurityRequirements
+	@PostMapping("/dev/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	ApiResponse<LocalTokenIssuer.IssuedToken> issue(@Valid @RequestBody DevTokenRequest request) {
+		return ApiResponse.of(issuer.issue(request.uid(), request.name()));
+	}
 
-    record DevTokenRequest(@NotBlank @Size(max = 128) String uid, @Size(min = 1, max = 200) String name) {
-    }
+	record DevTokenRequest(@NotBlank @Size(max = 128) String uid, @Size(min = 1, max = 200) String name) {
+	}
+
 }

@@ -39,187 +39,212 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Verifies Firebase ID tokens exactly as SPEC §3 says: RS256 only, signature against the Firebase
- * JWKS (cached, refetched on an unknown {@code kid}), then issuer, audience, expiry, issue and
- * auth times (with clock skew) and subject. Each failure carries the SPEC reason.
+ * Verifies Firebase ID tokens exactly as SPEC §3 says: RS256 only, signature against the
+ * Firebase JWKS (cached, refetched on an unknown {@code kid}), then issuer, audience,
+ * expiry, issue and auth times (with clock skew) and subject. Each failure carries the
+ * SPEC reason.
  *
- * <p>In emulator mode unsigned ({@code alg: none}) tokens are accepted, as the Firebase Admin SDK
- * does against the Auth Emulator; every claim check still applies.
+ * <p>
+ * In emulator mode unsigned ({@code alg: none}) tokens are accepted, as the Firebase
+ * Admin SDK does against the Auth Emulator; every claim check still applies.
  */
 class FirebaseTokenVerifier implements JwtDecoder {
 
-    private static final int MAX_SUBJECT_LENGTH = 128;
+	private static final int MAX_SUBJECT_LENGTH = 128;
 
-    private final JWKSource<SecurityContext> keys;
-    private final BooleanSupplier lastKeyFetchSucceeded;
-    private final String projectId;
-    private final String issuer;
-    private final Duration skew;
-    private final boolean acceptUnsigned;
-    private final Clock clock;
+	private final JWKSource<SecurityContext> keys;
 
-    FirebaseTokenVerifier(JWKSource<SecurityContext> keys, BooleanSupplier lastKeyFetchSucceeded,
-            AuthProperties properties, Clock clock) {
-        this.keys = keys;
-        this.lastKeyFetchSucceeded = lastKeyFetchSucceeded;
-        this.projectId = properties.firebaseProjectId();
-        this.issuer = properties.expectedIssuer();
-        this.skew = properties.clockSkew();
-        this.acceptUnsigned = properties.emulatorMode();
-        this.clock = clock;
-    }
+	private final BooleanSupplier lastKeyFetchSucceeded;
 
-    @Override
-    public Jwt decode(String token) throws JwtException {
-        JWT jwt = parse(token);
-        JWTClaimsSet claims = claimsOf(jwt);
-        if (jwt instanceof SignedJWT signed) {
-            verifySignature(signed);
-        } else if (!(jwt instanceof PlainJWT && acceptUnsigned)) {
-            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token must be signed with RS256");
-        }
-        validate(claims, rawSubject(jwt));
-        return toJwt(token, jwt, claims);
-    }
+	private final String projectId;
 
-    private static JWT parse(String token) {
-        try {
-            return JWTParser.parse(token);
-        } catch (ParseException e) {
-            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token is not a well-formed JWT");
-        }
-    }
+	private final String issuer;
 
-    private void verifySignature(SignedJWT signed) {
-        JWSHeader header = signed.getHeader();
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
-            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token must be signed with RS256");
-        }
-        RSAKey key = signingKey(header.getKeyID());
-        try {
-            if (!signed.verify(new RSASSAVerifier(key))) {
-                throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token signature does not verify");
-            }
-        } catch (JOSEException e) {
-            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token signature does not verify");
-        }
-    }
+	private final Duration skew;
 
-    private RSAKey signingKey(String keyId) {
-        if (keyId == null) {
-            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token names no signing key");
-        }
-        JWKSelector selector = new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).keyID(keyId).build());
-        List<JWK> found;
-        try {
-            found = keys.get(selector, null);
-        } catch (RateLimitReachedException e) {
-            // No refetch allowed right now. If the last fetch failed we cannot tell a forged kid from
-            // a new Google key: that is an outage (503), and a 401 would sign the user out.
-            if (!lastKeyFetchSucceeded.getAsBoolean()) {
-                throw keysUnavailable(e);
-            }
-            found = List.of();
-        } catch (com.nimbusds.jose.KeySourceException e) {
-            throw keysUnavailable(e);
-        }
-        if (found.isEmpty()) {
-            throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token is signed with an unknown key");
-        }
-        return (RSAKey) found.get(0);
-    }
+	private final boolean acceptUnsigned;
 
-    /** Google's key endpoint is unreachable: our problem, not the client's (answered as a retryable 503). */
-    private static JwtException keysUnavailable(Exception cause) {
-        return new JwtException("Signing keys are unavailable", cause);
-    }
+	private final Clock clock;
 
-    private static JWTClaimsSet claimsOf(JWT jwt) {
-        try {
-            return jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token claims are not valid JSON");
-        }
-    }
+	FirebaseTokenVerifier(JWKSource<SecurityContext> keys, BooleanSupplier lastKeyFetchSucceeded,
+			AuthProperties properties, Clock clock) {
+		this.keys = keys;
+		this.lastKeyFetchSucceeded = lastKeyFetchSucceeded;
+		this.projectId = properties.firebaseProjectId();
+		this.issuer = properties.expectedIssuer();
+		this.skew = properties.clockSkew();
+		this.acceptUnsigned = properties.emulatorMode();
+		this.clock = clock;
+	}
 
-    /** The {@code sub} as sent: Nimbus would turn {@code "sub": 12345} into "12345", which Firebase's verifier refuses. */
-    private static @Nullable String rawSubject(JWT jwt) {
-        try {
-            Object subject = JSONObjectUtils.parse(jwt.getParsedParts()[1].decodeToString()).get("sub");
-            return subject instanceof String text ? text : null;
-        } catch (ParseException e) {
-            return null;
-        }
-    }
+	@Override
+	public Jwt decode(String token) throws JwtException {
+		JWT jwt = parse(token);
+		JWTClaimsSet claims = claimsOf(jwt);
+		if (jwt instanceof SignedJWT signed) {
+			verifySignature(signed);
+		}
+		else if (!(jwt instanceof PlainJWT && acceptUnsigned)) {
+			throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token must be signed with RS256");
+		}
+		validate(claims, rawSubject(jwt));
+		return toJwt(token, jwt, claims);
+	}
 
-    private void validate(JWTClaimsSet claims, @Nullable String subject) {
-        Instant now = clock.instant();
-        Instant expiresAt = requiredInstant(claims.getExpirationTime(), "exp");
-        if (!expiresAt.plus(skew).isAfter(now)) {
-            throw new InvalidTokenException(TokenRejection.TOKEN_EXPIRED, "Token has expired");
-        }
-        if (!issuer.equals(claims.getIssuer())) {
-            throw new InvalidTokenException(TokenRejection.WRONG_ISSUER, "Token was issued for another project");
-        }
-        if (claims.getAudience() == null || !claims.getAudience().equals(List.of(projectId))) {
-            throw new InvalidTokenException(TokenRejection.WRONG_AUDIENCE, "Token is meant for another audience");
-        }
-        Instant issuedAt = requiredInstant(claims.getIssueTime(), "iat");
-        if (issuedAt.isAfter(now.plus(skew))) {
-            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token is issued in the future");
-        }
-        if (!expiresAt.isAfter(issuedAt)) {
-            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token expires before it was issued");
-        }
-        Instant authTime = authTime(claims);
-        if (authTime != null && authTime.isAfter(now.plus(skew))) {
-            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is in the future");
-        }
-        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH
-                || subject.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN,
-                    "Token subject must be 1-128 characters without control characters");
-        }
-    }
+	private static JWT parse(String token) {
+		try {
+			return JWTParser.parse(token);
+		}
+		catch (ParseException e) {
+			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token is not a well-formed JWT");
+		}
+	}
 
-    private static Instant requiredInstant(Date date, String claim) {
-        if (date == null) {
-            throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token has no '" + claim + "' claim");
-        }
-        return date.toInstant();
-    }
+	private void verifySignature(SignedJWT signed) {
+		JWSHeader header = signed.getHeader();
+		if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+			throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token must be signed with RS256");
+		}
+		RSAKey key = signingKey(header.getKeyID());
+		try {
+			if (!signed.verify(new RSASSAVerifier(key))) {
+				throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token signature does not verify");
+			}
+		}
+		catch (JOSEException e) {
+			throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token signature does not verify");
+		}
+	}
 
-    private static @Nullable Instant authTime(JWTClaimsSet claims) {
-        Object value = claims.getClaim("auth_time");
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number seconds) {
-            try {
-                return Instant.ofEpochSecond(seconds.longValue());
-            } catch (DateTimeException e) {
-                throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is out of range");
-            }
-        }
-        throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is not a number");
-    }
+	private RSAKey signingKey(String keyId) {
+		if (keyId == null) {
+			throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token names no signing key");
+		}
+		JWKSelector selector = new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).keyID(keyId).build());
+		List<JWK> found;
+		try {
+			found = keys.get(selector, null);
+		}
+		catch (RateLimitReachedException e) {
+			// No refetch allowed right now. If the last fetch failed we cannot tell a
+			// forged kid from
+			// a new Google key: that is an outage (503), and a 401 would sign the user
+			// out.
+			if (!lastKeyFetchSucceeded.getAsBoolean()) {
+				throw keysUnavailable(e);
+			}
+			found = List.of();
+		}
+		catch (com.nimbusds.jose.KeySourceException e) {
+			throw keysUnavailable(e);
+		}
+		if (found.isEmpty()) {
+			throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, "Token is signed with an unknown key");
+		}
+		return (RSAKey) found.get(0);
+	}
 
-    /**
-     * The authenticated principal is the token's subject. Firebase tokens carry no OAuth scopes and
-     * authorities are unused, so no claim is interpreted as one (a token with {@code "scope": [1]}
-     * would otherwise fail inside Spring Security's converter).
-     */
-    static AbstractAuthenticationToken authentication(Jwt jwt) {
-        return new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject());
-    }
+	/**
+	 * Google's key endpoint is unreachable: our problem, not the client's (answered as a
+	 * retryable 503).
+	 */
+	private static JwtException keysUnavailable(Exception cause) {
+		return new JwtException("Signing keys are unavailable", cause);
+	}
 
-    private static Jwt toJwt(String token, JWT jwt, JWTClaimsSet claims) {
-        Map<String, Object> claimValues = new LinkedHashMap<>();
-        claims.getClaims().forEach((name, value) ->
-                claimValues.put(name, value instanceof Date date ? date.toInstant() : value));
-        return Jwt.withTokenValue(token)
-                .headers(headers -> headers.putAll(jwt.getHeader().toJSONObject()))
-                .claims(values -> values.putAll(claimValues))
-                .build();
-    }
+	private static JWTClaimsSet claimsOf(JWT jwt) {
+		try {
+			return jwt.getJWTClaimsSet();
+		}
+		catch (ParseException e) {
+			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token claims are not valid JSON");
+		}
+	}
+
+	/**
+	 * The {@code sub} as sent: Nimbus would turn {@code "sub": 12345} into "12345", which
+	 * Firebase's verifier refuses.
+	 */
+	private static @Nullable String rawSubject(JWT jwt) {
+		try {
+			Object subject = JSONObjectUtils.parse(jwt.getParsedParts()[1].decodeToString()).get("sub");
+			return subject instanceof String text ? text : null;
+		}
+		catch (ParseException e) {
+			return null;
+		}
+	}
+
+	private void validate(JWTClaimsSet claims, @Nullable String subject) {
+		Instant now = clock.instant();
+		Instant expiresAt = requiredInstant(claims.getExpirationTime(), "exp");
+		if (!expiresAt.plus(skew).isAfter(now)) {
+			throw new InvalidTokenException(TokenRejection.TOKEN_EXPIRED, "Token has expired");
+		}
+		if (!issuer.equals(claims.getIssuer())) {
+			throw new InvalidTokenException(TokenRejection.WRONG_ISSUER, "Token was issued for another project");
+		}
+		if (claims.getAudience() == null || !claims.getAudience().equals(List.of(projectId))) {
+			throw new InvalidTokenException(TokenRejection.WRONG_AUDIENCE, "Token is meant for another audience");
+		}
+		Instant issuedAt = requiredInstant(claims.getIssueTime(), "iat");
+		if (issuedAt.isAfter(now.plus(skew))) {
+			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token is issued in the future");
+		}
+		if (!expiresAt.isAfter(issuedAt)) {
+			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token expires before it was issued");
+		}
+		Instant authTime = authTime(claims);
+		if (authTime != null && authTime.isAfter(now.plus(skew))) {
+			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is in the future");
+		}
+		if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH
+				|| subject.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN,
+					"Token subject must be 1-128 characters without control characters");
+		}
+	}
+
+	private static Instant requiredInstant(Date date, String claim) {
+		if (date == null) {
+			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token has no '" + claim + "' claim");
+		}
+		return date.toInstant();
+	}
+
+	private static @Nullable Instant authTime(JWTClaimsSet claims) {
+		Object value = claims.getClaim("auth_time");
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Number seconds) {
+			try {
+				return Instant.ofEpochSecond(seconds.longValue());
+			}
+			catch (DateTimeException e) {
+				throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is out of range");
+			}
+		}
+		throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is not a number");
+	}
+
+	/**
+	 * The authenticated principal is the token's subject. Firebase tokens carry no OAuth
+	 * scopes and authorities are unused, so no claim is interpreted as one (a token with
+	 * {@code "scope": [1]} would otherwise fail inside Spring Security's converter).
+	 */
+	static AbstractAuthenticationToken authentication(Jwt jwt) {
+		return new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject());
+	}
+
+	private static Jwt toJwt(String token, JWT jwt, JWTClaimsSet claims) {
+		Map<String, Object> claimValues = new LinkedHashMap<>();
+		claims.getClaims()
+			.forEach((name, value) -> claimValues.put(name, value instanceof Date date ? date.toInstant() : value));
+		return Jwt.withTokenValue(token)
+			.headers(headers -> headers.putAll(jwt.getHeader().toJSONObject()))
+			.claims(values -> values.putAll(claimValues))
+			.build();
+	}
+
 }

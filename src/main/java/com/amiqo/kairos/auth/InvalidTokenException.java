@@ -2,17 +2,21 @@ package com.amiqo.kairos.auth;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
 
-/** A bearer token that failed verification, with the SPEC reason. The message never contains the token. */
+/**
+ * A bearer token that failed verification, with the SPEC reason. The message never
+ * contains the token.
+ */
 class InvalidTokenException extends BadJwtException {
 
-    private final TokenRejection rejection;
+	private final TokenRejection rejection;
 
-    InvalidTokenException(TokenRejection rejection, String message) {
-        super(message);
-        this.rejection = rejection;
-    }
+	InvalidTokenException(TokenRejection rejection, String message) {
+		super(message);
+		this.rejection = rejection;
+	}
 
-    TokenRejection rejection() {
-        return rejection;
-    }
+	TokenRejection rejection() {
+		return rejection;
+	}
+
 }

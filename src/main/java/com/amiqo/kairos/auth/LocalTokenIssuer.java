@@ -19,56 +19,63 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Development-only issuer: an RSA key made at start signs tokens shaped like Firebase ID tokens
- * (same issuer and audience), so the real verification path handles them. Its public key is
- * trusted next to Google's; it exists only when {@link LocalIssuerCondition} holds.
+ * Development-only issuer: an RSA key made at start signs tokens shaped like Firebase ID
+ * tokens (same issuer and audience), so the real verification path handles them. Its
+ * public key is trusted next to Google's; it exists only when
+ * {@link LocalIssuerCondition} holds.
  */
 class LocalTokenIssuer {
 
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+	static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
-    private final RSAKey key;
-    private final AuthProperties properties;
-    private final Clock clock;
+	private final RSAKey key;
 
-    LocalTokenIssuer(AuthProperties properties, Clock clock) {
-        this.properties = properties;
-        this.clock = clock;
-        try {
-            this.key = new RSAKeyGenerator(2048).keyID("kairos-local-" + UUID.randomUUID()).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot create the local issuer's key", e);
-        }
-    }
+	private final AuthProperties properties;
 
-    JWKSet publicKeys() {
-        return new JWKSet(key.toPublicJWK());
-    }
+	private final Clock clock;
 
-    IssuedToken issue(String uid, @Nullable String name) {
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(TOKEN_LIFETIME);
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(properties.expectedIssuer())
-                .audience(properties.firebaseProjectId())
-                .subject(uid)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(expiresAt))
-                .claim("auth_time", now.getEpochSecond())
-                .claim("user_id", uid);
-        if (name != null) {
-            claims.claim("name", name);
-        }
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
-        SignedJWT jwt = new SignedJWT(header, claims.build());
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign a local token", e);
-        }
-        return new IssuedToken(jwt.serialize(), expiresAt);
-    }
+	LocalTokenIssuer(AuthProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+		try {
+			this.key = new RSAKeyGenerator(2048).keyID("kairos-local-" + UUID.randomUUID()).generate();
+		}
+		catch (JOSEException e) {
+			throw new IllegalStateException("Cannot create the local issuer's key", e);
+		}
+	}
 
-    record IssuedToken(String idToken, Instant expiresAt) {
-    }
+	JWKSet publicKeys() {
+		return new JWKSet(key.toPublicJWK());
+	}
+
+	IssuedToken issue(String uid, @Nullable String name) {
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(TOKEN_LIFETIME);
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(properties.expectedIssuer())
+			.audience(properties.firebaseProjectId())
+			.subject(uid)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(expiresAt))
+			.claim("auth_time", now.getEpochSecond())
+			.claim("user_id", uid);
+		if (name != null) {
+			claims.claim("name", name);
+		}
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+			.type(JOSEObjectType.JWT)
+			.build();
+		SignedJWT jwt = new SignedJWT(header, claims.build());
+		try {
+			jwt.sign(new RSASSASigner(key));
+		}
+		catch (JOSEException e) {
+			throw new IllegalStateException("Cannot sign a local token", e);
+		}
+		return new IssuedToken(jwt.serialize(), expiresAt);
+	}
+
+	record IssuedToken(String idToken, Instant expiresAt) {
+	}
+
 }

@@ -6,7 +6,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 /** An {@code Authorization} header that is present but not {@code Bearer <token>}. */
 class MalformedAuthorizationHeaderException extends OAuth2AuthenticationException {
 
-    MalformedAuthorizationHeaderException() {
-        super(new OAuth2Error("invalid_request"), "Authorization header must be 'Bearer <token>'");
-    }
+	MalformedAuthorizationHeaderException() {
+		super(new OAuth2Error("invalid_request"), "Authorization header must be 'Bearer <token>'");
+	}
+
 }

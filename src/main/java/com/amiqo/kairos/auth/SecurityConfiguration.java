@@ -34,93 +34,106 @@ import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.ErrorResponseWriter;
 
 /**
- * The single security filter chain: stateless bearer-token authentication with Firebase ID tokens,
- * every endpoint authenticated except the public ones in {@link PublicEndpoints}.
+ * The single security filter chain: stateless bearer-token authentication with Firebase
+ * ID tokens, every endpoint authenticated except the public ones in
+ * {@link PublicEndpoints}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    private static final int JWKS_HTTP_TIMEOUT_MS = 2_000;
-    private static final int JWKS_MAX_BYTES = 256 * 1024;
-    private static final long JWKS_REFRESH_TIMEOUT_MS = 5_000;
+	private static final int JWKS_HTTP_TIMEOUT_MS = 2_000;
 
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, FirebaseTokenVerifier verifier,
-            AuthProperties properties, Clock clock, ErrorResponseWriter errors,
-            @Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
-        ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(errors);
-        http.csrf(AbstractHttpConfigurer::disable)
-                .cors(configurer -> configurer.configurationSource(cors))
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PublicEndpoints.MATCHER).permitAll()
-                        // Actuator lives on the management port only, which is not exposed publicly
-                        // (Cloud Run routes just PORT); on the API port these paths are 404.
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenResolver(new BearerTokenHeaderResolver())
-                        .authenticationEntryPoint(entryPoint)
-                        .jwt(jwt -> jwt.decoder(new VerifiedTokenCache(verifier, clock, properties.clockSkew()))
-                                .jwtAuthenticationConverter(FirebaseTokenVerifier::authentication)))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler((request, response, denied) -> errors.write(response,
-                                new ApiException(ErrorCode.FORBIDDEN, "Not allowed"))));
-        return http.build();
-    }
+	private static final int JWKS_MAX_BYTES = 256 * 1024;
 
-    /**
-     * Spring Security would otherwise wrap every filter of the chain in a Micrometer observation
-     * (a fifth of the CPU of a read in a profile); requests are still timed as a whole by
-     * {@code http.server.requests}.
-     */
-    @Bean
-    SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
+	private static final long JWKS_REFRESH_TIMEOUT_MS = 5_000;
 
-    @Bean
-    FirebaseTokenVerifier firebaseTokenVerifier(AuthProperties properties, ObjectProvider<LocalTokenIssuer> localIssuer,
-            Clock clock) throws MalformedURLException {
-        // Whether the most recent fetch of the key set worked: an unknown kid is only the token's
-        // fault when we could actually look (see FirebaseTokenVerifier#signingKey).
-        AtomicBoolean lastFetchSucceeded = new AtomicBoolean(false);
-        JWKSource<SecurityContext> firebaseKeys = JWKSourceBuilder
-                .<SecurityContext>create(properties.jwksUrl().toURL(),
-                        new DefaultResourceRetriever(JWKS_HTTP_TIMEOUT_MS, JWKS_HTTP_TIMEOUT_MS, JWKS_MAX_BYTES))
-                .cache(properties.jwksCacheTtl().toMillis(), JWKS_REFRESH_TIMEOUT_MS)
-                .rateLimited(properties.jwksRefetchMinInterval().toMillis())
-                .healthReporting(report -> lastFetchSucceeded.set(report.getHealthStatus() == HealthStatus.HEALTHY))
-                .build();
-        LocalTokenIssuer issuer = localIssuer.getIfAvailable();
-        // One line a developer can check when every token comes back 401 (e.g. wrong_issuer).
-        log.info("Authentication: Firebase ID tokens of project '{}' (issuer {}), signing keys from {}; "
-                + "local issuer {}; emulator mode {}", properties.firebaseProjectId(), properties.expectedIssuer(),
-                properties.jwksUrl().getHost(), issuer != null ? "ON (POST /dev/tokens)" : "off",
-                properties.emulatorMode() ? "ON (unsigned tokens accepted)" : "off");
-        JWKSource<SecurityContext> keys = issuer == null ? firebaseKeys : localFirst(issuer.publicKeys(), firebaseKeys);
-        return new FirebaseTokenVerifier(keys, lastFetchSucceeded::get, properties, clock);
-    }
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, FirebaseTokenVerifier verifier,
+			AuthProperties properties, Clock clock, ErrorResponseWriter errors,
+			@Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
+		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(errors);
+		http.csrf(AbstractHttpConfigurer::disable)
+			.cors(configurer -> configurer.configurationSource(cors))
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(PublicEndpoints.MATCHER)
+				.permitAll()
+				// Actuator lives on the management port only, which is not exposed
+				// publicly
+				// (Cloud Run routes just PORT); on the API port these paths are 404.
+				.requestMatchers(EndpointRequest.toAnyEndpoint())
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(new BearerTokenHeaderResolver())
+				.authenticationEntryPoint(entryPoint)
+				.jwt(jwt -> jwt.decoder(new VerifiedTokenCache(verifier, clock, properties.clockSkew()))
+					.jwtAuthenticationConverter(FirebaseTokenVerifier::authentication)))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler((request, response, denied) -> errors.write(response,
+						new ApiException(ErrorCode.FORBIDDEN, "Not allowed"))));
+		return http.build();
+	}
 
-    @Bean
-    @Conditional(LocalIssuerCondition.class)
-    LocalTokenIssuer localTokenIssuer(AuthProperties properties, Clock clock) {
-        return new LocalTokenIssuer(properties, clock);
-    }
+	/**
+	 * Spring Security would otherwise wrap every filter of the chain in a Micrometer
+	 * observation (a fifth of the CPU of a read in a profile); requests are still timed
+	 * as a whole by {@code http.server.requests}.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
-    /** The local issuer's key is looked up first, so local tokens never trigger a fetch from Google. */
-    private static JWKSource<SecurityContext> localFirst(JWKSet localKeys, JWKSource<SecurityContext> firebaseKeys) {
-        return (selector, context) -> {
-            List<JWK> local = selector.select(localKeys);
-            return local.isEmpty() ? firebaseKeys.get(selector, context) : local;
-        };
-    }
+	@Bean
+	FirebaseTokenVerifier firebaseTokenVerifier(AuthProperties properties, ObjectProvider<LocalTokenIssuer> localIssuer,
+			Clock clock) throws MalformedURLException {
+		// Whether the most recent fetch of the key set worked: an unknown kid is only the
+		// token's
+		// fault when we could actually look (see FirebaseTokenVerifier#signingKey).
+		AtomicBoolean lastFetchSucceeded = new AtomicBoolean(false);
+		JWKSource<SecurityContext> firebaseKeys = JWKSourceBuilder
+			.<SecurityContext>create(properties.jwksUrl().toURL(),
+					new DefaultResourceRetriever(JWKS_HTTP_TIMEOUT_MS, JWKS_HTTP_TIMEOUT_MS, JWKS_MAX_BYTES))
+			.cache(properties.jwksCacheTtl().toMillis(), JWKS_REFRESH_TIMEOUT_MS)
+			.rateLimited(properties.jwksRefetchMinInterval().toMillis())
+			.healthReporting(report -> lastFetchSucceeded.set(report.getHealthStatus() == HealthStatus.HEALTHY))
+			.build();
+		LocalTokenIssuer issuer = localIssuer.getIfAvailable();
+		// One line a developer can check when every token comes back 401 (e.g.
+		// wrong_issuer).
+		log.info(
+				"Authentication: Firebase ID tokens of project '{}' (issuer {}), signing keys from {}; "
+						+ "local issuer {}; emulator mode {}",
+				properties.firebaseProjectId(), properties.expectedIssuer(), properties.jwksUrl().getHost(),
+				issuer != null ? "ON (POST /dev/tokens)" : "off",
+				properties.emulatorMode() ? "ON (unsigned tokens accepted)" : "off");
+		JWKSource<SecurityContext> keys = issuer == null ? firebaseKeys : localFirst(issuer.publicKeys(), firebaseKeys);
+		return new FirebaseTokenVerifier(keys, lastFetchSucceeded::get, properties, clock);
+	}
+
+	@Bean
+	@Conditional(LocalIssuerCondition.class)
+	LocalTokenIssuer localTokenIssuer(AuthProperties properties, Clock clock) {
+		return new LocalTokenIssuer(properties, clock);
+	}
+
+	/**
+	 * The local issuer's key is looked up first, so local tokens never trigger a fetch
+	 * from Google.
+	 */
+	private static JWKSource<SecurityContext> localFirst(JWKSet localKeys, JWKSource<SecurityContext> firebaseKeys) {
+		return (selector, context) -> {
+			List<JWK> local = selector.select(localKeys);
+			return local.isEmpty() ? firebaseKeys.get(selector, context) : local;
+		};
+	}
+
 }

@@ -18,76 +18,89 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Remembers tokens that passed verification, so a client sending the same ID token on every
- * request (as the iOS app does for up to an hour) pays the RSA signature check once per instance
- * instead of on every request — it was 13 % of the CPU of a read.
+ * Remembers tokens that passed verification, so a client sending the same ID token on
+ * every request (as the iOS app does for up to an hour) pays the RSA signature check once
+ * per instance instead of on every request — it was 13 % of the CPU of a read.
  *
- * <p>Why this is safe: a token's verdict depends only on its bytes, the signing keys and the
- * clock. The bytes are the key (as a SHA-256 hash, so the cache holds no token as a key); the
- * clock is checked again on every hit, so a cached token is refused the moment its {@code exp}
- * (plus the allowed skew) passes, exactly as the verifier would; keys only matter for revocation,
- * which Firebase ID tokens do not have without a server round trip (Firebase's own verifier also
- * keeps accepting a token signed by a key it has cached until the token expires). Only successes
- * are cached: a rejected token is verified again each time and gets its precise 401 reason.
+ * <p>
+ * Why this is safe: a token's verdict depends only on its bytes, the signing keys and the
+ * clock. The bytes are the key (as a SHA-256 hash, so the cache holds no token as a key);
+ * the clock is checked again on every hit, so a cached token is refused the moment its
+ * {@code exp} (plus the allowed skew) passes, exactly as the verifier would; keys only
+ * matter for revocation, which Firebase ID tokens do not have without a server round trip
+ * (Firebase's own verifier also keeps accepting a token signed by a key it has cached
+ * until the token expires). Only successes are cached: a rejected token is verified again
+ * each time and gets its precise 401 reason.
  */
 final class VerifiedTokenCache implements JwtDecoder {
 
-    /** Bounded by count: one entry (~2–3 KiB) per token seen in the last hour on this instance. */
-    static final int MAXIMUM_SIZE = 10_000;
+	/**
+	 * Bounded by count: one entry (~2–3 KiB) per token seen in the last hour on this
+	 * instance.
+	 */
+	static final int MAXIMUM_SIZE = 10_000;
 
-    private final JwtDecoder verifier;
-    private final Clock clock;
-    private final Duration skew;
-    private final Cache<String, Jwt> verified;
+	private final JwtDecoder verifier;
 
-    VerifiedTokenCache(JwtDecoder verifier, Clock clock, Duration skew) {
-        this.verifier = verifier;
-        this.clock = clock;
-        this.skew = skew;
-        this.verified = Caffeine.newBuilder()
-                .maximumSize(MAXIMUM_SIZE)
-                .expireAfter(Expiry.<String, Jwt>creating((key, jwt) -> lifetime(jwt)))
-                .build();
-    }
+	private final Clock clock;
 
-    @Override
-    public Jwt decode(String token) throws JwtException {
-        String key = sha256(token);
-        Jwt cached = verified.getIfPresent(key);
-        if (cached != null && usable(cached)) {
-            return cached;
-        }
-        Jwt jwt = verifier.decode(token);
-        verified.put(key, jwt);
-        return jwt;
-    }
+	private final Duration skew;
 
-    long size() {
-        verified.cleanUp();
-        return verified.estimatedSize();
-    }
+	private final Cache<String, Jwt> verified;
 
-    private boolean usable(Jwt jwt) {
-        Instant expiresAt = jwt.getExpiresAt();
-        return expiresAt != null && expiresAt.plus(skew).isAfter(clock.instant());
-    }
+	VerifiedTokenCache(JwtDecoder verifier, Clock clock, Duration skew) {
+		this.verifier = verifier;
+		this.clock = clock;
+		this.skew = skew;
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(MAXIMUM_SIZE)
+			.expireAfter(Expiry.<String, Jwt>creating((key, jwt) -> lifetime(jwt)))
+			.build();
+	}
 
-    /** Evicted when the token stops being usable; the check on every hit is what enforces it. */
-    private Duration lifetime(Jwt jwt) {
-        @Nullable Instant expiresAt = jwt.getExpiresAt();
-        if (expiresAt == null) {
-            return Duration.ZERO;
-        }
-        Duration left = Duration.between(clock.instant(), expiresAt.plus(skew));
-        return left.isNegative() ? Duration.ZERO : left;
-    }
+	@Override
+	public Jwt decode(String token) throws JwtException {
+		String key = sha256(token);
+		Jwt cached = verified.getIfPresent(key);
+		if (cached != null && usable(cached)) {
+			return cached;
+		}
+		Jwt jwt = verifier.decode(token);
+		verified.put(key, jwt);
+		return jwt;
+	}
 
-    private static String sha256(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
-    }
+	long size() {
+		verified.cleanUp();
+		return verified.estimatedSize();
+	}
+
+	private boolean usable(Jwt jwt) {
+		Instant expiresAt = jwt.getExpiresAt();
+		return expiresAt != null && expiresAt.plus(skew).isAfter(clock.instant());
+	}
+
+	/**
+	 * Evicted when the token stops being usable; the check on every hit is what enforces
+	 * it.
+	 */
+	private Duration lifetime(Jwt jwt) {
+		@Nullable Instant expiresAt = jwt.getExpiresAt();
+		if (expiresAt == null) {
+			return Duration.ZERO;
+		}
+		Duration left = Duration.between(clock.instant(), expiresAt.plus(skew));
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	private static String sha256(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+		}
+	}
+
 }

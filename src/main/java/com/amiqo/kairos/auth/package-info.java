@@ -1,8 +1,9 @@
 /**
  * Token verification and the security chain; only the shared HTTP conventions.
  * <p>
- * The modules it may use are listed here on purpose: a new dependency between modules is a design
- * decision, so it fails ModuleStructureTest until it is added to this list (and must not close a cycle).
+ * The modules it may use are listed here on purpose: a new dependency between modules is
+ * a design decision, so it fails ModuleStructureTest until it is added to this list (and
+ * must not close a cycle).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "api" })

@@ -33,72 +33,88 @@ import com.amiqo.kairos.api.RateLimiter;
 import com.amiqo.kairos.api.SecretTokens;
 import com.amiqo.kairos.user.AppUser;
 
-/** The calendar subscription feed (SPEC §6): the owner manages its URL; calendar apps read it. */
+/**
+ * The calendar subscription feed (SPEC §6): the owner manages its URL; calendar apps read
+ * it.
+ */
 @Tag(name = "calendar")
 @RestController
 class CalendarFeedController {
 
-    /** Calendar apps revalidate with the ETag each time; shared caches must never keep someone's calendar. */
-    private static final CacheControl CACHE = CacheControl.noCache().cachePrivate();
+	/**
+	 * Calendar apps revalidate with the ETag each time; shared caches must never keep
+	 * someone's calendar.
+	 */
+	private static final CacheControl CACHE = CacheControl.noCache().cachePrivate();
 
-    private final CalendarFeedService feeds;
-    private final RateLimiter rateLimiter;
+	private final CalendarFeedService feeds;
 
-    CalendarFeedController(CalendarFeedService feeds, RateLimiter rateLimiter) {
-        this.feeds = feeds;
-        this.rateLimiter = rateLimiter;
-    }
+	private final RateLimiter rateLimiter;
 
-    /** Creates the caller's secret feed URL or rotates it. */
-    @Operation(operationId = "rotateCalendarFeed", summary = "Create or rotate the caller's secret feed URL")
-    @PutMapping("/me/calendar-feed")
-    ApiResponse<CalendarFeedService.FeedUrl> rotate(AppUser user) {
-        return ApiResponse.of(feeds.rotate(user));
-    }
+	CalendarFeedController(CalendarFeedService feeds, RateLimiter rateLimiter) {
+		this.feeds = feeds;
+		this.rateLimiter = rateLimiter;
+	}
 
-    @Operation(operationId = "revokeCalendarFeed", summary = "Revoke the caller's feed URL",
-            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Revoked"))
-    @DeleteMapping("/me/calendar-feed")
-    ResponseEntity<Void> revoke(AppUser user) {
-        feeds.revoke(user);
-        return ResponseEntity.noContent().build();
-    }
+	/** Creates the caller's secret feed URL or rotates it. */
+	@Operation(operationId = "rotateCalendarFeed", summary = "Create or rotate the caller's secret feed URL")
+	@PutMapping("/me/calendar-feed")
+	ApiResponse<CalendarFeedService.FeedUrl> rotate(AppUser user) {
+		return ApiResponse.of(feeds.rotate(user));
+	}
 
-    /**
-     * Public: the secret in the path is the credential. Rate limited per feed (keyed by the secret's
-     * hash) before the database is asked; {@code If-None-Match} is answered without rendering.
-     */
-    @Operation(operationId = "readCalendarFeed", summary = "The feed as an iCalendar file (public: the secret is the credential)",
-            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The calendar",
-                    content = @Content(mediaType = IcsCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
-    @SecurityRequirements
-    @ETagged
-    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.RATE_LIMIT_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE })
-    @GetMapping("/calendar/{secret}.ics")
-    ResponseEntity<String> read(@PathVariable String secret,
-            @Parameter(hidden = true) // documented by @ETagged
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-        if (!CalendarFeedService.SECRETS.isWellFormed(secret)) {
-            throw ApiException.invalidField("secret", "is not a calendar feed secret");
-        }
-        byte[] hash = SecretTokens.hash(secret);
-        rateLimiter.acquireCalendarFeed(HexFormat.of().formatHex(hash));
-        CalendarFeedService.Feed feed = feeds.read(hash);
-        ETag current = ETag.create(feed.etag());
-        if (ifNoneMatch != null && matches(ifNoneMatch, current)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current.formattedTag())
-                    .lastModified(feed.lastModified()).cacheControl(CACHE).build();
-        }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(IcsCalendar.MEDIA_TYPE))
-                .eTag(current.formattedTag())
-                .lastModified(feed.lastModified())
-                .cacheControl(CACHE)
-                .body(feeds.body(feed));
-    }
+	@Operation(operationId = "revokeCalendarFeed", summary = "Revoke the caller's feed URL",
+			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204",
+					description = "Revoked"))
+	@DeleteMapping("/me/calendar-feed")
+	ResponseEntity<Void> revoke(AppUser user) {
+		feeds.revoke(user);
+		return ResponseEntity.noContent().build();
+	}
 
-    private static boolean matches(String ifNoneMatch, ETag current) {
-        List<ETag> requested = ETag.parse(ifNoneMatch);
-        return requested.stream().anyMatch(tag -> tag.isWildcard() || tag.compare(current, false));
-    }
+	/**
+	 * Public: the secret in the path is the credential. Rate limited per feed (keyed by
+	 * the secret's hash) before the database is asked; {@code If-None-Match} is answered
+	 * without rendering.
+	 */
+	@Operation(operationId = "readCalendarFeed",
+			summary = "The feed as an iCalendar file (public: the secret is the credential)",
+			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+					description = "The calendar",
+					content = @Content(mediaType = IcsCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
+	@SecurityRequirements
+	@ETagged
+	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.RATE_LIMIT_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE })
+	@GetMapping("/calendar/{secret}.ics")
+	ResponseEntity<String> read(@PathVariable String secret, @Parameter(hidden = true) // documented
+																						// by
+																						// @ETagged
+	@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		if (!CalendarFeedService.SECRETS.isWellFormed(secret)) {
+			throw ApiException.invalidField("secret", "is not a calendar feed secret");
+		}
+		byte[] hash = SecretTokens.hash(secret);
+		rateLimiter.acquireCalendarFeed(HexFormat.of().formatHex(hash));
+		CalendarFeedService.Feed feed = feeds.read(hash);
+		ETag current = ETag.create(feed.etag());
+		if (ifNoneMatch != null && matches(ifNoneMatch, current)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				.eTag(current.formattedTag())
+				.lastModified(feed.lastModified())
+				.cacheControl(CACHE)
+				.build();
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(IcsCalendar.MEDIA_TYPE))
+			.eTag(current.formattedTag())
+			.lastModified(feed.lastModified())
+			.cacheControl(CACHE)
+			.body(feeds.body(feed));
+	}
+
+	private static boolean matches(String ifNoneMatch, ETag current) {
+		List<ETag> requested = ETag.parse(ifNoneMatch);
+		return requested.stream().anyMatch(tag -> tag.isWildcard() || tag.compare(current, false));
+	}
+
 }

@@ -11,44 +11,34 @@ import org.jspecify.annotations.Nullable;
 import com.amiqo.kairos.calendar.IcsCalendar;
 
 /** The API representation of an event (SPEC §6). */
-record Event(
-        UUID id,
-        String ownerId,
-        @JsonIgnore UUID ownerUserId,
-        UUID negotiationId,
-        String title,
-        String intentCategory,
-        @ClosedSet(values = Event.STATUSES) String status,
-        String source,
-        Instant startsAt,
-        Instant endsAt,
-        String timezone,
-        ConfirmedPlan.@Nullable Venue venue,
-        List<Person> participants,
-        String icsUrl,
-        @Nullable String encryptedPayload,
-        @Nullable Integer encryptedBlobVersion,
-        Instant createdAt,
-        Instant updatedAt) {
+record Event(UUID id, String ownerId, @JsonIgnore UUID ownerUserId, UUID negotiationId, String title,
+		String intentCategory, @ClosedSet(values = Event.STATUSES) String status, String source, Instant startsAt,
+		Instant endsAt, String timezone, ConfirmedPlan.@Nullable Venue venue, List<Person> participants, String icsUrl,
+		@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion, Instant createdAt,
+		Instant updatedAt) {
 
-    static final String STATUSES = "confirmed|cancelled";
+	static final String STATUSES = "confirmed|cancelled";
 
-    record Person(String userId, @Nullable String displayName) {
-    }
+	record Person(String userId, @Nullable String displayName) {
+	}
 
-    /**
-     * The entity tag of this version: {@code updated_at} in microseconds, which every change of an
-     * event (so far only its cancellation) moves.
-     */
-    /** This participant's copy of the meeting as a calendar entry; participants list the organizer first. */
-    IcsCalendar.Entry calendarEntry() {
-        return new IcsCalendar.Entry(negotiationId.toString(), "cancelled".equals(status), updatedAt, startsAt, endsAt,
-                title, venue == null ? null : venue.name(),
-                participants.stream().map(person -> new IcsCalendar.Person(person.userId(), person.displayName()))
-                        .toList());
-    }
+	/**
+	 * The entity tag of this version: {@code updated_at} in microseconds, which every
+	 * change of an event (so far only its cancellation) moves.
+	 */
+	/**
+	 * This participant's copy of the meeting as a calendar entry; participants list the
+	 * organizer first.
+	 */
+	IcsCalendar.Entry calendarEntry() {
+		return new IcsCalendar.Entry(negotiationId.toString(), "cancelled".equals(status), updatedAt, startsAt, endsAt,
+				title, venue == null ? null : venue.name(),
+				participants.stream()
+					.map(person -> new IcsCalendar.Person(person.userId(), person.displayName()))
+					.toList());
+	}
 
-    String etag() {
-        return Long.toString(java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt));
-    }
+	String etag() {
+		return Long.toString(java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt));
+	}
 }

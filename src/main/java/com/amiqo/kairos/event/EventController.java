@@ -36,67 +36,74 @@ import com.amiqo.kairos.user.AppUser;
 @RestController
 class EventController {
 
-    private final EventService events;
+	private final EventService events;
 
-    EventController(EventService events) {
-        this.events = events;
-    }
+	EventController(EventService events) {
+		this.events = events;
+	}
 
-    @Operation(operationId = "listUpcomingEvents", summary = "The caller's next confirmed events")
-    @GetMapping("/events/upcoming")
-    ApiResponse<List<Event>> upcoming(AppUser user,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(required = false) Instant after) {
-        return ApiResponse.of(events.upcoming(user, after, limit));
-    }
+	@Operation(operationId = "listUpcomingEvents", summary = "The caller's next confirmed events")
+	@GetMapping("/events/upcoming")
+	ApiResponse<List<Event>> upcoming(AppUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+			@RequestParam(required = false) Instant after) {
+		return ApiResponse.of(events.upcoming(user, after, limit));
+	}
 
-    @Operation(operationId = "listEvents", summary = "The caller's events, paged")
-    @ApiErrors(ErrorCode.INVALID_CURSOR)
-    @GetMapping("/events")
-    ApiResponse<List<Event>> list(AppUser user,
-            @RequestParam(required = false) @Pattern(regexp = Event.STATUSES) String status,
-            @RequestParam(name = "starts_after", required = false) Instant startsAfter,
-            @RequestParam(name = "starts_before", required = false) Instant startsBefore,
-            @RequestParam(name = "updated_after", required = false) Instant updatedAfter,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(required = false) String cursor) {
-        PageCursors.Page<Event> page = events.list(user,
-                new EventFilter(status, startsAfter, startsBefore, updatedAfter), limit, cursor);
-        return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
-    }
+	@Operation(operationId = "listEvents", summary = "The caller's events, paged")
+	@ApiErrors(ErrorCode.INVALID_CURSOR)
+	@GetMapping("/events")
+	ApiResponse<List<Event>> list(AppUser user,
+			@RequestParam(required = false) @Pattern(regexp = Event.STATUSES) String status,
+			@RequestParam(name = "starts_after", required = false) Instant startsAfter,
+			@RequestParam(name = "starts_before", required = false) Instant startsBefore,
+			@RequestParam(name = "updated_after", required = false) Instant updatedAfter,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+			@RequestParam(required = false) String cursor) {
+		PageCursors.Page<Event> page = events.list(user,
+				new EventFilter(status, startsAfter, startsBefore, updatedAfter), limit, cursor);
+		return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
+	}
 
-    /** Carries the event's {@code ETag}; Spring turns a matching {@code If-None-Match} into a 304 once ownership is checked. */
-    @Operation(operationId = "getEvent", summary = "One event of the caller")
-    @ETagged
-    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_EVENT_OWNER })
-    @GetMapping("/events/{id}")
-    ResponseEntity<ApiResponse<Event>> get(AppUser user, @PathVariable UUID id) {
-        Event event = events.get(user, id);
-        return ResponseEntity.ok().eTag(event.etag()).body(ApiResponse.of(event));
-    }
+	/**
+	 * Carries the event's {@code ETag}; Spring turns a matching {@code If-None-Match}
+	 * into a 304 once ownership is checked.
+	 */
+	@Operation(operationId = "getEvent", summary = "One event of the caller")
+	@ETagged
+	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_EVENT_OWNER })
+	@GetMapping("/events/{id}")
+	ResponseEntity<ApiResponse<Event>> get(AppUser user, @PathVariable UUID id) {
+		Event event = events.get(user, id);
+		return ResponseEntity.ok().eTag(event.etag()).body(ApiResponse.of(event));
+	}
 
-    /** The event as an RFC 5545 file (SPEC §6), owner only; the same {@code ETag} as the event. */
-    @Operation(operationId = "getEventIcs", summary = "The event as an iCalendar file", responses =
-            @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The calendar file",
-                    content = @Content(mediaType = IcsCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
-    @ETagged
-    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_EVENT_OWNER })
-    @GetMapping("/events/{id}/ics")
-    ResponseEntity<String> ics(AppUser user, @PathVariable UUID id) {
-        Event event = events.get(user, id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(IcsCalendar.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("kairos-" + id + ".ics").build().toString())
-                .eTag(event.etag())
-                .body(IcsCalendar.render(List.of(event.calendarEntry()), null));
-    }
+	/**
+	 * The event as an RFC 5545 file (SPEC §6), owner only; the same {@code ETag} as the
+	 * event.
+	 */
+	@Operation(operationId = "getEventIcs", summary = "The event as an iCalendar file",
+			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+					description = "The calendar file",
+					content = @Content(mediaType = IcsCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
+	@ETagged
+	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_EVENT_OWNER })
+	@GetMapping("/events/{id}/ics")
+	ResponseEntity<String> ics(AppUser user, @PathVariable UUID id) {
+		Event event = events.get(user, id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(IcsCalendar.MEDIA_TYPE))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("kairos-" + id + ".ics").build().toString())
+			.eTag(event.etag())
+			.body(IcsCalendar.render(List.of(event.calendarEntry()), null));
+	}
 
-    @Operation(operationId = "createEvent", summary = "Refused: events come from confirmed negotiations")
-    @ApiErrors(value = ErrorCode.EVENT_CREATION_DISABLED, neverSucceeds = true)
-    @PostMapping("/events")
-    void create() {
-        throw new ApiException(ErrorCode.EVENT_CREATION_DISABLED,
-                "Events are created by confirming a negotiation; standalone events are not available");
-    }
+	@Operation(operationId = "createEvent", summary = "Refused: events come from confirmed negotiations")
+	@ApiErrors(value = ErrorCode.EVENT_CREATION_DISABLED, neverSucceeds = true)
+	@PostMapping("/events")
+	void create() {
+		throw new ApiException(ErrorCode.EVENT_CREATION_DISABLED,
+				"Events are created by confirming a negotiation; standalone events are not available");
+	}
+
 }

@@ -24,127 +24,135 @@ import com.amiqo.kairos.api.SqlTimestamps;
 @Repository
 class EventRepository {
 
-    private static final TypeReference<List<Event.Person>> PEOPLE = new TypeReference<>() {
-    };
-    private static final String COLUMNS = """
-            e.id, e.owner_id, u.firebase_uid AS owner_uid, e.negotiation_id, e.title, e.intent_category, e.status,
-            e.source, e.starts_at, e.ends_at, e.timezone, e.venue::text AS venue, e.participants::text AS participants,
-            e.encrypted_payload, e.encrypted_blob_version, e.created_at, e.updated_at
-            """;
+	private static final TypeReference<List<Event.Person>> PEOPLE = new TypeReference<>() {
+	};
 
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
-    private final JsonMapper json;
+	private static final String COLUMNS = """
+			e.id, e.owner_id, u.firebase_uid AS owner_uid, e.negotiation_id, e.title, e.intent_category, e.status,
+			e.source, e.starts_at, e.ends_at, e.timezone, e.venue::text AS venue, e.participants::text AS participants,
+			e.encrypted_payload, e.encrypted_blob_version, e.created_at, e.updated_at
+			""";
 
-    EventRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.batch = batch;
-        this.json = json;
-    }
+	private final JdbcClient jdbc;
 
-    /** One event per attendee, in one multi-row insert. */
-    void insertAll(ConfirmedPlan plan, List<UUID> ids, Instant now) {
-        String people = json.writeValueAsString(plan.attendees().stream()
-                .map(attendee -> new Event.Person(attendee.uid(), attendee.displayName())).toList());
-        String venue = plan.venue() == null ? null : json.writeValueAsString(plan.venue());
-        SqlParameterSource[] rows = new SqlParameterSource[plan.attendees().size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = new MapSqlParameterSource()
-                    .addValue("id", ids.get(i))
-                    .addValue("owner", plan.attendees().get(i).userId())
-                    .addValue("negotiationId", plan.negotiationId())
-                    .addValue("title", plan.title())
-                    .addValue("category", plan.intentCategory())
-                    .addValue("startsAt", Timestamp.from(plan.startsAt()))
-                    .addValue("endsAt", Timestamp.from(plan.endsAt()))
-                    .addValue("timezone", plan.timezone())
-                    .addValue("venue", venue)
-                    .addValue("people", people)
-                    .addValue("payload", plan.blob() == null ? null : plan.blob().payload())
-                    .addValue("blobVersion", plan.blob() == null ? null : plan.blob().version())
-                    .addValue("now", Timestamp.from(now));
-        }
-        batch.batchUpdate("""
-                INSERT INTO events (id, owner_id, negotiation_id, title, intent_category, status, source, starts_at,
-                                    ends_at, timezone, venue, participants, encrypted_payload, encrypted_blob_version,
-                                    created_at, updated_at)
-                VALUES (:id, :owner, :negotiationId, :title, :category, 'confirmed', 'negotiation', :startsAt, :endsAt,
-                        :timezone, CAST(:venue AS jsonb), CAST(:people AS jsonb), :payload, :blobVersion, :now, :now)
-                """, rows);
-    }
+	private final NamedParameterJdbcTemplate batch;
 
-    int cancelForNegotiation(UUID negotiationId, Instant now) {
-        return jdbc.sql("""
-                UPDATE events SET status = 'cancelled', updated_at = :now
-                 WHERE negotiation_id = :negotiationId AND status = 'confirmed'
-                """)
-                .param("now", Timestamp.from(now))
-                .param("negotiationId", negotiationId)
-                .update();
-    }
+	private final JsonMapper json;
 
-    Optional<Event> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM events e JOIN app_users u ON u.id = e.owner_id WHERE e.id = :id")
-                .param("id", id)
-                .query(this::toEvent)
-                .optional();
-    }
+	EventRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.json = json;
+	}
 
-    /** The owner's confirmed events from {@code from} on (exclusive when {@code exclusive}), earliest first. */
-    List<Event> upcoming(UUID ownerId, Instant from, boolean exclusive, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                  FROM events e JOIN app_users u ON u.id = e.owner_id
-                 WHERE e.owner_id = :owner AND e.status = 'confirmed'
-                   AND (e.starts_at > :from OR (NOT :exclusive AND e.starts_at = :from))
-                 ORDER BY e.starts_at, e.id
-                 LIMIT :limit
-                """)
-                .param("owner", ownerId)
-                .param("from", Timestamp.from(from))
-                .param("exclusive", exclusive)
-                .param("limit", limit)
-                .query(this::toEvent)
-                .list();
-    }
+	/** One event per attendee, in one multi-row insert. */
+	void insertAll(ConfirmedPlan plan, List<UUID> ids, Instant now) {
+		String people = json.writeValueAsString(plan.attendees()
+			.stream()
+			.map(attendee -> new Event.Person(attendee.uid(), attendee.displayName()))
+			.toList());
+		String venue = plan.venue() == null ? null : json.writeValueAsString(plan.venue());
+		SqlParameterSource[] rows = new SqlParameterSource[plan.attendees().size()];
+		for (int i = 0; i < rows.length; i++) {
+			rows[i] = new MapSqlParameterSource().addValue("id", ids.get(i))
+				.addValue("owner", plan.attendees().get(i).userId())
+				.addValue("negotiationId", plan.negotiationId())
+				.addValue("title", plan.title())
+				.addValue("category", plan.intentCategory())
+				.addValue("startsAt", Timestamp.from(plan.startsAt()))
+				.addValue("endsAt", Timestamp.from(plan.endsAt()))
+				.addValue("timezone", plan.timezone())
+				.addValue("venue", venue)
+				.addValue("people", people)
+				.addValue("payload", plan.blob() == null ? null : plan.blob().payload())
+				.addValue("blobVersion", plan.blob() == null ? null : plan.blob().version())
+				.addValue("now", Timestamp.from(now));
+		}
+		batch.batchUpdate("""
+				INSERT INTO events (id, owner_id, negotiation_id, title, intent_category, status, source, starts_at,
+				                    ends_at, timezone, venue, participants, encrypted_payload, encrypted_blob_version,
+				                    created_at, updated_at)
+				VALUES (:id, :owner, :negotiationId, :title, :category, 'confirmed', 'negotiation', :startsAt, :endsAt,
+				        :timezone, CAST(:venue AS jsonb), CAST(:people AS jsonb), :payload, :blobVersion, :now, :now)
+				""", rows);
+	}
 
-    /** A page of the owner's events, newest change first, after the keyset position when given. */
-    List<Event> page(UUID ownerId, EventFilter filter, @Nullable Instant afterUpdatedAt, @Nullable UUID afterId,
-            int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                  FROM events e JOIN app_users u ON u.id = e.owner_id
-                 WHERE e.owner_id = :owner
-                   AND (CAST(:status AS text) IS NULL OR e.status = :status)
-                   AND (CAST(:startsAfter AS timestamptz) IS NULL OR e.starts_at > :startsAfter)
-                   AND (CAST(:startsBefore AS timestamptz) IS NULL OR e.starts_at < :startsBefore)
-                   AND (CAST(:updatedAfter AS timestamptz) IS NULL OR e.updated_at > :updatedAfter)
-                   AND (CAST(:cursorUpdatedAt AS timestamptz) IS NULL
-                        OR (e.updated_at, e.id) < (:cursorUpdatedAt, :cursorId))
-                 ORDER BY e.updated_at DESC, e.id DESC
-                 LIMIT :limit
-                """)
-                .param("owner", ownerId)
-                .param("status", filter.status())
-                .param("startsAfter", SqlTimestamps.orNull(filter.startsAfter()))
-                .param("startsBefore", SqlTimestamps.orNull(filter.startsBefore()))
-                .param("updatedAfter", SqlTimestamps.orNull(filter.updatedAfter()))
-                .param("cursorUpdatedAt", SqlTimestamps.orNull(afterUpdatedAt))
-                .param("cursorId", afterId)
-                .param("limit", limit)
-                .query(this::toEvent)
-                .list();
-    }
+	int cancelForNegotiation(UUID negotiationId, Instant now) {
+		return jdbc.sql("""
+				UPDATE events SET status = 'cancelled', updated_at = :now
+				 WHERE negotiation_id = :negotiationId AND status = 'confirmed'
+				""").param("now", Timestamp.from(now)).param("negotiationId", negotiationId).update();
+	}
 
-    private Event toEvent(ResultSet row, int rowNum) throws SQLException {
-        UUID id = row.getObject("id", UUID.class);
-        String venue = row.getString("venue");
-        String payload = row.getString("encrypted_payload");
-        return new Event(id, row.getString("owner_uid"), row.getObject("owner_id", UUID.class),
-                row.getObject("negotiation_id", UUID.class), row.getString("title"), row.getString("intent_category"),
-                row.getString("status"), row.getString("source"), row.getTimestamp("starts_at").toInstant(),
-                row.getTimestamp("ends_at").toInstant(), row.getString("timezone"),
-                venue == null ? null : json.readValue(venue, ConfirmedPlan.Venue.class),
-                json.readValue(row.getString("participants"), PEOPLE), "/events/" + id + "/ics", payload,
-                payload == null ? null : row.getInt("encrypted_blob_version"),
-                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
-    }
+	Optional<Event> find(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM events e JOIN app_users u ON u.id = e.owner_id WHERE e.id = :id")
+			.param("id", id)
+			.query(this::toEvent)
+			.optional();
+	}
+
+	/**
+	 * The owner's confirmed events from {@code from} on (exclusive when
+	 * {@code exclusive}), earliest first.
+	 */
+	List<Event> upcoming(UUID ownerId, Instant from, boolean exclusive, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				  FROM events e JOIN app_users u ON u.id = e.owner_id
+				 WHERE e.owner_id = :owner AND e.status = 'confirmed'
+				   AND (e.starts_at > :from OR (NOT :exclusive AND e.starts_at = :from))
+				 ORDER BY e.starts_at, e.id
+				 LIMIT :limit
+				""")
+			.param("owner", ownerId)
+			.param("from", Timestamp.from(from))
+			.param("exclusive", exclusive)
+			.param("limit", limit)
+			.query(this::toEvent)
+			.list();
+	}
+
+	/**
+	 * A page of the owner's events, newest change first, after the keyset position when
+	 * given.
+	 */
+	List<Event> page(UUID ownerId, EventFilter filter, @Nullable Instant afterUpdatedAt, @Nullable UUID afterId,
+			int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				  FROM events e JOIN app_users u ON u.id = e.owner_id
+				 WHERE e.owner_id = :owner
+				   AND (CAST(:status AS text) IS NULL OR e.status = :status)
+				   AND (CAST(:startsAfter AS timestamptz) IS NULL OR e.starts_at > :startsAfter)
+				   AND (CAST(:startsBefore AS timestamptz) IS NULL OR e.starts_at < :startsBefore)
+				   AND (CAST(:updatedAfter AS timestamptz) IS NULL OR e.updated_at > :updatedAfter)
+				   AND (CAST(:cursorUpdatedAt AS timestamptz) IS NULL
+				        OR (e.updated_at, e.id) < (:cursorUpdatedAt, :cursorId))
+				 ORDER BY e.updated_at DESC, e.id DESC
+				 LIMIT :limit
+				""")
+			.param("owner", ownerId)
+			.param("status", filter.status())
+			.param("startsAfter", SqlTimestamps.orNull(filter.startsAfter()))
+			.param("startsBefore", SqlTimestamps.orNull(filter.startsBefore()))
+			.param("updatedAfter", SqlTimestamps.orNull(filter.updatedAfter()))
+			.param("cursorUpdatedAt", SqlTimestamps.orNull(afterUpdatedAt))
+			.param("cursorId", afterId)
+			.param("limit", limit)
+			.query(this::toEvent)
+			.list();
+	}
+
+	private Event toEvent(ResultSet row, int rowNum) throws SQLException {
+		UUID id = row.getObject("id", UUID.class);
+		String venue = row.getString("venue");
+		String payload = row.getString("encrypted_payload");
+		return new Event(id, row.getString("owner_uid"), row.getObject("owner_id", UUID.class),
+				row.getObject("negotiation_id", UUID.class), row.getString("title"), row.getString("intent_category"),
+				row.getString("status"), row.getString("source"), row.getTimestamp("starts_at").toInstant(),
+				row.getTimestamp("ends_at").toInstant(), row.getString("timezone"),
+				venue == null ? null : json.readValue(venue, ConfirmedPlan.Venue.class),
+				json.readValue(row.getString("participants"), PEOPLE), "/events/" + id + "/ics", payload,
+				payload == null ? null : row.getInt("encrypted_blob_version"),
+				row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+	}
+
 }

@@ -16,51 +16,57 @@ import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.PageCursors;
 import com.amiqo.kairos.user.AppUser;
 
-/** Calendar events: made when a negotiation is confirmed, cancelled with it, read by their owner. */
+/**
+ * Calendar events: made when a negotiation is confirmed, cancelled with it, read by their
+ * owner.
+ */
 @Service
 public class EventService {
 
-    static final String LIST = "events";
+	static final String LIST = "events";
 
-    private final EventRepository events;
-    private final PageCursors cursors;
-    private final Clock clock;
+	private final EventRepository events;
 
-    EventService(EventRepository events, PageCursors cursors, Clock clock) {
-        this.events = events;
-        this.cursors = cursors;
-        this.clock = clock;
-    }
+	private final PageCursors cursors;
 
-    /** One event per attendee. Runs inside the confirming transaction. */
-    public void createFor(ConfirmedPlan plan, Instant now) {
-        events.insertAll(plan, Stream.generate(UUID::randomUUID).limit(plan.attendees().size()).toList(), now);
-    }
+	private final Clock clock;
 
-    /** Runs inside the cancelling transaction. */
-    public void cancelFor(UUID negotiationId, Instant now) {
-        events.cancelForNegotiation(negotiationId, now);
-    }
+	EventService(EventRepository events, PageCursors cursors, Clock clock) {
+		this.events = events;
+		this.cursors = cursors;
+		this.clock = clock;
+	}
 
-    Event get(AppUser user, UUID id) {
-        Event event = events.find(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such event"));
-        if (!event.ownerUserId().equals(user.id())) {
-            throw new ApiException(ErrorCode.USER_NOT_EVENT_OWNER, "This event belongs to someone else",
-                    Map.of("event_id", id));
-        }
-        return event;
-    }
+	/** One event per attendee. Runs inside the confirming transaction. */
+	public void createFor(ConfirmedPlan plan, Instant now) {
+		events.insertAll(plan, Stream.generate(UUID::randomUUID).limit(plan.attendees().size()).toList(), now);
+	}
 
-    List<Event> upcoming(AppUser user, @Nullable Instant after, int limit) {
-        Instant from = after == null ? clock.instant() : after;
-        return events.upcoming(user.id(), from, after != null, limit);
-    }
+	/** Runs inside the cancelling transaction. */
+	public void cancelFor(UUID negotiationId, Instant now) {
+		events.cancelForNegotiation(negotiationId, now);
+	}
 
-    PageCursors.Page<Event> list(AppUser user, EventFilter filter, int limit, @Nullable String cursor) {
-        String scope = user.id() + "|" + filter.scope();
-        PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
-        List<Event> rows = events.page(user.id(), filter, position == null ? null : position.updatedAt(),
-                position == null ? null : position.id(), limit + 1);
-        return cursors.page(rows, limit, LIST, scope, event -> new PageCursors.Position(event.updatedAt(), event.id()));
-    }
+	Event get(AppUser user, UUID id) {
+		Event event = events.find(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such event"));
+		if (!event.ownerUserId().equals(user.id())) {
+			throw new ApiException(ErrorCode.USER_NOT_EVENT_OWNER, "This event belongs to someone else",
+					Map.of("event_id", id));
+		}
+		return event;
+	}
+
+	List<Event> upcoming(AppUser user, @Nullable Instant after, int limit) {
+		Instant from = after == null ? clock.instant() : after;
+		return events.upcoming(user.id(), from, after != null, limit);
+	}
+
+	PageCursors.Page<Event> list(AppUser user, EventFilter filter, int limit, @Nullable String cursor) {
+		String scope = user.id() + "|" + filter.scope();
+		PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
+		List<Event> rows = events.page(user.id(), filter, position == null ? null : position.updatedAt(),
+				position == null ? null : position.id(), limit + 1);
+		return cursors.page(rows, limit, LIST, scope, event -> new PageCursors.Position(event.updatedAt(), event.id()));
+	}
+
 }

@@ -27,62 +27,73 @@ import com.amiqo.kairos.negotiation.NegotiationMembership;
 import com.amiqo.kairos.negotiation.NegotiationView;
 import com.amiqo.kairos.user.AppUser;
 
-/** Invite links (SPEC §5.8): the organizer manages them; anyone signed in previews and joins. */
+/**
+ * Invite links (SPEC §5.8): the organizer manages them; anyone signed in previews and
+ * joins.
+ */
 @Tag(name = "invites")
 @RestController
 class InviteController {
 
-    private final InviteService invites;
-    private final RateLimiter rateLimiter;
+	private final InviteService invites;
 
-    InviteController(InviteService invites, RateLimiter rateLimiter) {
-        this.invites = invites;
-        this.rateLimiter = rateLimiter;
-    }
+	private final RateLimiter rateLimiter;
 
-    /** The body is optional: no body means the defaults (the negotiation's deadline, unlimited uses). */
-    @Operation(operationId = "createInviteLink", summary = "A new invite link (organizer only); the token is shown only here")
-    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION,
-            ErrorCode.INVALID_STATE_TRANSITION, ErrorCode.CONFLICT })
-    @PostMapping("/negotiations/{id}/invite-links")
-    @ResponseStatus(HttpStatus.CREATED)
-    ApiResponse<InviteLinks.Created> create(AppUser user, @PathVariable UUID id,
-            @Valid @RequestBody(required = false) InviteLinks.@Nullable CreateRequest request) {
-        return ApiResponse.of(invites.create(user, id,
-                request == null ? new InviteLinks.CreateRequest(null, null) : request));
-    }
+	InviteController(InviteService invites, RateLimiter rateLimiter) {
+		this.invites = invites;
+		this.rateLimiter = rateLimiter;
+	}
 
-    @Operation(operationId = "listInviteLinks", summary = "The negotiation's invite links, without tokens (organizer only)")
-    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION })
-    @GetMapping("/negotiations/{id}/invite-links")
-    ApiResponse<List<InviteLinks.Link>> list(AppUser user, @PathVariable UUID id) {
-        return ApiResponse.of(invites.list(user, id));
-    }
+	/**
+	 * The body is optional: no body means the defaults (the negotiation's deadline,
+	 * unlimited uses).
+	 */
+	@Operation(operationId = "createInviteLink",
+			summary = "A new invite link (organizer only); the token is shown only here")
+	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION,
+			ErrorCode.INVALID_STATE_TRANSITION, ErrorCode.CONFLICT })
+	@PostMapping("/negotiations/{id}/invite-links")
+	@ResponseStatus(HttpStatus.CREATED)
+	ApiResponse<InviteLinks.Created> create(AppUser user, @PathVariable UUID id,
+			@Valid @RequestBody(required = false) InviteLinks.@Nullable CreateRequest request) {
+		return ApiResponse
+			.of(invites.create(user, id, request == null ? new InviteLinks.CreateRequest(null, null) : request));
+	}
 
-    @Operation(operationId = "revokeInviteLink", summary = "Revoke an invite link (organizer only)",
-            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Revoked"))
-    @ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION })
-    @DeleteMapping("/negotiations/{id}/invite-links/{linkId}")
-    ResponseEntity<Void> revoke(AppUser user, @PathVariable UUID id, @PathVariable UUID linkId) {
-        invites.revoke(user, id, linkId);
-        return ResponseEntity.noContent().build();
-    }
+	@Operation(operationId = "listInviteLinks",
+			summary = "The negotiation's invite links, without tokens (organizer only)")
+	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION })
+	@GetMapping("/negotiations/{id}/invite-links")
+	ApiResponse<List<InviteLinks.Link>> list(AppUser user, @PathVariable UUID id) {
+		return ApiResponse.of(invites.list(user, id));
+	}
 
-    @Operation(operationId = "previewInvite", summary = "What a link invites to, before joining")
-    @ApiErrors(ErrorCode.INVITE_NOT_FOUND)
-    @GetMapping("/invites/{token}")
-    ApiResponse<InviteLinks.Preview> preview(AppUser user, @PathVariable String token) {
-        rateLimiter.acquireInviteLookup(user.firebaseUid());
-        return ApiResponse.of(invites.preview(user, token));
-    }
+	@Operation(operationId = "revokeInviteLink", summary = "Revoke an invite link (organizer only)",
+			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204",
+					description = "Revoked"))
+	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION })
+	@DeleteMapping("/negotiations/{id}/invite-links/{linkId}")
+	ResponseEntity<Void> revoke(AppUser user, @PathVariable UUID id, @PathVariable UUID linkId) {
+		invites.revoke(user, id, linkId);
+		return ResponseEntity.noContent().build();
+	}
 
-    @Operation(operationId = "joinInvite", summary = "Join the negotiation behind a link as an invitee")
-    @ETagged
-    @ApiErrors({ ErrorCode.INVITE_NOT_FOUND, ErrorCode.NEGOTIATION_FULL })
-    @PostMapping("/invites/{token}/join")
-    ResponseEntity<ApiResponse<NegotiationView>> join(AppUser user, @PathVariable String token) {
-        rateLimiter.acquireInviteLookup(user.firebaseUid());
-        NegotiationView joined = invites.join(user, token);
-        return ResponseEntity.ok().eTag(NegotiationMembership.etag(joined)).body(ApiResponse.of(joined));
-    }
+	@Operation(operationId = "previewInvite", summary = "What a link invites to, before joining")
+	@ApiErrors(ErrorCode.INVITE_NOT_FOUND)
+	@GetMapping("/invites/{token}")
+	ApiResponse<InviteLinks.Preview> preview(AppUser user, @PathVariable String token) {
+		rateLimiter.acquireInviteLookup(user.firebaseUid());
+		return ApiResponse.of(invites.preview(user, token));
+	}
+
+	@Operation(operationId = "joinInvite", summary = "Join the negotiation behind a link as an invitee")
+	@ETagged
+	@ApiErrors({ ErrorCode.INVITE_NOT_FOUND, ErrorCode.NEGOTIATION_FULL })
+	@PostMapping("/invites/{token}/join")
+	ResponseEntity<ApiResponse<NegotiationView>> join(AppUser user, @PathVariable String token) {
+		rateLimiter.acquireInviteLookup(user.firebaseUid());
+		NegotiationView joined = invites.join(user, token);
+		return ResponseEntity.ok().eTag(NegotiationMembership.etag(joined)).body(ApiResponse.of(joined));
+	}
+
 }

@@ -10,33 +10,33 @@ import org.jspecify.annotations.Nullable;
 /** Request and response shapes of invite links (SPEC §5.8). */
 final class InviteLinks {
 
-    /** A negotiation holds at most 50 people, so no link can bring in more than 49. */
-    static final int MAX_USES = 49;
-    static final int MAX_ACTIVE_PER_NEGOTIATION = 5;
+	/** A negotiation holds at most 50 people, so no link can bring in more than 49. */
+	static final int MAX_USES = 49;
+	static final int MAX_ACTIVE_PER_NEGOTIATION = 5;
 
-    private InviteLinks() {
-    }
+	private InviteLinks() {
+	}
 
-    record CreateRequest(
-            @Nullable Instant expiresAt,
-            @Min(value = 1, message = "must be 1-" + MAX_USES) @Max(value = MAX_USES, message = "must be 1-" + MAX_USES)
-            @Nullable Integer maxUses) {
-    }
+	record CreateRequest(@Nullable Instant expiresAt,
+			@Min(value = 1, message = "must be 1-" + MAX_USES) @Max(value = MAX_USES,
+					message = "must be 1-" + MAX_USES) @Nullable Integer maxUses) {
+	}
 
-    /** The only time the token is shown. */
-    record Created(UUID id, String token, String url, Instant expiresAt, @Nullable Integer maxUses, int uses,
-            Instant createdAt) {
-    }
+	/** The only time the token is shown. */
+	record Created(UUID id, String token, String url, Instant expiresAt, @Nullable Integer maxUses, int uses,
+			Instant createdAt) {
+	}
 
-    /** A link as the organizer's list shows it: no token (it is not stored). */
-    record Link(UUID id, Instant expiresAt, @Nullable Integer maxUses, int uses, @Nullable Instant revokedAt,
-            boolean active, Instant createdAt) {
-    }
+	/** A link as the organizer's list shows it: no token (it is not stored). */
+	record Link(UUID id, Instant expiresAt, @Nullable Integer maxUses, int uses, @Nullable Instant revokedAt,
+			boolean active, Instant createdAt) {
+	}
 
-    record Preview(UUID negotiationId, String title, String intentCategory, Organizer organizer, int participantCount,
-            String state, Instant expiresAt, boolean alreadyParticipant) {
-    }
+	record Preview(UUID negotiationId, String title, String intentCategory, Organizer organizer, int participantCount,
+			String state, Instant expiresAt, boolean alreadyParticipant) {
+	}
 
-    record Organizer(String userId, @Nullable String displayName) {
-    }
+	record Organizer(String userId, @Nullable String displayName) {
+	}
+
 }

@@ -11,10 +11,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The expiry sweep's settings.
  *
- * @param sweepInterval how often each instance sweeps ({@code KAIROS_EXPIRY_SWEEP_INTERVAL}); the
- *                      {@code @Scheduled} on {@link ExpirySweep} reads the same key, because an
- *                      annotation can only name a property, not a bean's value
- * @param batchSize     negotiations expired per sweep (one short transaction)
+ * @param sweepInterval how often each instance sweeps
+ * ({@code KAIROS_EXPIRY_SWEEP_INTERVAL}); the {@code @Scheduled} on {@link ExpirySweep}
+ * reads the same key, because an annotation can only name a property, not a bean's value
+ * @param batchSize negotiations expired per sweep (one short transaction)
  */
 @Validated
 @ConfigurationProperties("kairos.expiry")

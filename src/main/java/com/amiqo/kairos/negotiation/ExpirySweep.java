@@ -9,44 +9,52 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks overdue negotiations expired on a schedule ({@code KAIROS_EXPIRY_SWEEP_INTERVAL}, default
- * 30 s). Every instance runs it; row locks with {@code SKIP LOCKED} keep them from colliding. Reads
- * and writes treat overdue negotiations as expired anyway, so the sweep only makes it durable.
+ * Marks overdue negotiations expired on a schedule ({@code KAIROS_EXPIRY_SWEEP_INTERVAL},
+ * default 30 s). Every instance runs it; row locks with {@code SKIP LOCKED} keep them
+ * from colliding. Reads and writes treat overdue negotiations as expired anyway, so the
+ * sweep only makes it durable.
  */
 @Component
 class ExpirySweep {
 
-    private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
+	private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
 
-    private final NegotiationService negotiations;
-    private final int batchSize;
+	private final NegotiationService negotiations;
 
-    ExpirySweep(NegotiationService negotiations, ExpiryProperties properties) {
-        this.negotiations = negotiations;
-        this.batchSize = properties.batchSize();
-    }
+	private final int batchSize;
 
-    private volatile boolean closing;
+	ExpirySweep(NegotiationService negotiations, ExpiryProperties properties) {
+		this.negotiations = negotiations;
+		this.batchSize = properties.batchSize();
+	}
 
-    /** From SIGTERM on, claim nothing new: a batch already running finishes, nothing else starts. */
-    @EventListener(ContextClosedEvent.class)
-    void stopClaiming() {
-        closing = true;
-    }
+	private volatile boolean closing;
 
-    @Scheduled(fixedDelayString = "${kairos.expiry.sweep-interval}", initialDelayString = "${kairos.expiry.sweep-interval}")
-    void sweep() {
-        if (closing) {
-            return;
-        }
-        try {
-            int expired = negotiations.expireOverdue(batchSize);
-            if (expired > 0) {
-                log.info("Expired {} overdue negotiations", expired);
-            }
-        } catch (RuntimeException e) {
-            // A failed sweep (e.g. database away) is retried on the next tick.
-            log.warn("Expiry sweep failed: {}", e.getClass().getSimpleName());
-        }
-    }
+	/**
+	 * From SIGTERM on, claim nothing new: a batch already running finishes, nothing else
+	 * starts.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopClaiming() {
+		closing = true;
+	}
+
+	@Scheduled(fixedDelayString = "${kairos.expiry.sweep-interval}",
+			initialDelayString = "${kairos.expiry.sweep-interval}")
+	void sweep() {
+		if (closing) {
+			return;
+		}
+		try {
+			int expired = negotiations.expireOverdue(batchSize);
+			if (expired > 0) {
+				log.info("Expired {} overdue negotiations", expired);
+			}
+		}
+		catch (RuntimeException e) {
+			// A failed sweep (e.g. database away) is retried on the next tick.
+			log.warn("Expiry sweep failed: {}", e.getClass().getSimpleName());
+		}
+	}
+
 }

@@ -6,50 +6,48 @@ import java.util.stream.Collectors;
 import com.amiqo.kairos.api.WireValues;
 
 /**
- * What a plan is for (SPEC §5.1), with the words a preview uses for it ("Olga proposed a coffee").
- * The migration's check constraint allows exactly these values (IntentCategoryTest).
+ * What a plan is for (SPEC §5.1), with the words a preview uses for it ("Olga proposed a
+ * coffee"). The migration's check constraint allows exactly these values
+ * (IntentCategoryTest).
  */
 enum IntentCategory {
-    COFFEE("a coffee"),
-    LUNCH("lunch"),
-    DINNER("dinner"),
-    DRINKS("drinks"),
-    GYM("a gym session"),
-    WALK("a walk"),
-    MOVIE("a movie"),
-    CONCERT("a concert"),
-    STUDY("a study session"),
-    GAME("a game"),
-    BRUNCH("brunch"),
-    // The title carries the words of an "other" plan; the preview stays generic.
-    OTHER("a plan");
 
-    /**
-     * The values as annotations need them (request validation, the OpenAPI closed set): annotation
-     * attributes must be compile-time constants, so IntentCategoryTest ties this to the constants.
-     */
-    static final String VALUES = "coffee|lunch|dinner|drinks|gym|walk|movie|concert|study|game|brunch|other";
+	COFFEE("a coffee"), LUNCH("lunch"), DINNER("dinner"), DRINKS("drinks"), GYM("a gym session"), WALK("a walk"),
+	MOVIE("a movie"), CONCERT("a concert"), STUDY("a study session"), GAME("a game"), BRUNCH("brunch"),
+	// The title carries the words of an "other" plan; the preview stays generic.
+	OTHER("a plan");
 
-    private final String preview;
+	/**
+	 * The values as annotations need them (request validation, the OpenAPI closed set):
+	 * annotation attributes must be compile-time constants, so IntentCategoryTest ties
+	 * this to the constants.
+	 */
+	static final String VALUES = "coffee|lunch|dinner|drinks|gym|walk|movie|concert|study|game|brunch|other";
 
-    IntentCategory(String preview) {
-        this.preview = preview;
-    }
+	private final String preview;
 
-    String value() {
-        return WireValues.of(this);
-    }
+	IntentCategory(String preview) {
+		this.preview = preview;
+	}
 
-    String preview() {
-        return preview;
-    }
+	String value() {
+		return WireValues.of(this);
+	}
 
-    static IntentCategory of(String value) {
-        return WireValues.parse(IntentCategory.class, value);
-    }
+	String preview() {
+		return preview;
+	}
 
-    /** The values joined with {@code |}, in declaration order: what {@link #VALUES} must equal. */
-    static String joinedValues() {
-        return Arrays.stream(values()).map(IntentCategory::value).collect(Collectors.joining("|"));
-    }
+	static IntentCategory of(String value) {
+		return WireValues.parse(IntentCategory.class, value);
+	}
+
+	/**
+	 * The values joined with {@code |}, in declaration order: what {@link #VALUES} must
+	 * equal.
+	 */
+	static String joinedValues() {
+		return Arrays.stream(values()).map(IntentCategory::value).collect(Collectors.joining("|"));
+	}
+
 }

@@ -6,12 +6,15 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-/** The filters of {@code GET /negotiations}; part of a cursor's scope, so a cursor only continues the same query. */
+/**
+ * The filters of {@code GET /negotiations}; part of a cursor's scope, so a cursor only
+ * continues the same query.
+ */
 record ListQuery(@Nullable Set<NegotiationState> states, @Nullable Role role, boolean awaitingMe,
-        @Nullable Instant updatedAfter) {
+		@Nullable Instant updatedAfter) {
 
-    String scope() {
-        return (states == null ? "" : new TreeSet<>(states).toString()) + "|" + (role == null ? null : role.value())
-                + "|" + awaitingMe + "|" + updatedAfter;
-    }
+	String scope() {
+		return (states == null ? "" : new TreeSet<>(states).toString()) + "|" + (role == null ? null : role.value())
+				+ "|" + awaitingMe + "|" + updatedAfter;
+	}
 }

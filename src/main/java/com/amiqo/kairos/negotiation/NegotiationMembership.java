@@ -14,91 +14,100 @@ import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * What invite links need from negotiations (SPEC §5.8): the organizer checks for managing links,
- * and joining. Every method runs inside the caller's transaction, so a link's use count and the
- * new participant commit together under the negotiation's row lock.
+ * What invite links need from negotiations (SPEC §5.8): the organizer checks for managing
+ * links, and joining. Every method runs inside the caller's transaction, so a link's use
+ * count and the new participant commit together under the negotiation's row lock.
  */
 @Service
 public class NegotiationMembership {
 
-    private final NegotiationRepository negotiations;
-    private final NegotiationService service;
-    private final NotificationOutbox outbox;
-    private final ApplicationEventPublisher publisher;
+	private final NegotiationRepository negotiations;
 
-    NegotiationMembership(NegotiationRepository negotiations, NegotiationService service, NotificationOutbox outbox,
-            ApplicationEventPublisher publisher) {
-        this.negotiations = negotiations;
-        this.service = service;
-        this.outbox = outbox;
-        this.publisher = publisher;
-    }
+	private final NegotiationService service;
 
-    /** A negotiation as its organizer sees it when managing links. */
-    public record Organized(UUID id, NegotiationState state, Instant expiresAt) {
+	private final NotificationOutbox outbox;
 
-        /** Links can be made while invitees can still come: a draft (its links work once sent) or a sent, open plan. */
-        public boolean takesNewInvitees() {
-            return state.isOpen();
-        }
-    }
+	private final ApplicationEventPublisher publisher;
 
-    /**
-     * The negotiation, if the user is its organizer: else {@code 404} (unknown, or someone else's
-     * draft), {@code 403 USER_NOT_PARTICIPANT} or {@code 403 ORGANIZER_ONLY_ACTION} naming {@code action}
-     * as {@code details.requested_action}. With {@code lock}
-     * its row stays locked until the transaction ends.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Organized organizedBy(AppUser user, UUID negotiationId, String action, boolean lock) {
-        NegotiationRecord record = (lock ? negotiations.findForUpdate(negotiationId) : negotiations.find(negotiationId))
-                .orElseThrow(NegotiationErrors::notFound);
-        NegotiationService.checkVisible(record, user);
-        Negotiation negotiation = record.negotiation();
-        if (!negotiation.ownerId().equals(user.id())) {
-            throw NegotiationErrors.organizerOnly(negotiationId, action);
-        }
-        return new Organized(negotiationId, negotiation.effectiveState(service.now()), negotiation.expiresAt());
-    }
+	NegotiationMembership(NegotiationRepository negotiations, NegotiationService service, NotificationOutbox outbox,
+			ApplicationEventPublisher publisher) {
+		this.negotiations = negotiations;
+		this.service = service;
+		this.outbox = outbox;
+		this.publisher = publisher;
+	}
 
-    /**
-     * Adds the user as an invitee of the sent, open negotiation, spending one use of the link
-     * ({@code claimUse}, called under the row lock) only when they are new. Empty when the
-     * negotiation takes nobody through a link (not sent yet, closed, overdue) or the link has no use
-     * left; the caller answers all of those alike. A participant already in it (organizer included)
-     * gets the negotiation as it is. Full: {@code 409 NEGOTIATION_FULL}, thrown after the claim so the
-     * transaction rolls the use back.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<NegotiationView> join(AppUser user, UUID negotiationId, BooleanSupplier claimUse) {
-        Instant now = service.now();
-        Optional<NegotiationRecord> locked = negotiations.findForUpdate(negotiationId);
-        if (locked.isEmpty()) {
-            return Optional.empty();
-        }
-        NegotiationRecord record = locked.get();
-        Negotiation negotiation = record.negotiation();
-        if (!negotiation.sent() || negotiation.effectiveState(now) != NegotiationState.AWAITING_REPLIES) {
-            return Optional.empty();
-        }
-        if (negotiation.participant(user.id()).isPresent()) {
-            return Optional.of(NegotiationView.of(record, user.id(), now));
-        }
-        if (!claimUse.getAsBoolean()) {
-            return Optional.empty();
-        }
-        Negotiation next = negotiation.join(user.id());
-        String preview = Previews.joined(user.displayName());
-        negotiations.insertJoined(next, now);
-        negotiations.updateState(next, user.id(), preview, now);
-        outbox.enqueue(Notices.joined(next, preview));
-        publisher.publishEvent(new NegotiationEvents.ParticipantJoined(next.id(), next.ownerId(), user.id(),
-                next.revision(), preview, now));
-        return Optional.of(NegotiationView.of(negotiations.find(negotiationId).orElseThrow(), user.id(), now));
-    }
+	/** A negotiation as its organizer sees it when managing links. */
+	public record Organized(UUID id, NegotiationState state, Instant expiresAt) {
 
-    /** The ETag of a negotiation view, as {@code GET /negotiations/{id}} sends it. */
-    public static String etag(NegotiationView view) {
-        return Integer.toString(view.revision());
-    }
+		/**
+		 * Links can be made while invitees can still come: a draft (its links work once
+		 * sent) or a sent, open plan.
+		 */
+		public boolean takesNewInvitees() {
+			return state.isOpen();
+		}
+	}
+
+	/**
+	 * The negotiation, if the user is its organizer: else {@code 404} (unknown, or
+	 * someone else's draft), {@code 403 USER_NOT_PARTICIPANT} or
+	 * {@code 403 ORGANIZER_ONLY_ACTION} naming {@code action} as
+	 * {@code details.requested_action}. With {@code lock} its row stays locked until the
+	 * transaction ends.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Organized organizedBy(AppUser user, UUID negotiationId, String action, boolean lock) {
+		NegotiationRecord record = (lock ? negotiations.findForUpdate(negotiationId) : negotiations.find(negotiationId))
+			.orElseThrow(NegotiationErrors::notFound);
+		NegotiationService.checkVisible(record, user);
+		Negotiation negotiation = record.negotiation();
+		if (!negotiation.ownerId().equals(user.id())) {
+			throw NegotiationErrors.organizerOnly(negotiationId, action);
+		}
+		return new Organized(negotiationId, negotiation.effectiveState(service.now()), negotiation.expiresAt());
+	}
+
+	/**
+	 * Adds the user as an invitee of the sent, open negotiation, spending one use of the
+	 * link ({@code claimUse}, called under the row lock) only when they are new. Empty
+	 * when the negotiation takes nobody through a link (not sent yet, closed, overdue) or
+	 * the link has no use left; the caller answers all of those alike. A participant
+	 * already in it (organizer included) gets the negotiation as it is. Full:
+	 * {@code 409 NEGOTIATION_FULL}, thrown after the claim so the transaction rolls the
+	 * use back.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<NegotiationView> join(AppUser user, UUID negotiationId, BooleanSupplier claimUse) {
+		Instant now = service.now();
+		Optional<NegotiationRecord> locked = negotiations.findForUpdate(negotiationId);
+		if (locked.isEmpty()) {
+			return Optional.empty();
+		}
+		NegotiationRecord record = locked.get();
+		Negotiation negotiation = record.negotiation();
+		if (!negotiation.sent() || negotiation.effectiveState(now) != NegotiationState.AWAITING_REPLIES) {
+			return Optional.empty();
+		}
+		if (negotiation.participant(user.id()).isPresent()) {
+			return Optional.of(NegotiationView.of(record, user.id(), now));
+		}
+		if (!claimUse.getAsBoolean()) {
+			return Optional.empty();
+		}
+		Negotiation next = negotiation.join(user.id());
+		String preview = Previews.joined(user.displayName());
+		negotiations.insertJoined(next, now);
+		negotiations.updateState(next, user.id(), preview, now);
+		outbox.enqueue(Notices.joined(next, preview));
+		publisher.publishEvent(new NegotiationEvents.ParticipantJoined(next.id(), next.ownerId(), user.id(),
+				next.revision(), preview, now));
+		return Optional.of(NegotiationView.of(negotiations.find(negotiationId).orElseThrow(), user.id(), now));
+	}
+
+	/** The ETag of a negotiation view, as {@code GET /negotiations/{id}} sends it. */
+	public static String etag(NegotiationView view) {
+		return Integer.toString(view.revision());
+	}
+
 }

@@ -27,367 +27,394 @@ import com.amiqo.kairos.api.SqlTimestamps;
 
 /**
  * SQL for negotiations, their participants and options. A whole negotiation loads in one
- * statement (participants and options as JSON aggregates, see {@link NegotiationRows}); writes
- * never loop over participants or options (multi-row inserts, set-based updates), so a request's
- * statement count does not grow with the size of the group.
+ * statement (participants and options as JSON aggregates, see {@link NegotiationRows});
+ * writes never loop over participants or options (multi-row inserts, set-based updates),
+ * so a request's statement count does not grow with the size of the group.
  */
 @Repository
 class NegotiationRepository {
 
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
-    private final JsonMapper json;
-    private final NegotiationRows rows;
+	private final JdbcClient jdbc;
 
-    NegotiationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.batch = batch;
-        this.json = json;
-        this.rows = new NegotiationRows(json);
-    }
+	private final NamedParameterJdbcTemplate batch;
 
-    Optional<NegotiationRecord> find(UUID id) {
-        return jdbc.sql(NegotiationRows.LOAD).param("id", id).query(rows::toRecord).optional();
-    }
+	private final JsonMapper json;
 
-    /**
-     * Locks the negotiation row until the transaction ends, then loads it. Two statements on
-     * purpose: under READ COMMITTED a statement that waited for the lock would still read the
-     * participants and options as of its own start, missing the writes of the transaction it
-     * waited for; the second statement takes a fresh snapshot after the lock is ours.
-     */
-    Optional<NegotiationRecord> findForUpdate(UUID id) {
-        boolean exists = jdbc.sql("SELECT id FROM negotiations WHERE id = :id FOR UPDATE").param("id", id)
-                .query(UUID.class).optional().isPresent();
-        return exists ? find(id) : Optional.empty();
-    }
+	private final NegotiationRows rows;
 
-    /** Resolves Firebase UIDs to users; unknown UIDs are simply absent from the result. */
-    Map<String, NegotiationRecord.UserRef> usersByUid(Collection<String> uids) {
-        return jdbc.sql("SELECT id, firebase_uid, display_name FROM app_users WHERE firebase_uid = ANY(:uids)")
-                .param("uids", uids.toArray(String[]::new))
-                .query((row, n) -> new NegotiationRecord.UserRef(row.getObject("id", UUID.class),
-                        row.getString("firebase_uid"), row.getString("display_name")))
-                .stream()
-                .collect(Collectors.toMap(NegotiationRecord.UserRef::uid, user -> user));
-    }
+	NegotiationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.json = json;
+		this.rows = new NegotiationRows(json);
+	}
 
-    /** Inserts the negotiation row unless the id exists already; true when this call created it. */
-    boolean insertIfAbsent(NegotiationRecord record) {
-        Negotiation negotiation = record.negotiation();
-        return jdbc.sql("""
-                INSERT INTO negotiations (id, owner_id, title, intent_category, state, sent, agent_mode, agent_round, revision,
-                                          participant_count, accepted_count, encrypted_payload, encrypted_blob_version,
-                                          last_actor_id, last_message_preview, request_fingerprint,
-                                          created_at, updated_at, expires_at)
-                VALUES (:id, :owner, :title, :category, :state, :sent, :agentMode, 0, :revision, :participants, 0,
-                        :payload, :blobVersion, :owner, :preview, :fingerprint, :now, :now, :expiresAt)
-                ON CONFLICT (id) DO NOTHING
-                """)
-                .param("id", negotiation.id())
-                .param("owner", negotiation.ownerId())
-                .param("title", record.title())
-                .param("category", record.intentCategory())
-                .param("state", negotiation.state().value())
-                .param("sent", negotiation.sent())
-                .param("agentMode", record.agentMode())
-                .param("revision", negotiation.revision())
-                .param("participants", negotiation.participants().size())
-                .param("payload", record.blob() == null ? null : record.blob().payload())
-                .param("blobVersion", record.blob() == null ? null : record.blob().version())
-                .param("preview", record.lastMessagePreview())
-                .param("fingerprint", record.requestFingerprint())
-                .param("now", timestamp(record.createdAt()))
-                .param("expiresAt", timestamp(negotiation.expiresAt()))
-                .update() == 1;
-    }
+	Optional<NegotiationRecord> find(UUID id) {
+		return jdbc.sql(NegotiationRows.LOAD).param("id", id).query(rows::toRecord).optional();
+	}
 
-    void insertParticipants(Negotiation negotiation, Instant now) {
-        List<SqlParameterSource> rows = new ArrayList<>();
-        for (int position = 0; position < negotiation.participants().size(); position++) {
-            Participant participant = negotiation.participants().get(position);
-            rows.add(new MapSqlParameterSource()
-                    .addValue("negotiationId", negotiation.id())
-                    .addValue("userId", participant.userId())
-                    .addValue("position", position)
-                    .addValue("status", participant.status().value())
-                    .addValue("slots", uuidArray(participant.acceptedSlotIds()))
-                    .addValue("venues", uuidArray(participant.acceptedVenueIds()))
-                    .addValue("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
-                    .addValue("awaiting", negotiation.isAwaiting(participant.userId(), now))
-                    .addValue("state", negotiation.state().value())
-                    .addValue("now", timestamp(now)));
-        }
-        batch.batchUpdate("""
-                INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, accepted_slot_ids,
-                                                      accepted_venue_ids, responded_at, awaiting_me,
-                                                      negotiation_state, negotiation_updated_at)
-                VALUES (:negotiationId, :userId, :position, :status, CAST(:slots AS uuid[]), CAST(:venues AS uuid[]),
-                        :respondedAt, :awaiting, :state, :now)
-                """, rows.toArray(SqlParameterSource[]::new));
-    }
+	/**
+	 * Locks the negotiation row until the transaction ends, then loads it. Two statements
+	 * on purpose: under READ COMMITTED a statement that waited for the lock would still
+	 * read the participants and options as of its own start, missing the writes of the
+	 * transaction it waited for; the second statement takes a fresh snapshot after the
+	 * lock is ours.
+	 */
+	Optional<NegotiationRecord> findForUpdate(UUID id) {
+		boolean exists = jdbc.sql("SELECT id FROM negotiations WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(UUID.class)
+			.optional()
+			.isPresent();
+		return exists ? find(id) : Optional.empty();
+	}
 
-    /** The participant who joined last, at the next position (the negotiation row is locked by the caller). */
-    void insertJoined(Negotiation next, Instant now) {
-        int position = next.participants().size() - 1;
-        Participant joined = next.participants().get(position);
-        jdbc.sql("""
-                INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, awaiting_me,
-                                                      negotiation_state, negotiation_updated_at)
-                VALUES (:negotiationId, :userId, :position, :status, :awaiting, :state, :now)
-                """)
-                .param("negotiationId", next.id())
-                .param("userId", joined.userId())
-                .param("position", position)
-                .param("status", joined.status().value())
-                .param("awaiting", next.isAwaiting(joined.userId(), now))
-                .param("state", next.state().value())
-                .param("now", timestamp(now))
-                .update();
-    }
+	/**
+	 * Resolves Firebase UIDs to users; unknown UIDs are simply absent from the result.
+	 */
+	Map<String, NegotiationRecord.UserRef> usersByUid(Collection<String> uids) {
+		return jdbc.sql("SELECT id, firebase_uid, display_name FROM app_users WHERE firebase_uid = ANY(:uids)")
+			.param("uids", uids.toArray(String[]::new))
+			.query((row, n) -> new NegotiationRecord.UserRef(row.getObject("id", UUID.class),
+					row.getString("firebase_uid"), row.getString("display_name")))
+			.stream()
+			.collect(Collectors.toMap(NegotiationRecord.UserRef::uid, user -> user));
+	}
 
-    void insertSlots(UUID negotiationId, List<ProposedSlot> slots) {
-        if (slots.isEmpty()) {
-            return;
-        }
-        batch.batchUpdate("""
-                INSERT INTO proposed_slots (id, negotiation_id, slot_index, starts_at, duration_minutes, timezone, proposed_by,
-                                            proposed_at)
-                VALUES (:id, :negotiationId, :index, :startsAt, :duration, :timezone, :proposedBy, :proposedAt)
-                """, slots.stream().map(slot -> new MapSqlParameterSource()
-                .addValue("id", slot.id())
-                .addValue("negotiationId", negotiationId)
-                .addValue("index", slot.index())
-                .addValue("startsAt", timestamp(slot.startsAt()))
-                .addValue("duration", slot.durationMinutes())
-                .addValue("timezone", slot.timezone())
-                .addValue("proposedBy", slot.proposedBy())
-                .addValue("proposedAt", timestamp(slot.proposedAt()))).toArray(SqlParameterSource[]::new));
-    }
+	/**
+	 * Inserts the negotiation row unless the id exists already; true when this call
+	 * created it.
+	 */
+	boolean insertIfAbsent(NegotiationRecord record) {
+		Negotiation negotiation = record.negotiation();
+		return jdbc
+			.sql("""
+					INSERT INTO negotiations (id, owner_id, title, intent_category, state, sent, agent_mode, agent_round, revision,
+					                          participant_count, accepted_count, encrypted_payload, encrypted_blob_version,
+					                          last_actor_id, last_message_preview, request_fingerprint,
+					                          created_at, updated_at, expires_at)
+					VALUES (:id, :owner, :title, :category, :state, :sent, :agentMode, 0, :revision, :participants, 0,
+					        :payload, :blobVersion, :owner, :preview, :fingerprint, :now, :now, :expiresAt)
+					ON CONFLICT (id) DO NOTHING
+					""")
+			.param("id", negotiation.id())
+			.param("owner", negotiation.ownerId())
+			.param("title", record.title())
+			.param("category", record.intentCategory())
+			.param("state", negotiation.state().value())
+			.param("sent", negotiation.sent())
+			.param("agentMode", record.agentMode())
+			.param("revision", negotiation.revision())
+			.param("participants", negotiation.participants().size())
+			.param("payload", record.blob() == null ? null : record.blob().payload())
+			.param("blobVersion", record.blob() == null ? null : record.blob().version())
+			.param("preview", record.lastMessagePreview())
+			.param("fingerprint", record.requestFingerprint())
+			.param("now", timestamp(record.createdAt()))
+			.param("expiresAt", timestamp(negotiation.expiresAt()))
+			.update() == 1;
+	}
 
-    void insertVenues(UUID negotiationId, List<ProposedVenue> venues) {
-        if (venues.isEmpty()) {
-            return;
-        }
-        batch.batchUpdate("""
-                INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, provider_id, address, lat, lon,
-                                             metadata, proposed_by, proposed_at)
-                VALUES (:id, :negotiationId, :index, :name, :providerId, :address, :lat, :lon, CAST(:metadata AS jsonb),
-                        :proposedBy, :proposedAt)
-                """, venues.stream().map(venue -> new MapSqlParameterSource()
-                .addValue("id", venue.id())
-                .addValue("negotiationId", negotiationId)
-                .addValue("index", venue.index())
-                .addValue("name", venue.name())
-                .addValue("providerId", venue.providerId())
-                .addValue("address", venue.address())
-                .addValue("lat", venue.lat())
-                .addValue("lon", venue.lon())
-                .addValue("metadata", venue.metadata() == null ? null : json.writeValueAsString(venue.metadata()))
-                .addValue("proposedBy", venue.proposedBy())
-                .addValue("proposedAt", timestamp(venue.proposedAt()))).toArray(SqlParameterSource[]::new));
-    }
+	void insertParticipants(Negotiation negotiation, Instant now) {
+		List<SqlParameterSource> rows = new ArrayList<>();
+		for (int position = 0; position < negotiation.participants().size(); position++) {
+			Participant participant = negotiation.participants().get(position);
+			rows.add(new MapSqlParameterSource().addValue("negotiationId", negotiation.id())
+				.addValue("userId", participant.userId())
+				.addValue("position", position)
+				.addValue("status", participant.status().value())
+				.addValue("slots", uuidArray(participant.acceptedSlotIds()))
+				.addValue("venues", uuidArray(participant.acceptedVenueIds()))
+				.addValue("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
+				.addValue("awaiting", negotiation.isAwaiting(participant.userId(), now))
+				.addValue("state", negotiation.state().value())
+				.addValue("now", timestamp(now)));
+		}
+		batch.batchUpdate("""
+				INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, accepted_slot_ids,
+				                                      accepted_venue_ids, responded_at, awaiting_me,
+				                                      negotiation_state, negotiation_updated_at)
+				VALUES (:negotiationId, :userId, :position, :status, CAST(:slots AS uuid[]), CAST(:venues AS uuid[]),
+				        :respondedAt, :awaiting, :state, :now)
+				""", rows.toArray(SqlParameterSource[]::new));
+	}
 
-    /** Records one participant's answer (and their blob, when the reply carried one). */
-    void updateParticipant(UUID negotiationId, Participant participant, @Nullable EncryptedBlob blob) {
-        jdbc.sql("""
-                UPDATE negotiation_participants
-                   SET status = :status,
-                       accepted_slot_ids = CAST(:slots AS uuid[]),
-                       accepted_venue_ids = CAST(:venues AS uuid[]),
-                       responded_at = :respondedAt,
-                       encrypted_payload = coalesce(:payload, encrypted_payload),
-                       encrypted_blob_version = coalesce(:blobVersion, encrypted_blob_version)
-                 WHERE negotiation_id = :negotiationId AND user_id = :userId
-                """)
-                .param("status", participant.status().value())
-                .param("slots", uuidArray(participant.acceptedSlotIds()))
-                .param("venues", uuidArray(participant.acceptedVenueIds()))
-                .param("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
-                .param("payload", blob == null ? null : blob.payload())
-                .param("blobVersion", blob == null ? null : blob.version())
-                .param("negotiationId", negotiationId)
-                .param("userId", participant.userId())
-                .update();
-    }
+	/**
+	 * The participant who joined last, at the next position (the negotiation row is
+	 * locked by the caller).
+	 */
+	void insertJoined(Negotiation next, Instant now) {
+		int position = next.participants().size() - 1;
+		Participant joined = next.participants().get(position);
+		jdbc.sql("""
+				INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, awaiting_me,
+				                                      negotiation_state, negotiation_updated_at)
+				VALUES (:negotiationId, :userId, :position, :status, :awaiting, :state, :now)
+				""")
+			.param("negotiationId", next.id())
+			.param("userId", joined.userId())
+			.param("position", position)
+			.param("status", joined.status().value())
+			.param("awaiting", next.isAwaiting(joined.userId(), now))
+			.param("state", next.state().value())
+			.param("now", timestamp(now))
+			.update();
+	}
 
-    /**
-     * Writes the negotiation's new state and mirrors it onto every participant row (state,
-     * updated_at, whether it waits for them) in one statement each.
-     */
-    void updateState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Instant now) {
-        jdbc.sql("""
-                UPDATE negotiations
-                   SET state = :state, sent = :sent, revision = :revision, agent_round = :agentRound,
-                       participant_count = :participantCount,
-                       accepted_count = :acceptedCount, final_slot_id = :finalSlot, final_venue_id = :finalVenue,
-                       last_actor_id = coalesce(:actor, last_actor_id),
-                       last_message_preview = coalesce(:preview, last_message_preview),
-                       updated_at = :now
-                 WHERE id = :id
-                """)
-                .param("state", next.state().value())
-                .param("sent", next.sent())
-                .param("revision", next.revision())
-                .param("agentRound", next.agentRound())
-                .param("participantCount", next.participants().size())
-                .param("acceptedCount", next.acceptedCount())
-                .param("finalSlot", next.finalSlotId())
-                .param("finalVenue", next.finalVenueId())
-                .param("actor", actorId)
-                .param("preview", preview)
-                .param("now", timestamp(now))
-                .param("id", next.id())
-                .update();
-        Set<UUID> awaiting = next.participants().stream()
-                .map(Participant::userId)
-                .filter(userId -> next.isAwaiting(userId, now))
-                .collect(Collectors.toSet());
-        jdbc.sql("""
-                UPDATE negotiation_participants
-                   SET negotiation_state = :state, negotiation_updated_at = :now,
-                       awaiting_me = (user_id = ANY(CAST(:awaiting AS uuid[])))
-                 WHERE negotiation_id = :id
-                """)
-                .param("state", next.state().value())
-                .param("now", timestamp(now))
-                .param("awaiting", uuidArray(awaiting))
-                .param("id", next.id())
-                .update();
-    }
+	void insertSlots(UUID negotiationId, List<ProposedSlot> slots) {
+		if (slots.isEmpty()) {
+			return;
+		}
+		batch.batchUpdate(
+				"""
+						INSERT INTO proposed_slots (id, negotiation_id, slot_index, starts_at, duration_minutes, timezone, proposed_by,
+						                            proposed_at)
+						VALUES (:id, :negotiationId, :index, :startsAt, :duration, :timezone, :proposedBy, :proposedAt)
+						""",
+				slots.stream()
+					.map(slot -> new MapSqlParameterSource().addValue("id", slot.id())
+						.addValue("negotiationId", negotiationId)
+						.addValue("index", slot.index())
+						.addValue("startsAt", timestamp(slot.startsAt()))
+						.addValue("duration", slot.durationMinutes())
+						.addValue("timezone", slot.timezone())
+						.addValue("proposedBy", slot.proposedBy())
+						.addValue("proposedAt", timestamp(slot.proposedAt())))
+					.toArray(SqlParameterSource[]::new));
+	}
 
-    /**
-     * One page of the user's negotiations, newest change first, strictly after the keyset position
-     * when given. Served by the (user_id, negotiation_updated_at, negotiation_id) index; only the
-     * filters in use are added, so the keyset bound stays an index condition.
-     */
-    List<NegotiationSummary> page(UUID userId, ListQuery query, @Nullable Instant afterUpdatedAt,
-            @Nullable UUID afterId, Instant now, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT n.id, owner.firebase_uid AS owner_uid, owner.display_name AS owner_name, n.title,
-                       n.intent_category, n.state, n.agent_mode,
-                       n.agent_round, n.revision, n.participant_count, n.accepted_count, p.status AS my_status,
-                       n.final_slot_id, n.final_venue_id, slot.slot_count, slot.final_starts_at, slot.next_open_starts_at,
-                       venue.venue_count, actor.firebase_uid AS last_actor_uid,
-                       n.last_message_preview, n.created_at, p.negotiation_updated_at AS updated_at, n.expires_at
-                  FROM negotiation_participants p
-                  JOIN negotiations n ON n.id = p.negotiation_id
-                  JOIN app_users owner ON owner.id = n.owner_id
-                  LEFT JOIN app_users actor ON actor.id = n.last_actor_id
-                  -- Per row of the page only (the LIMIT applies first), through the (negotiation_id, index) keys.
-                  CROSS JOIN LATERAL (SELECT count(*) AS slot_count,
-                                             min(s.starts_at) FILTER (WHERE s.id = n.final_slot_id) AS final_starts_at,
-                                             min(s.starts_at) FILTER (WHERE s.starts_at > :now) AS next_open_starts_at
-                                        FROM proposed_slots s WHERE s.negotiation_id = n.id) slot
-                  CROSS JOIN LATERAL (SELECT count(*) AS venue_count
-                                        FROM proposed_venues v WHERE v.negotiation_id = n.id) venue
-                 WHERE p.user_id = :userId
-                   AND (n.sent OR p.status = 'organizer')
-                """);
-        MapSqlParameterSource params = new MapSqlParameterSource("userId", userId).addValue("now", timestamp(now))
-                .addValue("limit", limit);
-        if (query.states() != null) {
-            sql.append(" AND (CASE WHEN " + Negotiation.overdueSql("p.negotiation_state", "n.expires_at")
-                    + " THEN 'expired' ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))\n");
-            params.addValue("states", query.states().stream().map(NegotiationState::value)
-                    .collect(Collectors.joining(",", "{", "}")));
-        }
-        if (query.role() != null) {
-            sql.append(query.role() == Role.ORGANIZER ? " AND p.status = 'organizer'\n" : " AND p.status <> 'organizer'\n");
-        }
-        if (query.awaitingMe()) {
-            sql.append(" AND p.awaiting_me AND n.expires_at > :now\n");
-        }
-        if (query.updatedAfter() != null) {
-            sql.append(" AND p.negotiation_updated_at > :updatedAfter\n");
-            params.addValue("updatedAfter", timestamp(query.updatedAfter()));
-        }
-        if (afterUpdatedAt != null) {
-            sql.append(" AND (p.negotiation_updated_at, p.negotiation_id) < (:afterUpdatedAt, :afterId)\n");
-            params.addValue("afterUpdatedAt", timestamp(afterUpdatedAt)).addValue("afterId", afterId);
-        }
-        sql.append(" ORDER BY p.negotiation_updated_at DESC, p.negotiation_id DESC LIMIT :limit");
-        return batch.query(sql.toString(), params, (row, n) -> {
-            Instant expiresAt = instant(row, "expires_at");
-            NegotiationState state = NegotiationState.of(row.getString("state"));
-            boolean overdue = Negotiation.isOverdue(state, expiresAt, now);
-            UUID finalSlotId = row.getObject("final_slot_id", UUID.class);
-            Timestamp nextStartsAt = row.getTimestamp(finalSlotId != null ? "final_starts_at" : "next_open_starts_at");
-            return new NegotiationSummary(row.getObject("id", UUID.class), row.getString("owner_uid"),
-                    row.getString("owner_name"), row.getString("title"), row.getString("intent_category"),
-                    (overdue ? NegotiationState.EXPIRED : state).value(), row.getBoolean("agent_mode"),
-                    row.getInt("agent_round"), row.getInt("revision"), row.getInt("participant_count"),
-                    row.getInt("accepted_count"), row.getString("my_status"),
-                    finalSlotId, row.getObject("final_venue_id", UUID.class), row.getInt("slot_count"),
-                    row.getInt("venue_count"), nextStartsAt == null ? null : nextStartsAt.toInstant(),
-                    row.getString("last_actor_uid"), row.getString("last_message_preview"),
-                    instant(row, "created_at"), instant(row, "updated_at"), expiresAt);
-        });
-    }
+	void insertVenues(UUID negotiationId, List<ProposedVenue> venues) {
+		if (venues.isEmpty()) {
+			return;
+		}
+		batch.batchUpdate("""
+				INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, provider_id, address, lat, lon,
+				                             metadata, proposed_by, proposed_at)
+				VALUES (:id, :negotiationId, :index, :name, :providerId, :address, :lat, :lon, CAST(:metadata AS jsonb),
+				        :proposedBy, :proposedAt)
+				""", venues.stream()
+			.map(venue -> new MapSqlParameterSource().addValue("id", venue.id())
+				.addValue("negotiationId", negotiationId)
+				.addValue("index", venue.index())
+				.addValue("name", venue.name())
+				.addValue("providerId", venue.providerId())
+				.addValue("address", venue.address())
+				.addValue("lat", venue.lat())
+				.addValue("lon", venue.lon())
+				.addValue("metadata", venue.metadata() == null ? null : json.writeValueAsString(venue.metadata()))
+				.addValue("proposedBy", venue.proposedBy())
+				.addValue("proposedAt", timestamp(venue.proposedAt())))
+			.toArray(SqlParameterSource[]::new));
+	}
 
-    void recordCancelReason(UUID id, @Nullable String reason) {
-        if (reason != null) {
-            jdbc.sql("UPDATE negotiations SET cancel_reason = :reason WHERE id = :id")
-                    .param("reason", reason).param("id", id).update();
-        }
-    }
+	/** Records one participant's answer (and their blob, when the reply carried one). */
+	void updateParticipant(UUID negotiationId, Participant participant, @Nullable EncryptedBlob blob) {
+		jdbc.sql("""
+				UPDATE negotiation_participants
+				   SET status = :status,
+				       accepted_slot_ids = CAST(:slots AS uuid[]),
+				       accepted_venue_ids = CAST(:venues AS uuid[]),
+				       responded_at = :respondedAt,
+				       encrypted_payload = coalesce(:payload, encrypted_payload),
+				       encrypted_blob_version = coalesce(:blobVersion, encrypted_blob_version)
+				 WHERE negotiation_id = :negotiationId AND user_id = :userId
+				""")
+			.param("status", participant.status().value())
+			.param("slots", uuidArray(participant.acceptedSlotIds()))
+			.param("venues", uuidArray(participant.acceptedVenueIds()))
+			.param("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
+			.param("payload", blob == null ? null : blob.payload())
+			.param("blobVersion", blob == null ? null : blob.version())
+			.param("negotiationId", negotiationId)
+			.param("userId", participant.userId())
+			.update();
+	}
 
-    /** A participant of a negotiation the sweep just expired, and whether invitees had ever seen it. */
-    record ExpiredParticipant(UUID negotiationId, UUID userId, boolean organizer, boolean sent) {
-    }
+	/**
+	 * Writes the negotiation's new state and mirrors it onto every participant row
+	 * (state, updated_at, whether it waits for them) in one statement each.
+	 */
+	void updateState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Instant now) {
+		jdbc.sql("""
+				UPDATE negotiations
+				   SET state = :state, sent = :sent, revision = :revision, agent_round = :agentRound,
+				       participant_count = :participantCount,
+				       accepted_count = :acceptedCount, final_slot_id = :finalSlot, final_venue_id = :finalVenue,
+				       last_actor_id = coalesce(:actor, last_actor_id),
+				       last_message_preview = coalesce(:preview, last_message_preview),
+				       updated_at = :now
+				 WHERE id = :id
+				""")
+			.param("state", next.state().value())
+			.param("sent", next.sent())
+			.param("revision", next.revision())
+			.param("agentRound", next.agentRound())
+			.param("participantCount", next.participants().size())
+			.param("acceptedCount", next.acceptedCount())
+			.param("finalSlot", next.finalSlotId())
+			.param("finalVenue", next.finalVenueId())
+			.param("actor", actorId)
+			.param("preview", preview)
+			.param("now", timestamp(now))
+			.param("id", next.id())
+			.update();
+		Set<UUID> awaiting = next.participants()
+			.stream()
+			.map(Participant::userId)
+			.filter(userId -> next.isAwaiting(userId, now))
+			.collect(Collectors.toSet());
+		jdbc.sql("""
+				UPDATE negotiation_participants
+				   SET negotiation_state = :state, negotiation_updated_at = :now,
+				       awaiting_me = (user_id = ANY(CAST(:awaiting AS uuid[])))
+				 WHERE negotiation_id = :id
+				""")
+			.param("state", next.state().value())
+			.param("now", timestamp(now))
+			.param("awaiting", uuidArray(awaiting))
+			.param("id", next.id())
+			.update();
+	}
 
-    /**
-     * Marks up to {@code limit} overdue open negotiations expired and returns their participants.
-     * {@code SKIP LOCKED} lets many instances sweep at once without waiting on each other or on a
-     * negotiation being answered.
-     */
-    List<ExpiredParticipant> expireOverdue(Instant now, int limit) {
-        List<UUID> expired = jdbc.sql("""
-                WITH due AS (
-                    SELECT id FROM negotiations
-                     WHERE %s
-                     ORDER BY expires_at
-                     LIMIT :limit
-                       FOR UPDATE SKIP LOCKED)
-                UPDATE negotiations n
-                   SET state = 'expired', revision = n.revision + 1, updated_at = :now
-                  FROM due
-                 WHERE n.id = due.id
-                RETURNING n.id
-                """.formatted(Negotiation.overdueSql("state", "expires_at")))
-                .param("now", timestamp(now))
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
-        if (expired.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                UPDATE negotiation_participants p
-                   SET negotiation_state = 'expired', negotiation_updated_at = :now, awaiting_me = false
-                  FROM negotiations n
-                 WHERE n.id = p.negotiation_id AND p.negotiation_id = ANY(CAST(:ids AS uuid[]))
-                RETURNING p.negotiation_id, p.user_id, p.status = 'organizer' AS organizer, n.sent
-                """)
-                .param("now", timestamp(now))
-                .param("ids", uuidArray(expired))
-                .query((row, n) -> new ExpiredParticipant(row.getObject("negotiation_id", UUID.class),
-                        row.getObject("user_id", UUID.class), row.getBoolean("organizer"), row.getBoolean("sent")))
-                .list();
-    }
+	/**
+	 * One page of the user's negotiations, newest change first, strictly after the keyset
+	 * position when given. Served by the (user_id, negotiation_updated_at,
+	 * negotiation_id) index; only the filters in use are added, so the keyset bound stays
+	 * an index condition.
+	 */
+	List<NegotiationSummary> page(UUID userId, ListQuery query, @Nullable Instant afterUpdatedAt,
+			@Nullable UUID afterId, Instant now, int limit) {
+		StringBuilder sql = new StringBuilder(
+				"""
+						SELECT n.id, owner.firebase_uid AS owner_uid, owner.display_name AS owner_name, n.title,
+						       n.intent_category, n.state, n.agent_mode,
+						       n.agent_round, n.revision, n.participant_count, n.accepted_count, p.status AS my_status,
+						       n.final_slot_id, n.final_venue_id, slot.slot_count, slot.final_starts_at, slot.next_open_starts_at,
+						       venue.venue_count, actor.firebase_uid AS last_actor_uid,
+						       n.last_message_preview, n.created_at, p.negotiation_updated_at AS updated_at, n.expires_at
+						  FROM negotiation_participants p
+						  JOIN negotiations n ON n.id = p.negotiation_id
+						  JOIN app_users owner ON owner.id = n.owner_id
+						  LEFT JOIN app_users actor ON actor.id = n.last_actor_id
+						  -- Per row of the page only (the LIMIT applies first), through the (negotiation_id, index) keys.
+						  CROSS JOIN LATERAL (SELECT count(*) AS slot_count,
+						                             min(s.starts_at) FILTER (WHERE s.id = n.final_slot_id) AS final_starts_at,
+						                             min(s.starts_at) FILTER (WHERE s.starts_at > :now) AS next_open_starts_at
+						                        FROM proposed_slots s WHERE s.negotiation_id = n.id) slot
+						  CROSS JOIN LATERAL (SELECT count(*) AS venue_count
+						                        FROM proposed_venues v WHERE v.negotiation_id = n.id) venue
+						 WHERE p.user_id = :userId
+						   AND (n.sent OR p.status = 'organizer')
+						""");
+		MapSqlParameterSource params = new MapSqlParameterSource("userId", userId).addValue("now", timestamp(now))
+			.addValue("limit", limit);
+		if (query.states() != null) {
+			sql.append(" AND (CASE WHEN " + Negotiation.overdueSql("p.negotiation_state", "n.expires_at")
+					+ " THEN 'expired' ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))\n");
+			params.addValue("states",
+					query.states().stream().map(NegotiationState::value).collect(Collectors.joining(",", "{", "}")));
+		}
+		if (query.role() != null) {
+			sql.append(query.role() == Role.ORGANIZER ? " AND p.status = 'organizer'\n"
+					: " AND p.status <> 'organizer'\n");
+		}
+		if (query.awaitingMe()) {
+			sql.append(" AND p.awaiting_me AND n.expires_at > :now\n");
+		}
+		if (query.updatedAfter() != null) {
+			sql.append(" AND p.negotiation_updated_at > :updatedAfter\n");
+			params.addValue("updatedAfter", timestamp(query.updatedAfter()));
+		}
+		if (afterUpdatedAt != null) {
+			sql.append(" AND (p.negotiation_updated_at, p.negotiation_id) < (:afterUpdatedAt, :afterId)\n");
+			params.addValue("afterUpdatedAt", timestamp(afterUpdatedAt)).addValue("afterId", afterId);
+		}
+		sql.append(" ORDER BY p.negotiation_updated_at DESC, p.negotiation_id DESC LIMIT :limit");
+		return batch.query(sql.toString(), params, (row, n) -> {
+			Instant expiresAt = instant(row, "expires_at");
+			NegotiationState state = NegotiationState.of(row.getString("state"));
+			boolean overdue = Negotiation.isOverdue(state, expiresAt, now);
+			UUID finalSlotId = row.getObject("final_slot_id", UUID.class);
+			Timestamp nextStartsAt = row.getTimestamp(finalSlotId != null ? "final_starts_at" : "next_open_starts_at");
+			return new NegotiationSummary(row.getObject("id", UUID.class), row.getString("owner_uid"),
+					row.getString("owner_name"), row.getString("title"), row.getString("intent_category"),
+					(overdue ? NegotiationState.EXPIRED : state).value(), row.getBoolean("agent_mode"),
+					row.getInt("agent_round"), row.getInt("revision"), row.getInt("participant_count"),
+					row.getInt("accepted_count"), row.getString("my_status"), finalSlotId,
+					row.getObject("final_venue_id", UUID.class), row.getInt("slot_count"), row.getInt("venue_count"),
+					nextStartsAt == null ? null : nextStartsAt.toInstant(), row.getString("last_actor_uid"),
+					row.getString("last_message_preview"), instant(row, "created_at"), instant(row, "updated_at"),
+					expiresAt);
+		});
+	}
 
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.from(instant);
-    }
+	void recordCancelReason(UUID id, @Nullable String reason) {
+		if (reason != null) {
+			jdbc.sql("UPDATE negotiations SET cancel_reason = :reason WHERE id = :id")
+				.param("reason", reason)
+				.param("id", id)
+				.update();
+		}
+	}
 
+	/**
+	 * A participant of a negotiation the sweep just expired, and whether invitees had
+	 * ever seen it.
+	 */
+	record ExpiredParticipant(UUID negotiationId, UUID userId, boolean organizer, boolean sent) {
+	}
 
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getTimestamp(column).toInstant();
-    }
+	/**
+	 * Marks up to {@code limit} overdue open negotiations expired and returns their
+	 * participants. {@code SKIP LOCKED} lets many instances sweep at once without waiting
+	 * on each other or on a negotiation being answered.
+	 */
+	List<ExpiredParticipant> expireOverdue(Instant now, int limit) {
+		List<UUID> expired = jdbc.sql("""
+				WITH due AS (
+				    SELECT id FROM negotiations
+				     WHERE %s
+				     ORDER BY expires_at
+				     LIMIT :limit
+				       FOR UPDATE SKIP LOCKED)
+				UPDATE negotiations n
+				   SET state = 'expired', revision = n.revision + 1, updated_at = :now
+				  FROM due
+				 WHERE n.id = due.id
+				RETURNING n.id
+				""".formatted(Negotiation.overdueSql("state", "expires_at")))
+			.param("now", timestamp(now))
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+		if (expired.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				UPDATE negotiation_participants p
+				   SET negotiation_state = 'expired', negotiation_updated_at = :now, awaiting_me = false
+				  FROM negotiations n
+				 WHERE n.id = p.negotiation_id AND p.negotiation_id = ANY(CAST(:ids AS uuid[]))
+				RETURNING p.negotiation_id, p.user_id, p.status = 'organizer' AS organizer, n.sent
+				""")
+			.param("now", timestamp(now))
+			.param("ids", uuidArray(expired))
+			.query((row, n) -> new ExpiredParticipant(row.getObject("negotiation_id", UUID.class),
+					row.getObject("user_id", UUID.class), row.getBoolean("organizer"), row.getBoolean("sent")))
+			.list();
+	}
 
-    /** Postgres array literal for a {@code CAST(... AS uuid[])} parameter. */
-    static String uuidArray(Collection<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-    }
+	static Timestamp timestamp(Instant instant) {
+		return Timestamp.from(instant);
+	}
+
+	static Instant instant(ResultSet row, String column) throws SQLException {
+		return row.getTimestamp(column).toInstant();
+	}
+
+	/** Postgres array literal for a {@code CAST(... AS uuid[])} parameter. */
+	static String uuidArray(Collection<UUID> ids) {
+		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+	}
 
 }

@@ -16,64 +16,63 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-/** Request bodies of the negotiation endpoints. Shape rules here; rules that need the clock in {@link OptionRules}. */
+/**
+ * Request bodies of the negotiation endpoints. Shape rules here; rules that need the
+ * clock in {@link OptionRules}.
+ */
 final class NegotiationRequests {
 
-    private NegotiationRequests() {
-    }
+	private NegotiationRequests() {
+	}
 
-    record Start(
-            @Nullable UUID id,
-            @Size(max = 120, message = "must be at most 120 characters") @Nullable String title,
-            @NotNull @Pattern(regexp = IntentCategory.VALUES, message = "must be one of " + IntentCategory.VALUES)
-            String intentCategory,
-            @NotNull @Size(max = 49, message = "must name at most 49 invitees")
-            List<@NotBlank @Size(max = 128) String> participantIds,
-            @NotNull @Size(min = 1, max = 10, message = "must hold 1-10 slots") List<@NotNull @Valid SlotInput> proposedSlots,
-            @Size(max = 10, message = "must hold at most 10 venues") @Nullable List<@NotNull @Valid VenueInput> proposedVenues,
-            @Nullable Boolean agentMode,
-            @Nullable Instant expiresAt,
-            @Nullable Boolean send,
-            @Nullable String encryptedPayload,
-            @Nullable Integer encryptedBlobVersion) {
+	record Start(@Nullable UUID id, @Size(max = 120, message = "must be at most 120 characters") @Nullable String title,
+			@NotNull @Pattern(regexp = IntentCategory.VALUES,
+					message = "must be one of " + IntentCategory.VALUES) String intentCategory,
+			@NotNull @Size(max = 49,
+					message = "must name at most 49 invitees") List<@NotBlank @Size(max = 128) String> participantIds,
+			@NotNull @Size(min = 1, max = 10,
+					message = "must hold 1-10 slots") List<@NotNull @Valid SlotInput> proposedSlots,
+			@Size(max = 10,
+					message = "must hold at most 10 venues") @Nullable List<@NotNull @Valid VenueInput> proposedVenues,
+			@Nullable Boolean agentMode, @Nullable Instant expiresAt, @Nullable Boolean send,
+			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
 
-        Start {
-            // Trimmed before the length rule applies ("≤ 120 chars, trimmed").
-            title = title == null ? null : title.strip();
-        }
-    }
+		Start {
+			// Trimmed before the length rule applies ("≤ 120 chars, trimmed").
+			title = title == null ? null : title.strip();
+		}
+	}
 
-    record SlotInput(
-            @NotNull Instant startsAt,
-            @Min(value = 5, message = "must be 5-1440 minutes") @Max(value = 1440, message = "must be 5-1440 minutes")
-            @Nullable Integer durationMinutes,
-            @Size(min = 1, max = 64) @Nullable String timezone) {
-    }
+	record SlotInput(@NotNull Instant startsAt,
+			@Min(value = 5, message = "must be 5-1440 minutes") @Max(value = 1440,
+					message = "must be 5-1440 minutes") @Nullable Integer durationMinutes,
+			@Size(min = 1, max = 64) @Nullable String timezone) {
+	}
 
-    record VenueInput(
-            @NotBlank @Size(max = 200, message = "must be 1-200 characters") String name,
-            @Size(max = 256, message = "must be at most 256 characters") @Nullable String providerId,
-            @Size(min = 1, max = 300, message = "must be 1-300 characters") @Nullable String address,
-            @DecimalMin(value = "-90", message = "must be between -90 and 90")
-            @DecimalMax(value = "90", message = "must be between -90 and 90") @Nullable Double lat,
-            @DecimalMin(value = "-180", message = "must be between -180 and 180")
-            @DecimalMax(value = "180", message = "must be between -180 and 180") @Nullable Double lon,
-            @Nullable Map<String, Object> metadata) {
-    }
+	record VenueInput(@NotBlank @Size(max = 200, message = "must be 1-200 characters") String name,
+			@Size(max = 256, message = "must be at most 256 characters") @Nullable String providerId,
+			@Size(min = 1, max = 300, message = "must be 1-300 characters") @Nullable String address,
+			@DecimalMin(value = "-90", message = "must be between -90 and 90") @DecimalMax(value = "90",
+					message = "must be between -90 and 90") @Nullable Double lat,
+			@DecimalMin(value = "-180", message = "must be between -180 and 180") @DecimalMax(value = "180",
+					message = "must be between -180 and 180") @Nullable Double lon,
+			@Nullable Map<String, Object> metadata) {
+	}
 
-    record ReplyInput(
-            @NotNull UUID negotiationId,
-            @NotNull @Pattern(regexp = "accept|decline|counter", message = "must be accept, decline or counter") String action,
-            @Size(max = 20) @Nullable List<@NotNull UUID> slotIds,
-            @Size(max = 20) @Nullable List<@NotNull UUID> venueIds,
-            @Size(max = 20, message = "must hold at most 20 slots") @Nullable List<@NotNull @Valid SlotInput> counterSlots,
-            @Size(max = 20, message = "must hold at most 20 venues") @Nullable List<@NotNull @Valid VenueInput> counterVenues,
-            @Nullable String encryptedPayload,
-            @Nullable Integer encryptedBlobVersion) {
-    }
+	record ReplyInput(@NotNull UUID negotiationId,
+			@NotNull @Pattern(regexp = "accept|decline|counter",
+					message = "must be accept, decline or counter") String action,
+			@Size(max = 20) @Nullable List<@NotNull UUID> slotIds,
+			@Size(max = 20) @Nullable List<@NotNull UUID> venueIds,
+			@Size(max = 20,
+					message = "must hold at most 20 slots") @Nullable List<@NotNull @Valid SlotInput> counterSlots,
+			@Size(max = 20,
+					message = "must hold at most 20 venues") @Nullable List<@NotNull @Valid VenueInput> counterVenues,
+			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
+	}
 
-    record Cancel(
-            @NotNull UUID negotiationId,
-            @Size(max = 500, message = "must be at most 500 characters") @Nullable String reason) {
-    }
+	record Cancel(@NotNull UUID negotiationId,
+			@Size(max = 500, message = "must be at most 500 characters") @Nullable String reason) {
+	}
+
 }

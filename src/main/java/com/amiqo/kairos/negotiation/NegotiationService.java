@@ -33,322 +33,357 @@ import com.amiqo.kairos.user.AppUser;
 
 /**
  * Orchestrates negotiations: every write runs in one transaction that first locks the
- * negotiation row, asks the domain ({@link Negotiation}) what follows, and writes exactly that,
- * events included. Concurrent replies to one negotiation therefore queue on the lock and each sees
- * the previous one's result, so a consensus can be neither missed nor confirmed twice. The same
- * transaction writes the notifications the change causes (outbox) and publishes its domain events,
- * which listeners receive after commit.
+ * negotiation row, asks the domain ({@link Negotiation}) what follows, and writes exactly
+ * that, events included. Concurrent replies to one negotiation therefore queue on the
+ * lock and each sees the previous one's result, so a consensus can be neither missed nor
+ * confirmed twice. The same transaction writes the notifications the change causes
+ * (outbox) and publishes its domain events, which listeners receive after commit.
  */
 @Service
 class NegotiationService {
 
-    static final String LIST = "negotiations";
-    private static final JsonMapper FINGERPRINT_JSON = JsonMapper.builder().build();
+	static final String LIST = "negotiations";
 
-    private final NegotiationRepository negotiations;
-    private final EventService events;
-    private final OptionRules rules;
-    private final PageCursors cursors;
-    private final TransactionTemplate transactions;
-    private final NotificationOutbox outbox;
-    private final ApplicationEventPublisher domainEvents;
-    private final Clock clock;
+	private static final JsonMapper FINGERPRINT_JSON = JsonMapper.builder().build();
 
-    NegotiationService(NegotiationRepository negotiations, EventService events, OptionRules rules, PageCursors cursors,
-            TransactionTemplate transactions, NotificationOutbox outbox, ApplicationEventPublisher domainEvents,
-            Clock clock) {
-        this.negotiations = negotiations;
-        this.events = events;
-        this.rules = rules;
-        this.cursors = cursors;
-        this.transactions = transactions;
-        this.outbox = outbox;
-        this.domainEvents = domainEvents;
-        this.clock = clock;
-    }
+	private final NegotiationRepository negotiations;
 
-    /** A created (or, for a retried client id, the existing) negotiation. */
-    record Started(NegotiationRecord record, boolean created) {
-    }
+	private final EventService events;
 
-    Started start(AppUser organizer, NegotiationRequests.Start request) {
-        Instant now = now();
-        OptionRules.Problems problems = new OptionRules.Problems();
-        List<SlotOption> slotOptions = rules.slots(request.proposedSlots(), "proposed_slots", now, problems);
-        List<VenueOption> venueOptions = rules.venues(request.proposedVenues(), "proposed_venues", problems);
-        Instant expiresAt = rules.expiresAt(request.expiresAt(), now, problems);
-        Set<String> inviteeUids = new LinkedHashSet<>();
-        request.participantIds().stream().map(String::strip).filter(uid -> !uid.equals(organizer.firebaseUid()))
-                .forEach(inviteeUids::add);
-        problems.throwIfAny();
-        EncryptedBlob blob = EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), "");
-        String fingerprint = fingerprint(request);
-        UUID id = request.id() != null ? request.id() : UUID.randomUUID();
+	private final OptionRules rules;
 
-        return transactions.execute(status -> {
-            Map<String, NegotiationRecord.UserRef> invitees = negotiations.usersByUid(inviteeUids);
-            List<String> unknown = inviteeUids.stream().filter(uid -> !invitees.containsKey(uid)).toList();
-            if (!unknown.isEmpty()) {
-                throw new ApiException(ErrorCode.UNKNOWN_PARTICIPANTS, "Some invitees have never signed in",
-                        Map.of("field", "participant_ids", "unknown", unknown));
-            }
-            Negotiation negotiation = newNegotiation(id, organizer, request, slotOptions, venueOptions,
-                    inviteeUids.stream().map(uid -> Objects.requireNonNull(invitees.get(uid)).id()).toList(), expiresAt, now);
-            String title = request.title() == null || request.title().isBlank() ? "Untitled invitation"
-                    : request.title().strip();
-            NegotiationRecord record = new NegotiationRecord(negotiation, title, request.intentCategory(),
-                    Boolean.TRUE.equals(request.agentMode()), blob, organizer.id(),
-                    Previews.proposed(organizer.displayName(), request.intentCategory()), fingerprint, now, now,
-                    Map.of(), Map.of());
-            if (!negotiations.insertIfAbsent(record)) {
-                return new Started(existingFor(id, organizer, fingerprint), false);
-            }
-            negotiations.insertParticipants(negotiation, now);
-            negotiations.insertSlots(id, negotiation.slots());
-            negotiations.insertVenues(id, negotiation.venues());
-            if (negotiation.sent()) {
-                outbox.enqueue(Notices.sent(negotiation, record.agentMode(), record.lastMessagePreview(), now));
-            }
-            domainEvents.publishEvent(new NegotiationEvents.NegotiationStarted(id, organizer.id(), negotiation.sent(),
-                    record.agentMode()));
-            return new Started(negotiations.find(id).orElseThrow(), true);
-        });
-    }
+	private final PageCursors cursors;
 
-    /** The organizer accepts every option they propose; invitees start as invited, in the order given. */
-    private static Negotiation newNegotiation(UUID id, AppUser organizer, NegotiationRequests.Start request,
-            List<SlotOption> slotOptions, List<VenueOption> venueOptions, List<UUID> inviteeIds, Instant expiresAt,
-            Instant now) {
-        List<ProposedSlot> slots = new ArrayList<>();
-        for (SlotOption option : slotOptions) {
-            slots.add(new ProposedSlot(UUID.randomUUID(), slots.size(), option.startsAt(), option.durationMinutes(),
-                    option.timezone(), organizer.id(), now));
-        }
-        List<ProposedVenue> venues = new ArrayList<>();
-        for (VenueOption option : venueOptions) {
-            venues.add(ProposedVenue.of(UUID.randomUUID(), venues.size(), option, organizer.id(), now));
-        }
-        List<Participant> participants = new ArrayList<>();
-        participants.add(new Participant(organizer.id(), ParticipantStatus.ORGANIZER,
-                ids(slots.stream().map(ProposedSlot::id).toList()), ids(venues.stream().map(ProposedVenue::id).toList()),
-                now));
-        inviteeIds.forEach(inviteeId -> participants.add(
-                new Participant(inviteeId, ParticipantStatus.INVITED, Set.of(), Set.of(), null)));
-        NegotiationState state = Boolean.FALSE.equals(request.send())
-                ? NegotiationState.AWAITING_INVITES : NegotiationState.AWAITING_REPLIES;
-        return new Negotiation(id, organizer.id(), state, participants, slots, venues, expiresAt, 0, 0, null, null);
-    }
+	private final TransactionTemplate transactions;
 
-    NegotiationRecord reply(AppUser user, NegotiationRequests.ReplyInput input, @Nullable Integer expectedRevision) {
-        Reply reply = toReply(input, now());
-        EncryptedBlob blob = EncryptedBlob.of(input.encryptedPayload(), input.encryptedBlobVersion(), "");
-        Written written = transactions.execute(status -> {
-            NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
-            // Read the clock once the lock is ours, so answers and added options are timed in the order
-            // they were applied: the awaiting_me rule compares those times.
-            Instant now = now();
-            Negotiation.ReplyDecision decision = record.negotiation().reply(user.id(), reply, expectedRevision, now,
-                    UUID::randomUUID);
-            if (decision instanceof Negotiation.NoChange) {
-                return new Written(record, null);
-            }
-            if (decision instanceof Negotiation.Expired expired) {
-                markExpired(record, expired.expired(), now);
-                return new Written(record, NegotiationErrors.expired(record.negotiation().id(),
-                        record.negotiation().expiresAt()));
-            }
-            Negotiation.Applied applied = (Negotiation.Applied) decision;
-            Negotiation next = applied.next();
-            negotiations.insertSlots(next.id(), applied.addedSlots());
-            negotiations.insertVenues(next.id(), applied.addedVenues());
-            if (applied.outcome() != Negotiation.Outcome.SENT) {
-                negotiations.updateParticipant(next.id(), applied.replier(), blob);
-            }
-            String preview = Previews.reply(user.displayName(), reply.action(), applied, record.intentCategory());
-            negotiations.updateState(next, user.id(), preview, now);
-            if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
-                events.createFor(plan(record, next), now);
-            }
-            outbox.enqueue(Notices.reply(applied, reply.action(), user.id(), record.agentMode(), preview, now));
-            publishReplyEvents(applied, reply.action(), user.id());
-            return new Written(negotiations.find(next.id()).orElseThrow(), null);
-        });
-        return written.orThrow();
-    }
+	private final NotificationOutbox outbox;
 
-    NegotiationRecord cancel(AppUser user, NegotiationRequests.Cancel input) {
-        Instant now = now();
-        Written written = transactions.execute(status -> {
-            NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
-            Negotiation.CancelDecision decision = record.negotiation().cancel(user.id(), now);
-            if (decision instanceof Negotiation.Expired expired) {
-                markExpired(record, expired.expired(), now);
-                return new Written(record, NegotiationErrors.invalidTransition(record.negotiation().id(),
-                        NegotiationState.EXPIRED, "cancel"));
-            }
-            Negotiation.Cancelled cancelled = (Negotiation.Cancelled) decision;
-            String preview = Previews.cancelled(user.displayName());
-            negotiations.updateState(cancelled.next(), user.id(), preview, now);
-            negotiations.recordCancelReason(cancelled.next().id(), input.reason());
-            if (cancelled.wasConfirmed()) {
-                events.cancelFor(cancelled.next().id(), now);
-            }
-            outbox.enqueue(Notices.cancelled(cancelled.next(), user.id(), preview));
-            domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(cancelled.next().id(), user.id(),
-                    cancelled.wasConfirmed()));
-            return new Written(negotiations.find(cancelled.next().id()).orElseThrow(), null);
-        });
-        return written.orThrow();
-    }
+	private final ApplicationEventPublisher domainEvents;
 
-    NegotiationRecord get(AppUser user, UUID id) {
-        NegotiationRecord record = negotiations.find(id).orElseThrow(NegotiationErrors::notFound);
-        checkVisible(record, user);
-        return record;
-    }
+	private final Clock clock;
 
-    PageCursors.Page<NegotiationSummary> list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
-        String scope = user.id() + "|" + query.scope();
-        PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
-        List<NegotiationSummary> rows = negotiations.page(user.id(), query,
-                position == null ? null : position.updatedAt(), position == null ? null : position.id(), now(),
-                limit + 1);
-        return cursors.page(rows, limit, LIST, scope,
-                summary -> new PageCursors.Position(summary.updatedAt(), summary.id()));
-    }
+	NegotiationService(NegotiationRepository negotiations, EventService events, OptionRules rules, PageCursors cursors,
+			TransactionTemplate transactions, NotificationOutbox outbox, ApplicationEventPublisher domainEvents,
+			Clock clock) {
+		this.negotiations = negotiations;
+		this.events = events;
+		this.rules = rules;
+		this.cursors = cursors;
+		this.transactions = transactions;
+		this.outbox = outbox;
+		this.domainEvents = domainEvents;
+		this.clock = clock;
+	}
 
-    /** Marks overdue negotiations expired; safe to run on many instances at once. Returns how many. */
-    int expireOverdue(int batchSize) {
-        Instant now = now();
-        int total = 0;
-        int swept;
-        do {
-            swept = transactions.execute(status -> {
-                List<NegotiationRepository.ExpiredParticipant> expired = negotiations.expireOverdue(now, batchSize);
-                outbox.enqueue(Notices.expired(expired));
-                Set<UUID> ids = new LinkedHashSet<>();
-                expired.forEach(participant -> ids.add(participant.negotiationId()));
-                ids.forEach(id -> domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(id)));
-                return ids.size();
-            });
-            total += swept;
-        } while (swept == batchSize);
-        return total;
-    }
+	/** A created (or, for a retried client id, the existing) negotiation. */
+	record Started(NegotiationRecord record, boolean created) {
+	}
 
-    Instant now() {
-        // Postgres keeps microseconds; truncating here keeps what we compare equal to what we stored.
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
+	Started start(AppUser organizer, NegotiationRequests.Start request) {
+		Instant now = now();
+		OptionRules.Problems problems = new OptionRules.Problems();
+		List<SlotOption> slotOptions = rules.slots(request.proposedSlots(), "proposed_slots", now, problems);
+		List<VenueOption> venueOptions = rules.venues(request.proposedVenues(), "proposed_venues", problems);
+		Instant expiresAt = rules.expiresAt(request.expiresAt(), now, problems);
+		Set<String> inviteeUids = new LinkedHashSet<>();
+		request.participantIds()
+			.stream()
+			.map(String::strip)
+			.filter(uid -> !uid.equals(organizer.firebaseUid()))
+			.forEach(inviteeUids::add);
+		problems.throwIfAny();
+		EncryptedBlob blob = EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), "");
+		String fingerprint = fingerprint(request);
+		UUID id = request.id() != null ? request.id() : UUID.randomUUID();
 
-    /** The outcome of a write transaction; a refusal that must commit first (marking expiry) is thrown after. */
-    private record Written(NegotiationRecord record, @Nullable ApiException refusal) {
+		return transactions.execute(status -> {
+			Map<String, NegotiationRecord.UserRef> invitees = negotiations.usersByUid(inviteeUids);
+			List<String> unknown = inviteeUids.stream().filter(uid -> !invitees.containsKey(uid)).toList();
+			if (!unknown.isEmpty()) {
+				throw new ApiException(ErrorCode.UNKNOWN_PARTICIPANTS, "Some invitees have never signed in",
+						Map.of("field", "participant_ids", "unknown", unknown));
+			}
+			Negotiation negotiation = newNegotiation(id, organizer, request, slotOptions, venueOptions,
+					inviteeUids.stream().map(uid -> Objects.requireNonNull(invitees.get(uid)).id()).toList(), expiresAt,
+					now);
+			String title = request.title() == null || request.title().isBlank() ? "Untitled invitation"
+					: request.title().strip();
+			NegotiationRecord record = new NegotiationRecord(negotiation, title, request.intentCategory(),
+					Boolean.TRUE.equals(request.agentMode()), blob, organizer.id(),
+					Previews.proposed(organizer.displayName(), request.intentCategory()), fingerprint, now, now,
+					Map.of(), Map.of());
+			if (!negotiations.insertIfAbsent(record)) {
+				return new Started(existingFor(id, organizer, fingerprint), false);
+			}
+			negotiations.insertParticipants(negotiation, now);
+			negotiations.insertSlots(id, negotiation.slots());
+			negotiations.insertVenues(id, negotiation.venues());
+			if (negotiation.sent()) {
+				outbox.enqueue(Notices.sent(negotiation, record.agentMode(), record.lastMessagePreview(), now));
+			}
+			domainEvents.publishEvent(new NegotiationEvents.NegotiationStarted(id, organizer.id(), negotiation.sent(),
+					record.agentMode()));
+			return new Started(negotiations.find(id).orElseThrow(), true);
+		});
+	}
 
-        NegotiationRecord orThrow() {
-            if (refusal != null) {
-                throw refusal;
-            }
-            return record;
-        }
-    }
+	/**
+	 * The organizer accepts every option they propose; invitees start as invited, in the
+	 * order given.
+	 */
+	private static Negotiation newNegotiation(UUID id, AppUser organizer, NegotiationRequests.Start request,
+			List<SlotOption> slotOptions, List<VenueOption> venueOptions, List<UUID> inviteeIds, Instant expiresAt,
+			Instant now) {
+		List<ProposedSlot> slots = new ArrayList<>();
+		for (SlotOption option : slotOptions) {
+			slots.add(new ProposedSlot(UUID.randomUUID(), slots.size(), option.startsAt(), option.durationMinutes(),
+					option.timezone(), organizer.id(), now));
+		}
+		List<ProposedVenue> venues = new ArrayList<>();
+		for (VenueOption option : venueOptions) {
+			venues.add(ProposedVenue.of(UUID.randomUUID(), venues.size(), option, organizer.id(), now));
+		}
+		List<Participant> participants = new ArrayList<>();
+		participants.add(new Participant(organizer.id(), ParticipantStatus.ORGANIZER,
+				ids(slots.stream().map(ProposedSlot::id).toList()),
+				ids(venues.stream().map(ProposedVenue::id).toList()), now));
+		inviteeIds.forEach(inviteeId -> participants
+			.add(new Participant(inviteeId, ParticipantStatus.INVITED, Set.of(), Set.of(), null)));
+		NegotiationState state = Boolean.FALSE.equals(request.send()) ? NegotiationState.AWAITING_INVITES
+				: NegotiationState.AWAITING_REPLIES;
+		return new Negotiation(id, organizer.id(), state, participants, slots, venues, expiresAt, 0, 0, null, null);
+	}
 
-    private NegotiationRecord visibleForUpdate(UUID id, AppUser user) {
-        NegotiationRecord record = negotiations.findForUpdate(id).orElseThrow(NegotiationErrors::notFound);
-        checkVisible(record, user);
-        return record;
-    }
+	NegotiationRecord reply(AppUser user, NegotiationRequests.ReplyInput input, @Nullable Integer expectedRevision) {
+		Reply reply = toReply(input, now());
+		EncryptedBlob blob = EncryptedBlob.of(input.encryptedPayload(), input.encryptedBlobVersion(), "");
+		Written written = transactions.execute(status -> {
+			NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
+			// Read the clock once the lock is ours, so answers and added options are
+			// timed in the order
+			// they were applied: the awaiting_me rule compares those times.
+			Instant now = now();
+			Negotiation.ReplyDecision decision = record.negotiation()
+				.reply(user.id(), reply, expectedRevision, now, UUID::randomUUID);
+			if (decision instanceof Negotiation.NoChange) {
+				return new Written(record, null);
+			}
+			if (decision instanceof Negotiation.Expired expired) {
+				markExpired(record, expired.expired(), now);
+				return new Written(record,
+						NegotiationErrors.expired(record.negotiation().id(), record.negotiation().expiresAt()));
+			}
+			Negotiation.Applied applied = (Negotiation.Applied) decision;
+			Negotiation next = applied.next();
+			negotiations.insertSlots(next.id(), applied.addedSlots());
+			negotiations.insertVenues(next.id(), applied.addedVenues());
+			if (applied.outcome() != Negotiation.Outcome.SENT) {
+				negotiations.updateParticipant(next.id(), applied.replier(), blob);
+			}
+			String preview = Previews.reply(user.displayName(), reply.action(), applied, record.intentCategory());
+			negotiations.updateState(next, user.id(), preview, now);
+			if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
+				events.createFor(plan(record, next), now);
+			}
+			outbox.enqueue(Notices.reply(applied, reply.action(), user.id(), record.agentMode(), preview, now));
+			publishReplyEvents(applied, reply.action(), user.id());
+			return new Written(negotiations.find(next.id()).orElseThrow(), null);
+		});
+		return written.orThrow();
+	}
 
-    /**
-     * An unsent draft does not exist (404) for anyone but its organizer; a sent negotiation is
-     * refused (403) to anyone who is not a participant.
-     */
-    static void checkVisible(NegotiationRecord record, AppUser user) {
-        Negotiation negotiation = record.negotiation();
-        if (!negotiation.sent() && !negotiation.ownerId().equals(user.id())) {
-            throw NegotiationErrors.notFound();
-        }
-        if (!negotiation.isVisibleTo(user.id())) {
-            throw NegotiationErrors.notParticipant(negotiation.id());
-        }
-    }
+	NegotiationRecord cancel(AppUser user, NegotiationRequests.Cancel input) {
+		Instant now = now();
+		Written written = transactions.execute(status -> {
+			NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
+			Negotiation.CancelDecision decision = record.negotiation().cancel(user.id(), now);
+			if (decision instanceof Negotiation.Expired expired) {
+				markExpired(record, expired.expired(), now);
+				return new Written(record, NegotiationErrors.invalidTransition(record.negotiation().id(),
+						NegotiationState.EXPIRED, "cancel"));
+			}
+			Negotiation.Cancelled cancelled = (Negotiation.Cancelled) decision;
+			String preview = Previews.cancelled(user.displayName());
+			negotiations.updateState(cancelled.next(), user.id(), preview, now);
+			negotiations.recordCancelReason(cancelled.next().id(), input.reason());
+			if (cancelled.wasConfirmed()) {
+				events.cancelFor(cancelled.next().id(), now);
+			}
+			outbox.enqueue(Notices.cancelled(cancelled.next(), user.id(), preview));
+			domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(cancelled.next().id(), user.id(),
+					cancelled.wasConfirmed()));
+			return new Written(negotiations.find(cancelled.next().id()).orElseThrow(), null);
+		});
+		return written.orThrow();
+	}
 
-    private void markExpired(NegotiationRecord record, Negotiation expired, Instant now) {
-        if (record.negotiation().state() != NegotiationState.EXPIRED) {
-            negotiations.updateState(expired, null, null, now);
-            outbox.enqueue(Notices.expired(expired));
-            domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(expired.id()));
-        }
-    }
+	NegotiationRecord get(AppUser user, UUID id) {
+		NegotiationRecord record = negotiations.find(id).orElseThrow(NegotiationErrors::notFound);
+		checkVisible(record, user);
+		return record;
+	}
 
-    private void publishReplyEvents(Negotiation.Applied applied, ReplyAction action, UUID replierId) {
-        Negotiation next = applied.next();
-        domainEvents.publishEvent(new NegotiationEvents.ReplyRecorded(next.id(), replierId, action.value(),
-                next.state().value(), next.revision()));
-        if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
-            domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(),
-                    Objects.requireNonNull(next.finalSlotId(), "a confirmed negotiation has a final slot"),
-                    next.finalVenueId()));
-        } else if (applied.outcome() == Negotiation.Outcome.EVERYONE_DECLINED) {
-            domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(next.id(), replierId, false));
-        }
-    }
+	PageCursors.Page<NegotiationSummary> list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
+		String scope = user.id() + "|" + query.scope();
+		PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
+		List<NegotiationSummary> rows = negotiations.page(user.id(), query,
+				position == null ? null : position.updatedAt(), position == null ? null : position.id(), now(),
+				limit + 1);
+		return cursors.page(rows, limit, LIST, scope,
+				summary -> new PageCursors.Position(summary.updatedAt(), summary.id()));
+	}
 
-    private NegotiationRecord existingFor(UUID id, AppUser organizer, String fingerprint) {
-        NegotiationRecord existing = negotiations.find(id).orElseThrow();
-        if (!existing.negotiation().ownerId().equals(organizer.id()) || !existing.requestFingerprint().equals(fingerprint)) {
-            throw new ApiException(ErrorCode.CONFLICT, "A different negotiation already uses this id",
-                    Map.of("field", "id", "negotiation_id", id));
-        }
-        return existing;
-    }
+	/**
+	 * Marks overdue negotiations expired; safe to run on many instances at once. Returns
+	 * how many.
+	 */
+	int expireOverdue(int batchSize) {
+		Instant now = now();
+		int total = 0;
+		int swept;
+		do {
+			swept = transactions.execute(status -> {
+				List<NegotiationRepository.ExpiredParticipant> expired = negotiations.expireOverdue(now, batchSize);
+				outbox.enqueue(Notices.expired(expired));
+				Set<UUID> ids = new LinkedHashSet<>();
+				expired.forEach(participant -> ids.add(participant.negotiationId()));
+				ids.forEach(id -> domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(id)));
+				return ids.size();
+			});
+			total += swept;
+		}
+		while (swept == batchSize);
+		return total;
+	}
 
-    /**
-     * Checks the reply's shape before anything is loaded: a malformed body is 400 whoever sends it
-     * (an empty counter is refused by the {@link Reply} itself; no options means no option problems).
-     */
-    private Reply toReply(NegotiationRequests.ReplyInput input, Instant now) {
-        OptionRules.Problems problems = new OptionRules.Problems();
-        List<SlotOption> counterSlots = input.counterSlots() == null ? List.of()
-                : rules.slots(input.counterSlots(), "counter_slots", now, problems);
-        List<VenueOption> counterVenues = rules.venues(input.counterVenues(), "counter_venues", problems);
-        problems.throwIfAny();
-        return new Reply(ReplyAction.valueOf(input.action().toUpperCase(java.util.Locale.ROOT)),
-                input.slotIds() == null ? null : Set.copyOf(input.slotIds()),
-                input.venueIds() == null ? null : Set.copyOf(input.venueIds()), counterSlots, counterVenues);
-    }
+	Instant now() {
+		// Postgres keeps microseconds; truncating here keeps what we compare equal to
+		// what we stored.
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
 
-    private static ConfirmedPlan plan(NegotiationRecord record, Negotiation confirmed) {
-        ProposedSlot slot = confirmed.slots().stream().filter(s -> s.id().equals(confirmed.finalSlotId())).findFirst()
-                .orElseThrow();
-        ConfirmedPlan.Venue venue = confirmed.venues().stream()
-                .filter(v -> v.id().equals(confirmed.finalVenueId()))
-                .findFirst()
-                .map(v -> new ConfirmedPlan.Venue(v.name(), v.providerId(), v.address(), v.lat(), v.lon(), v.metadata()))
-                .orElse(null);
-        List<ConfirmedPlan.Attendee> attendees = confirmed.participants().stream()
-                .filter(Participant::isActive)
-                .map(participant -> record.user(participant.userId()))
-                .map(user -> new ConfirmedPlan.Attendee(user.id(), user.uid(), user.displayName()))
-                .toList();
-        return new ConfirmedPlan(confirmed.id(), record.title(), record.intentCategory(), slot.startsAt(), slot.endsAt(),
-                slot.timezone(), venue, attendees, record.blob());
-    }
+	/**
+	 * The outcome of a write transaction; a refusal that must commit first (marking
+	 * expiry) is thrown after.
+	 */
+	private record Written(NegotiationRecord record, @Nullable ApiException refusal) {
 
-    /**
-     * The request as sent, hashed: a retry with the same id must carry the same body. A plain mapper,
-     * so timestamps keep their full precision (the API's mapper rounds output to seconds).
-     */
-    private static String fingerprint(NegotiationRequests.Start request) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(FINGERPRINT_JSON.writeValueAsString(request)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+		NegotiationRecord orThrow() {
+			if (refusal != null) {
+				throw refusal;
+			}
+			return record;
+		}
+	}
 
-    private static Set<UUID> ids(List<UUID> ids) {
-        return new LinkedHashSet<>(ids);
-    }
+	private NegotiationRecord visibleForUpdate(UUID id, AppUser user) {
+		NegotiationRecord record = negotiations.findForUpdate(id).orElseThrow(NegotiationErrors::notFound);
+		checkVisible(record, user);
+		return record;
+	}
+
+	/**
+	 * An unsent draft does not exist (404) for anyone but its organizer; a sent
+	 * negotiation is refused (403) to anyone who is not a participant.
+	 */
+	static void checkVisible(NegotiationRecord record, AppUser user) {
+		Negotiation negotiation = record.negotiation();
+		if (!negotiation.sent() && !negotiation.ownerId().equals(user.id())) {
+			throw NegotiationErrors.notFound();
+		}
+		if (!negotiation.isVisibleTo(user.id())) {
+			throw NegotiationErrors.notParticipant(negotiation.id());
+		}
+	}
+
+	private void markExpired(NegotiationRecord record, Negotiation expired, Instant now) {
+		if (record.negotiation().state() != NegotiationState.EXPIRED) {
+			negotiations.updateState(expired, null, null, now);
+			outbox.enqueue(Notices.expired(expired));
+			domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(expired.id()));
+		}
+	}
+
+	private void publishReplyEvents(Negotiation.Applied applied, ReplyAction action, UUID replierId) {
+		Negotiation next = applied.next();
+		domainEvents.publishEvent(new NegotiationEvents.ReplyRecorded(next.id(), replierId, action.value(),
+				next.state().value(), next.revision()));
+		if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
+			domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(),
+					Objects.requireNonNull(next.finalSlotId(), "a confirmed negotiation has a final slot"),
+					next.finalVenueId()));
+		}
+		else if (applied.outcome() == Negotiation.Outcome.EVERYONE_DECLINED) {
+			domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(next.id(), replierId, false));
+		}
+	}
+
+	private NegotiationRecord existingFor(UUID id, AppUser organizer, String fingerprint) {
+		NegotiationRecord existing = negotiations.find(id).orElseThrow();
+		if (!existing.negotiation().ownerId().equals(organizer.id())
+				|| !existing.requestFingerprint().equals(fingerprint)) {
+			throw new ApiException(ErrorCode.CONFLICT, "A different negotiation already uses this id",
+					Map.of("field", "id", "negotiation_id", id));
+		}
+		return existing;
+	}
+
+	/**
+	 * Checks the reply's shape before anything is loaded: a malformed body is 400 whoever
+	 * sends it (an empty counter is refused by the {@link Reply} itself; no options means
+	 * no option problems).
+	 */
+	private Reply toReply(NegotiationRequests.ReplyInput input, Instant now) {
+		OptionRules.Problems problems = new OptionRules.Problems();
+		List<SlotOption> counterSlots = input.counterSlots() == null ? List.of()
+				: rules.slots(input.counterSlots(), "counter_slots", now, problems);
+		List<VenueOption> counterVenues = rules.venues(input.counterVenues(), "counter_venues", problems);
+		problems.throwIfAny();
+		return new Reply(ReplyAction.valueOf(input.action().toUpperCase(java.util.Locale.ROOT)),
+				input.slotIds() == null ? null : Set.copyOf(input.slotIds()),
+				input.venueIds() == null ? null : Set.copyOf(input.venueIds()), counterSlots, counterVenues);
+	}
+
+	private static ConfirmedPlan plan(NegotiationRecord record, Negotiation confirmed) {
+		ProposedSlot slot = confirmed.slots()
+			.stream()
+			.filter(s -> s.id().equals(confirmed.finalSlotId()))
+			.findFirst()
+			.orElseThrow();
+		ConfirmedPlan.Venue venue = confirmed.venues()
+			.stream()
+			.filter(v -> v.id().equals(confirmed.finalVenueId()))
+			.findFirst()
+			.map(v -> new ConfirmedPlan.Venue(v.name(), v.providerId(), v.address(), v.lat(), v.lon(), v.metadata()))
+			.orElse(null);
+		List<ConfirmedPlan.Attendee> attendees = confirmed.participants()
+			.stream()
+			.filter(Participant::isActive)
+			.map(participant -> record.user(participant.userId()))
+			.map(user -> new ConfirmedPlan.Attendee(user.id(), user.uid(), user.displayName()))
+			.toList();
+		return new ConfirmedPlan(confirmed.id(), record.title(), record.intentCategory(), slot.startsAt(),
+				slot.endsAt(), slot.timezone(), venue, attendees, record.blob());
+	}
+
+	/**
+	 * The request as sent, hashed: a retry with the same id must carry the same body. A
+	 * plain mapper, so timestamps keep their full precision (the API's mapper rounds
+	 * output to seconds).
+	 */
+	private static String fingerprint(NegotiationRequests.Start request) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256")
+				.digest(FINGERPRINT_JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static Set<UUID> ids(List<UUID> ids) {
+		return new LinkedHashSet<>(ids);
+	}
+
 }

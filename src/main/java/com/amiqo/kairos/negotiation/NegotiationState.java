@@ -4,22 +4,20 @@ import com.amiqo.kairos.api.WireValues;
 
 /** SPEC §5.2. {@code cancelled} and {@code expired} are terminal. */
 public enum NegotiationState {
-    AWAITING_INVITES,
-    AWAITING_REPLIES,
-    CONFIRMED,
-    CANCELLED,
-    EXPIRED;
 
-    /** Still negotiating: can expire, can take replies. */
-    public boolean isOpen() {
-        return this == AWAITING_INVITES || this == AWAITING_REPLIES;
-    }
+	AWAITING_INVITES, AWAITING_REPLIES, CONFIRMED, CANCELLED, EXPIRED;
 
-    public String value() {
-        return WireValues.of(this);
-    }
+	/** Still negotiating: can expire, can take replies. */
+	public boolean isOpen() {
+		return this == AWAITING_INVITES || this == AWAITING_REPLIES;
+	}
 
-    public static NegotiationState of(String value) {
-        return WireValues.parse(NegotiationState.class, value);
-    }
+	public String value() {
+		return WireValues.of(this);
+	}
+
+	public static NegotiationState of(String value) {
+		return WireValues.parse(NegotiationState.class, value);
+	}
+
 }

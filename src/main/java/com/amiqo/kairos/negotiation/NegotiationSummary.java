@@ -7,31 +7,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A list entry: the resource without participants, options and blob, plus what a list row shows
- * (SPEC §5.6): the organizer's name, how many options there are and the next start
- * ({@code next_starts_at}: the final slot's once one was chosen, else the earliest slot not yet started).
+ * A list entry: the resource without participants, options and blob, plus what a list row
+ * shows (SPEC §5.6): the organizer's name, how many options there are and the next start
+ * ({@code next_starts_at}: the final slot's once one was chosen, else the earliest slot
+ * not yet started).
  */
-record NegotiationSummary(
-        UUID id,
-        String ownerId,
-        @Nullable String organizerDisplayName,
-        String title,
-        @ClosedSet(values = IntentCategory.VALUES) String intentCategory,
-        @ClosedSet(NegotiationState.class) String state,
-        boolean agentMode,
-        int agentRound,
-        int revision,
-        int participantCount,
-        int acceptedCount,
-        @ClosedSet(ParticipantStatus.class) String myStatus,
-        @Nullable UUID finalSlotId,
-        @Nullable UUID finalVenueId,
-        int slotCount,
-        int venueCount,
-        @Nullable Instant nextStartsAt,
-        @Nullable String lastActorId,
-        @Nullable String lastMessagePreview,
-        Instant createdAt,
-        Instant updatedAt,
-        Instant expiresAt) {
+record NegotiationSummary(UUID id, String ownerId, @Nullable String organizerDisplayName, String title,
+		@ClosedSet(values = IntentCategory.VALUES) String intentCategory,
+		@ClosedSet(NegotiationState.class) String state, boolean agentMode, int agentRound, int revision,
+		int participantCount, int acceptedCount, @ClosedSet(ParticipantStatus.class) String myStatus,
+		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, int slotCount, int venueCount,
+		@Nullable Instant nextStartsAt, @Nullable String lastActorId, @Nullable String lastMessagePreview,
+		Instant createdAt, Instant updatedAt, Instant expiresAt) {
 }

@@ -13,85 +13,71 @@ import org.jspecify.annotations.Nullable;
 import com.amiqo.kairos.api.EncryptedBlob;
 
 /** The full negotiation resource (SPEC §5.1), as the caller sees it. */
-public record NegotiationView(
-        UUID id,
-        String ownerId,
-        String title,
-        @ClosedSet(values = IntentCategory.VALUES) String intentCategory,
-        @ClosedSet(NegotiationState.class) String state,
-        boolean agentMode,
-        int agentRound,
-        int revision,
-        int participantCount,
-        int acceptedCount,
-        @ClosedSet(ParticipantStatus.class) String myStatus,
-        List<ParticipantView> participants,
-        List<SlotView> proposedSlots,
-        List<VenueView> proposedVenues,
-        @Nullable UUID finalSlotId,
-        @Nullable UUID finalVenueId,
-        @Nullable UUID myEventId,
-        @Nullable String encryptedPayload,
-        @Nullable Integer encryptedBlobVersion,
-        @Nullable String lastActorId,
-        @Nullable String lastMessagePreview,
-        Instant createdAt,
-        Instant updatedAt,
-        Instant expiresAt) {
+public record NegotiationView(UUID id, String ownerId, String title,
+		@ClosedSet(values = IntentCategory.VALUES) String intentCategory,
+		@ClosedSet(NegotiationState.class) String state, boolean agentMode, int agentRound, int revision,
+		int participantCount, int acceptedCount, @ClosedSet(ParticipantStatus.class) String myStatus,
+		List<ParticipantView> participants, List<SlotView> proposedSlots, List<VenueView> proposedVenues,
+		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, @Nullable UUID myEventId,
+		@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion, @Nullable String lastActorId,
+		@Nullable String lastMessagePreview, Instant createdAt, Instant updatedAt, Instant expiresAt) {
 
-    public record ParticipantView(String userId, @Nullable String displayName,
-            @ClosedSet(ParticipantStatus.class) String status, List<UUID> acceptedSlotIds,
-            List<UUID> acceptedVenueIds, @Nullable Instant respondedAt, @Nullable String encryptedPayload,
-            @Nullable Integer encryptedBlobVersion) {
-    }
+	public record ParticipantView(String userId, @Nullable String displayName,
+			@ClosedSet(ParticipantStatus.class) String status, List<UUID> acceptedSlotIds, List<UUID> acceptedVenueIds,
+			@Nullable Instant respondedAt, @Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
+	}
 
-    public record SlotView(UUID id, int slotIndex, Instant startsAt, Instant endsAt, int durationMinutes, String timezone,
-            String proposedBy) {
-    }
+	public record SlotView(UUID id, int slotIndex, Instant startsAt, Instant endsAt, int durationMinutes,
+			String timezone, String proposedBy) {
+	}
 
-    public record VenueView(UUID id, int venueIndex, String name, @Nullable String providerId,
-            @Nullable String address, @Nullable Double lat, @Nullable Double lon,
-            @Nullable Map<String, Object> metadata, String proposedBy) {
-    }
+	public record VenueView(UUID id, int venueIndex, String name, @Nullable String providerId, @Nullable String address,
+			@Nullable Double lat, @Nullable Double lon, @Nullable Map<String, Object> metadata, String proposedBy) {
+	}
 
-    static NegotiationView of(NegotiationRecord record, UUID viewerId, Instant now) {
-        Negotiation negotiation = record.negotiation();
-        List<ProposedSlot> slots = negotiation.slots();
-        List<ParticipantView> participants = negotiation.participants().stream().map(participant -> {
-            NegotiationRecord.UserRef user = record.user(participant.userId());
-            // A reply's blob is the replier's own: only they get it back.
-            EncryptedBlob blob = participant.userId().equals(viewerId) ? record.participantBlobs().get(participant.userId())
-                    : null;
-            return new ParticipantView(user.uid(), user.displayName(), participant.status().value(),
-                    ordered(participant.acceptedSlotIds(), slots.stream().map(ProposedSlot::id).toList()),
-                    ordered(participant.acceptedVenueIds(), negotiation.venues().stream().map(ProposedVenue::id).toList()),
-                    participant.respondedAt(), blob == null ? null : blob.payload(), blob == null ? null : blob.version());
-        }).toList();
-        return new NegotiationView(negotiation.id(), record.user(negotiation.ownerId()).uid(), record.title(),
-                record.intentCategory(), negotiation.effectiveState(now).value(), record.agentMode(),
-                negotiation.agentRound(), negotiation.revision(), negotiation.participants().size(),
-                negotiation.acceptedCount(), myStatus(negotiation, viewerId), participants,
-                slots.stream().sorted(Comparator.comparing(ProposedSlot::startsAt).thenComparingInt(ProposedSlot::index))
-                        .map(slot -> new SlotView(slot.id(), slot.index(), slot.startsAt(), slot.endsAt(),
-                                slot.durationMinutes(), slot.timezone(), record.user(slot.proposedBy()).uid()))
-                        .toList(),
-                negotiation.venues().stream()
-                        .map(venue -> new VenueView(venue.id(), venue.index(), venue.name(), venue.providerId(),
-                                venue.address(), venue.lat(), venue.lon(), venue.metadata(), record.user(venue.proposedBy()).uid()))
-                        .toList(),
-                negotiation.finalSlotId(), negotiation.finalVenueId(), record.eventIdsByOwner().get(viewerId),
-                record.blob() == null ? null : record.blob().payload(),
-                record.blob() == null ? null : record.blob().version(),
-                record.lastActorId() == null ? null : record.user(record.lastActorId()).uid(),
-                record.lastMessagePreview(), record.createdAt(), record.updatedAt(), negotiation.expiresAt());
-    }
+	static NegotiationView of(NegotiationRecord record, UUID viewerId, Instant now) {
+		Negotiation negotiation = record.negotiation();
+		List<ProposedSlot> slots = negotiation.slots();
+		List<ParticipantView> participants = negotiation.participants().stream().map(participant -> {
+			NegotiationRecord.UserRef user = record.user(participant.userId());
+			// A reply's blob is the replier's own: only they get it back.
+			EncryptedBlob blob = participant.userId().equals(viewerId)
+					? record.participantBlobs().get(participant.userId()) : null;
+			return new ParticipantView(user.uid(), user.displayName(), participant.status().value(),
+					ordered(participant.acceptedSlotIds(), slots.stream().map(ProposedSlot::id).toList()),
+					ordered(participant.acceptedVenueIds(),
+							negotiation.venues().stream().map(ProposedVenue::id).toList()),
+					participant.respondedAt(), blob == null ? null : blob.payload(),
+					blob == null ? null : blob.version());
+		}).toList();
+		return new NegotiationView(negotiation.id(), record.user(negotiation.ownerId()).uid(), record.title(),
+				record.intentCategory(), negotiation.effectiveState(now).value(), record.agentMode(),
+				negotiation.agentRound(), negotiation.revision(), negotiation.participants().size(),
+				negotiation.acceptedCount(), myStatus(negotiation, viewerId), participants,
+				slots.stream()
+					.sorted(Comparator.comparing(ProposedSlot::startsAt).thenComparingInt(ProposedSlot::index))
+					.map(slot -> new SlotView(slot.id(), slot.index(), slot.startsAt(), slot.endsAt(),
+							slot.durationMinutes(), slot.timezone(), record.user(slot.proposedBy()).uid()))
+					.toList(),
+				negotiation.venues()
+					.stream()
+					.map(venue -> new VenueView(venue.id(), venue.index(), venue.name(), venue.providerId(),
+							venue.address(), venue.lat(), venue.lon(), venue.metadata(),
+							record.user(venue.proposedBy()).uid()))
+					.toList(),
+				negotiation.finalSlotId(), negotiation.finalVenueId(), record.eventIdsByOwner().get(viewerId),
+				record.blob() == null ? null : record.blob().payload(),
+				record.blob() == null ? null : record.blob().version(),
+				record.lastActorId() == null ? null : record.user(record.lastActorId()).uid(),
+				record.lastMessagePreview(), record.createdAt(), record.updatedAt(), negotiation.expiresAt());
+	}
 
-    private static String myStatus(Negotiation negotiation, UUID viewerId) {
-        return negotiation.participant(viewerId).map(participant -> participant.status().value()).orElseThrow();
-    }
+	private static String myStatus(Negotiation negotiation, UUID viewerId) {
+		return negotiation.participant(viewerId).map(participant -> participant.status().value()).orElseThrow();
+	}
 
-    /** Ids in the order of the options they name, so answers read in a stable order. */
-    private static List<UUID> ordered(Set<UUID> ids, List<UUID> optionOrder) {
-        return optionOrder.stream().filter(ids::contains).toList();
-    }
+	/** Ids in the order of the options they name, so answers read in a stable order. */
+	private static List<UUID> ordered(Set<UUID> ids, List<UUID> optionOrder) {
+		return optionOrder.stream().filter(ids::contains).toList();
+	}
 }

@@ -12,107 +12,114 @@ import com.amiqo.kairos.notification.Notification;
 import com.amiqo.kairos.notification.NotificationKind;
 
 /**
- * Who is told what about a change (SPEC §7): pure rules over the negotiation after the change.
- * The service writes the result to the outbox in the same transaction.
+ * Who is told what about a change (SPEC §7): pure rules over the negotiation after the
+ * change. The service writes the result to the outbox in the same transaction.
  */
 final class Notices {
 
-    private Notices() {
-    }
+	private Notices() {
+	}
 
-    /**
-     * A negotiation just sent: every invitee is invited; in agent mode their agents are also asked
-     * to evaluate it (silently).
-     */
-    static List<Notification> sent(Negotiation sent, boolean agentMode, @Nullable String preview, Instant now) {
-        List<Notification> notices = new ArrayList<>();
-        to(notices, NotificationKind.INVITED, sent, preview, participant -> !participant.isOrganizer());
-        if (agentMode) {
-            notices.addAll(evaluate(sent, now));
-        }
-        return notices;
-    }
+	/**
+	 * A negotiation just sent: every invitee is invited; in agent mode their agents are
+	 * also asked to evaluate it (silently).
+	 */
+	static List<Notification> sent(Negotiation sent, boolean agentMode, @Nullable String preview, Instant now) {
+		List<Notification> notices = new ArrayList<>();
+		to(notices, NotificationKind.INVITED, sent, preview, participant -> !participant.isOrganizer());
+		if (agentMode) {
+			notices.addAll(evaluate(sent, now));
+		}
+		return notices;
+	}
 
-    static List<Notification> reply(Negotiation.Applied applied, ReplyAction action, UUID actorId, boolean agentMode,
-            @Nullable String preview, Instant now) {
-        Negotiation next = applied.next();
-        List<Notification> notices = new ArrayList<>();
-        switch (applied.outcome()) {
-            case SENT -> notices.addAll(sent(next, agentMode, preview, now));
-            case CONFIRMED -> to(notices, NotificationKind.CONFIRMED, next, preview, everyoneBut(actorId));
-            case EVERYONE_DECLINED -> to(notices, NotificationKind.CANCELLED, next, preview, everyoneBut(actorId));
-            case ANSWERED -> {
-                if (action == ReplyAction.COUNTER) {
-                    // The awaiting_me rule decides who must answer again: one rule for the list and the push.
-                    to(notices, NotificationKind.COUNTERED, next, preview,
-                            participant -> !participant.userId().equals(actorId)
-                                    && next.isAwaiting(participant.userId(), now));
-                    if (agentMode) {
-                        notices.addAll(evaluate(next, now));
-                    }
-                } else {
-                    to(notices, NotificationKind.REPLIED, next, preview,
-                            participant -> participant.isActive() && !participant.userId().equals(actorId));
-                }
-            }
-        }
-        return notices;
-    }
+	static List<Notification> reply(Negotiation.Applied applied, ReplyAction action, UUID actorId, boolean agentMode,
+			@Nullable String preview, Instant now) {
+		Negotiation next = applied.next();
+		List<Notification> notices = new ArrayList<>();
+		switch (applied.outcome()) {
+			case SENT -> notices.addAll(sent(next, agentMode, preview, now));
+			case CONFIRMED -> to(notices, NotificationKind.CONFIRMED, next, preview, everyoneBut(actorId));
+			case EVERYONE_DECLINED -> to(notices, NotificationKind.CANCELLED, next, preview, everyoneBut(actorId));
+			case ANSWERED -> {
+				if (action == ReplyAction.COUNTER) {
+					// The awaiting_me rule decides who must answer again: one rule for
+					// the list and the push.
+					to(notices, NotificationKind.COUNTERED, next, preview,
+							participant -> !participant.userId().equals(actorId)
+									&& next.isAwaiting(participant.userId(), now));
+					if (agentMode) {
+						notices.addAll(evaluate(next, now));
+					}
+				}
+				else {
+					to(notices, NotificationKind.REPLIED, next, preview,
+							participant -> participant.isActive() && !participant.userId().equals(actorId));
+				}
+			}
+		}
+		return notices;
+	}
 
-    /** Someone joined by invite link (SPEC §5.8): the organizer is told. */
-    static List<Notification> joined(Negotiation joined, String preview) {
-        List<Notification> notices = new ArrayList<>();
-        to(notices, NotificationKind.JOINED, joined, preview, Participant::isOrganizer);
-        return notices;
-    }
+	/** Someone joined by invite link (SPEC §5.8): the organizer is told. */
+	static List<Notification> joined(Negotiation joined, String preview) {
+		List<Notification> notices = new ArrayList<>();
+		to(notices, NotificationKind.JOINED, joined, preview, Participant::isOrganizer);
+		return notices;
+	}
 
-    /** An organizer's cancel: everyone who has seen the negotiation but the organizer. */
-    static List<Notification> cancelled(Negotiation cancelled, UUID actorId, @Nullable String preview) {
-        List<Notification> notices = new ArrayList<>();
-        if (cancelled.sent()) {
-            to(notices, NotificationKind.CANCELLED, cancelled, preview, everyoneBut(actorId));
-        }
-        return notices;
-    }
+	/** An organizer's cancel: everyone who has seen the negotiation but the organizer. */
+	static List<Notification> cancelled(Negotiation cancelled, UUID actorId, @Nullable String preview) {
+		List<Notification> notices = new ArrayList<>();
+		if (cancelled.sent()) {
+			to(notices, NotificationKind.CANCELLED, cancelled, preview, everyoneBut(actorId));
+		}
+		return notices;
+	}
 
-    /** Expiry has no actor: every participant who has seen it (only the organizer for an unsent draft). */
-    static List<Notification> expired(Negotiation expired) {
-        List<Notification> notices = new ArrayList<>();
-        to(notices, NotificationKind.EXPIRED, expired, Previews.expired(),
-                participant -> seesExpiry(expired.sent(), participant.isOrganizer()));
-        return notices;
-    }
+	/**
+	 * Expiry has no actor: every participant who has seen it (only the organizer for an
+	 * unsent draft).
+	 */
+	static List<Notification> expired(Negotiation expired) {
+		List<Notification> notices = new ArrayList<>();
+		to(notices, NotificationKind.EXPIRED, expired, Previews.expired(),
+				participant -> seesExpiry(expired.sent(), participant.isOrganizer()));
+		return notices;
+	}
 
-    /** The same rule for negotiations the sweep expired, from their participant rows. */
-    static List<Notification> expired(List<NegotiationRepository.ExpiredParticipant> participants) {
-        return participants.stream()
-                .filter(participant -> seesExpiry(participant.sent(), participant.organizer()))
-                .map(participant -> new Notification(NotificationKind.EXPIRED, participant.userId(),
-                        participant.negotiationId(), NegotiationState.EXPIRED.value(), Previews.expired()))
-                .toList();
-    }
+	/** The same rule for negotiations the sweep expired, from their participant rows. */
+	static List<Notification> expired(List<NegotiationRepository.ExpiredParticipant> participants) {
+		return participants.stream()
+			.filter(participant -> seesExpiry(participant.sent(), participant.organizer()))
+			.map(participant -> new Notification(NotificationKind.EXPIRED, participant.userId(),
+					participant.negotiationId(), NegotiationState.EXPIRED.value(), Previews.expired()))
+			.toList();
+	}
 
-    private static boolean seesExpiry(boolean sent, boolean organizer) {
-        return sent || organizer;
-    }
+	private static boolean seesExpiry(boolean sent, boolean organizer) {
+		return sent || organizer;
+	}
 
-    /** Silent pushes to the agents of invitees whose answer is pending. */
-    private static List<Notification> evaluate(Negotiation negotiation, Instant now) {
-        List<Notification> notices = new ArrayList<>();
-        to(notices, NotificationKind.EVALUATE, negotiation, null,
-                participant -> !participant.isOrganizer() && negotiation.isAwaiting(participant.userId(), now));
-        return notices;
-    }
+	/** Silent pushes to the agents of invitees whose answer is pending. */
+	private static List<Notification> evaluate(Negotiation negotiation, Instant now) {
+		List<Notification> notices = new ArrayList<>();
+		to(notices, NotificationKind.EVALUATE, negotiation, null,
+				participant -> !participant.isOrganizer() && negotiation.isAwaiting(participant.userId(), now));
+		return notices;
+	}
 
-    private static Predicate<Participant> everyoneBut(UUID actorId) {
-        return participant -> !participant.userId().equals(actorId);
-    }
+	private static Predicate<Participant> everyoneBut(UUID actorId) {
+		return participant -> !participant.userId().equals(actorId);
+	}
 
-    private static void to(List<Notification> notices, NotificationKind kind, Negotiation negotiation,
-            @Nullable String preview, Predicate<Participant> recipients) {
-        negotiation.participants().stream()
-                .filter(recipients)
-                .forEach(participant -> notices.add(new Notification(kind, participant.userId(), negotiation.id(),
-                        negotiation.state().value(), preview)));
-    }
+	private static void to(List<Notification> notices, NotificationKind kind, Negotiation negotiation,
+			@Nullable String preview, Predicate<Participant> recipients) {
+		negotiation.participants()
+			.stream()
+			.filter(recipients)
+			.forEach(participant -> notices.add(new Notification(kind, participant.userId(), negotiation.id(),
+					negotiation.state().value(), preview)));
+	}
+
 }

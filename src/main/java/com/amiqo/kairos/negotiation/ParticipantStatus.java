@@ -4,17 +4,15 @@ import com.amiqo.kairos.api.WireValues;
 
 /** A participant's answer so far (SPEC §5.2). */
 enum ParticipantStatus {
-    ORGANIZER,
-    INVITED,
-    ACCEPTED,
-    DECLINED,
-    COUNTERED;
 
-    public String value() {
-        return WireValues.of(this);
-    }
+	ORGANIZER, INVITED, ACCEPTED, DECLINED, COUNTERED;
 
-    public static ParticipantStatus of(String value) {
-        return WireValues.parse(ParticipantStatus.class, value);
-    }
+	public String value() {
+		return WireValues.of(this);
+	}
+
+	public static ParticipantStatus of(String value) {
+		return WireValues.parse(ParticipantStatus.class, value);
+	}
+
 }

@@ -5,27 +5,28 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A time option. {@code timezone} is the IANA zone the proposer meant, for display; times are instants.
- * {@code proposedAt} is when it was added, which decides who must answer again (SPEC §5.6).
+ * A time option. {@code timezone} is the IANA zone the proposer meant, for display; times
+ * are instants. {@code proposedAt} is when it was added, which decides who must answer
+ * again (SPEC §5.6).
  */
 record ProposedSlot(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy,
-        Instant proposedAt) {
+		Instant proposedAt) {
 
-    /** An option the negotiation started with: no answer predates it. */
-    public ProposedSlot(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy) {
-        this(id, index, startsAt, durationMinutes, timezone, proposedBy, Instant.EPOCH);
-    }
+	/** An option the negotiation started with: no answer predates it. */
+	public ProposedSlot(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy) {
+		this(id, index, startsAt, durationMinutes, timezone, proposedBy, Instant.EPOCH);
+	}
 
-    public Instant endsAt() {
-        return startsAt.plus(Duration.ofMinutes(durationMinutes));
-    }
+	public Instant endsAt() {
+		return startsAt.plus(Duration.ofMinutes(durationMinutes));
+	}
 
-    public boolean hasStarted(Instant now) {
-        return !startsAt.isAfter(now);
-    }
+	public boolean hasStarted(Instant now) {
+		return !startsAt.isAfter(now);
+	}
 
-    boolean isSameOptionAs(SlotOption option) {
-        return startsAt.equals(option.startsAt()) && durationMinutes == option.durationMinutes()
-                && timezone.equals(option.timezone());
-    }
+	boolean isSameOptionAs(SlotOption option) {
+		return startsAt.equals(option.startsAt()) && durationMinutes == option.durationMinutes()
+				&& timezone.equals(option.timezone());
+	}
 }

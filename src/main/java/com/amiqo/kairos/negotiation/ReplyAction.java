@@ -3,11 +3,11 @@ package com.amiqo.kairos.negotiation;
 import com.amiqo.kairos.api.WireValues;
 
 enum ReplyAction {
-    ACCEPT,
-    DECLINE,
-    COUNTER;
 
-    public String value() {
-        return WireValues.of(this);
-    }
+	ACCEPT, DECLINE, COUNTER;
+
+	public String value() {
+		return WireValues.of(this);
+	}
+
 }

@@ -2,6 +2,9 @@ package com.amiqo.kairos.negotiation;
 
 import java.time.Instant;
 
-/** A time option as proposed in a request, already validated; it gets an id once it is added. */
+/**
+ * A time option as proposed in a request, already validated; it gets an id once it is
+ * added.
+ */
 record SlotOption(Instant startsAt, int durationMinutes, String timezone) {
 }

@@ -4,36 +4,38 @@ import com.eatthepath.pushy.apns.util.ApnsPayloadBuilder;
 import com.eatthepath.pushy.apns.util.SimpleApnsPayloadBuilder;
 
 /**
- * The APNs JSON of a push: ids, the kind, the state and the plain preview, nothing else (never blob
- * content, never an email). Visible kinds carry an alert; {@code evaluate} is a silent background
- * push ({@code content-available: 1}, no alert).
+ * The APNs JSON of a push: ids, the kind, the state and the plain preview, nothing else
+ * (never blob content, never an email). Visible kinds carry an alert; {@code evaluate} is
+ * a silent background push ({@code content-available: 1}, no alert).
  */
 final class ApnsPayloads {
 
-    private ApnsPayloads() {
-    }
+	private ApnsPayloads() {
+	}
 
-    static String of(Push push) {
-        ApnsPayloadBuilder payload = new SimpleApnsPayloadBuilder();
-        if (push.kind().isSilent()) {
-            payload.setContentAvailable(true);
-        } else {
-            payload.setAlertTitle(push.kind().alertTitle());
-            if (push.preview() != null) {
-                payload.setAlertBody(push.preview());
-            }
-            payload.setSound(ApnsPayloadBuilder.DEFAULT_SOUND_FILENAME);
-        }
-        if (push.threadId() != null) {
-            payload.setThreadId(push.threadId());
-        }
-        payload.addCustomProperty("kind", push.kind().value());
-        if (push.negotiationId() != null) {
-            payload.addCustomProperty("negotiation_id", push.negotiationId().toString());
-        }
-        if (push.state() != null) {
-            payload.addCustomProperty("state", push.state());
-        }
-        return payload.build();
-    }
+	static String of(Push push) {
+		ApnsPayloadBuilder payload = new SimpleApnsPayloadBuilder();
+		if (push.kind().isSilent()) {
+			payload.setContentAvailable(true);
+		}
+		else {
+			payload.setAlertTitle(push.kind().alertTitle());
+			if (push.preview() != null) {
+				payload.setAlertBody(push.preview());
+			}
+			payload.setSound(ApnsPayloadBuilder.DEFAULT_SOUND_FILENAME);
+		}
+		if (push.threadId() != null) {
+			payload.setThreadId(push.threadId());
+		}
+		payload.addCustomProperty("kind", push.kind().value());
+		if (push.negotiationId() != null) {
+			payload.addCustomProperty("negotiation_id", push.negotiationId().toString());
+		}
+		if (push.state() != null) {
+			payload.addCustomProperty("state", push.state());
+		}
+		return payload.build();
+	}
+
 }

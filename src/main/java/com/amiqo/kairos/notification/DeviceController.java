@@ -25,56 +25,68 @@ import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.user.AppUser;
 
-/** Push tokens of the caller's phones (SPEC §4). A user only ever sees or touches their own. */
+/**
+ * Push tokens of the caller's phones (SPEC §4). A user only ever sees or touches their
+ * own.
+ */
 @Tag(name = "devices")
 @RestController
 class DeviceController {
 
-    private static final Pattern APNS_TOKEN = Pattern.compile("[0-9a-fA-F]{64,200}");
+	private static final Pattern APNS_TOKEN = Pattern.compile("[0-9a-fA-F]{64,200}");
 
-    private final DeviceRepository devices;
-    private final Clock clock;
+	private final DeviceRepository devices;
 
-    DeviceController(DeviceRepository devices, Clock clock) {
-        this.devices = devices;
-        this.clock = clock;
-    }
+	private final Clock clock;
 
-    record RegisterRequest(
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = "ios", message = "must be ios") String platform,
-            @jakarta.validation.constraints.Pattern(regexp = "sandbox|production",
-                    message = "must be sandbox or production") @Nullable String environment) {
-    }
+	DeviceController(DeviceRepository devices, Clock clock) {
+		this.devices = devices;
+		this.clock = clock;
+	}
 
-    record DeviceView(String token, @ClosedSet(values = "ios") String platform,
-            @ClosedSet(values = "sandbox|production") String environment, Instant createdAt, Instant updatedAt) {
-    }
+	record RegisterRequest(
+			@NotNull @jakarta.validation.constraints.Pattern(regexp = "ios", message = "must be ios") String platform,
+			@jakarta.validation.constraints.Pattern(regexp = "sandbox|production",
+					message = "must be sandbox or production") @Nullable String environment) {
+	}
 
-    @Operation(operationId = "registerDevice", summary = "Register (or move to the caller) an APNs device token")
-    @PutMapping("/me/devices/{token}")
-    ApiResponse<DeviceView> register(AppUser user, @PathVariable String token,
-            @Valid @RequestBody RegisterRequest request) {
-        Device device = devices.register(user.id(), canonical(token), request.platform(),
-                request.environment() == null ? "production" : request.environment(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return ApiResponse.of(new DeviceView(device.token(), device.platform(), device.environment(),
-                device.createdAt(), device.updatedAt()));
-    }
+	record DeviceView(String token, @ClosedSet(values = "ios") String platform,
+			@ClosedSet(values = "sandbox|production") String environment, Instant createdAt, Instant updatedAt) {
+	}
 
-    /** Idempotent: removing a token that is not (or no longer) the caller's is a 204 that changes nothing. */
-    @Operation(operationId = "removeDevice", summary = "Forget one of the caller's device tokens",
-            responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Removed"))
-    @DeleteMapping("/me/devices/{token}")
-    ResponseEntity<Void> remove(AppUser user, @PathVariable String token) {
-        devices.remove(user.id(), canonical(token));
-        return ResponseEntity.noContent().build();
-    }
+	@Operation(operationId = "registerDevice", summary = "Register (or move to the caller) an APNs device token")
+	@PutMapping("/me/devices/{token}")
+	ApiResponse<DeviceView> register(AppUser user, @PathVariable String token,
+			@Valid @RequestBody RegisterRequest request) {
+		Device device = devices.register(user.id(), canonical(token), request.platform(),
+				request.environment() == null ? "production" : request.environment(),
+				clock.instant().truncatedTo(ChronoUnit.MICROS));
+		return ApiResponse.of(new DeviceView(device.token(), device.platform(), device.environment(),
+				device.createdAt(), device.updatedAt()));
+	}
 
-    /** APNs tokens are hex; stored lowercase so one phone is one row whatever case the app sends. */
-    private static String canonical(String token) {
-        if (!APNS_TOKEN.matcher(token).matches()) {
-            throw ApiException.invalidField("token", "must be an APNs device token: 64-200 hexadecimal characters");
-        }
-        return token.toLowerCase(Locale.ROOT);
-    }
+	/**
+	 * Idempotent: removing a token that is not (or no longer) the caller's is a 204 that
+	 * changes nothing.
+	 */
+	@Operation(operationId = "removeDevice", summary = "Forget one of the caller's device tokens",
+			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204",
+					description = "Removed"))
+	@DeleteMapping("/me/devices/{token}")
+	ResponseEntity<Void> remove(AppUser user, @PathVariable String token) {
+		devices.remove(user.id(), canonical(token));
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * APNs tokens are hex; stored lowercase so one phone is one row whatever case the app
+	 * sends.
+	 */
+	private static String canonical(String token) {
+		if (!APNS_TOKEN.matcher(token).matches()) {
+			throw ApiException.invalidField("token", "must be an APNs device token: 64-200 hexadecimal characters");
+		}
+		return token.toLowerCase(Locale.ROOT);
+	}
+
 }

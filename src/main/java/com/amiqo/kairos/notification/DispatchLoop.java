@@ -10,91 +10,105 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the dispatcher on its own thread for as long as the application runs: a round right after
- * every commit that wrote notifications (see {@link DispatchSignal}), back-to-back rounds while
- * rows keep coming, and a round every poll interval anyway as the safety net (rows written by
- * another instance, retries coming due). Stops claiming as soon as the context starts closing;
- * rows it had claimed are finished, or left to their lease.
+ * Runs the dispatcher on its own thread for as long as the application runs: a round
+ * right after every commit that wrote notifications (see {@link DispatchSignal}),
+ * back-to-back rounds while rows keep coming, and a round every poll interval anyway as
+ * the safety net (rows written by another instance, retries coming due). Stops claiming
+ * as soon as the context starts closing; rows it had claimed are finished, or left to
+ * their lease.
  */
 class DispatchLoop implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
-    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(30);
+	private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
 
-    private final NotificationDispatcher dispatcher;
-    private final DispatchSignal signal;
-    private final OutboxRepository outbox;
-    private final NotificationMetrics metrics;
-    private final NotificationProperties properties;
-    private volatile boolean running;
-    private @Nullable Thread thread;
+	private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(30);
 
-    DispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal, OutboxRepository outbox,
-            NotificationMetrics metrics, NotificationProperties properties) {
-        this.dispatcher = dispatcher;
-        this.signal = signal;
-        this.outbox = outbox;
-        this.metrics = metrics;
-        this.properties = properties;
-    }
+	private final NotificationDispatcher dispatcher;
 
-    @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::run, "notification-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
-    }
+	private final DispatchSignal signal;
 
-    @Override
-    public synchronized void stop() {
-        running = false;
-        signal.wake();
-        if (thread == null) {
-            return;
-        }
-        try {
-            thread.join(properties.lease().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+	private final OutboxRepository outbox;
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
+	private final NotificationMetrics metrics;
 
-    private void run() {
-        Instant nextHousekeeping = Instant.now();
-        while (running) {
-            try {
-                int claimed = dispatcher.dispatchOnce();
-                if (!Instant.now().isBefore(nextHousekeeping)) {
-                    dispatcher.prune();
-                    metrics.depth(outbox.depth());
-                    nextHousekeeping = Instant.now().plus(HOUSEKEEPING_INTERVAL);
-                }
-                if (claimed < properties.batchSize() && running) {
-                    signal.await(properties.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // Database away, most likely: the rows stay in the outbox; try again after a pause.
-                log.warn("Notification dispatch round failed: {}", e.getClass().getSimpleName());
-                pause();
-            }
-        }
-    }
+	private final NotificationProperties properties;
 
-    private void pause() {
-        try {
-            signal.await(properties.pollInterval());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
+	private volatile boolean running;
+
+	private @Nullable Thread thread;
+
+	DispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal, OutboxRepository outbox,
+			NotificationMetrics metrics, NotificationProperties properties) {
+		this.dispatcher = dispatcher;
+		this.signal = signal;
+		this.outbox = outbox;
+		this.metrics = metrics;
+		this.properties = properties;
+	}
+
+	@Override
+	public synchronized void start() {
+		running = true;
+		thread = new Thread(this::run, "notification-dispatcher");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Override
+	public synchronized void stop() {
+		running = false;
+		signal.wake();
+		if (thread == null) {
+			return;
+		}
+		try {
+			thread.join(properties.lease().toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void run() {
+		Instant nextHousekeeping = Instant.now();
+		while (running) {
+			try {
+				int claimed = dispatcher.dispatchOnce();
+				if (!Instant.now().isBefore(nextHousekeeping)) {
+					dispatcher.prune();
+					metrics.depth(outbox.depth());
+					nextHousekeeping = Instant.now().plus(HOUSEKEEPING_INTERVAL);
+				}
+				if (claimed < properties.batchSize() && running) {
+					signal.await(properties.pollInterval());
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException e) {
+				// Database away, most likely: the rows stay in the outbox; try again
+				// after a pause.
+				log.warn("Notification dispatch round failed: {}", e.getClass().getSimpleName());
+				pause();
+			}
+		}
+	}
+
+	private void pause() {
+		try {
+			signal.await(properties.pollInterval());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+	}
+
 }

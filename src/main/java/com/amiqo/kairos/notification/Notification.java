@@ -5,13 +5,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One notification to one user, as the outbox keeps it: ids, the state and the plain preview,
- * nothing else (never blob content, never an email).
+ * One notification to one user, as the outbox keeps it: ids, the state and the plain
+ * preview, nothing else (never blob content, never an email).
  *
  * @param recipientId the user's {@code app_users.id}
- * @param state       the negotiation's state after the change
- * @param preview     the plain one-line text shown in the alert ("Bob accepted")
+ * @param state the negotiation's state after the change
+ * @param preview the plain one-line text shown in the alert ("Bob accepted")
  */
 public record Notification(NotificationKind kind, UUID recipientId, @Nullable UUID negotiationId,
-        @Nullable String state, @Nullable String preview) {
+		@Nullable String state, @Nullable String preview) {
 }

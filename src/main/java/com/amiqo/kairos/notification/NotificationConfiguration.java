@@ -12,36 +12,41 @@ import org.springframework.context.annotation.Configuration;
 
 import com.amiqo.kairos.ops.KairosProperties;
 
-/** Picks the sender (APNs when {@code APNS_*} is configured, else logging) and runs the dispatcher. */
+/**
+ * Picks the sender (APNs when {@code APNS_*} is configured, else logging) and runs the
+ * dispatcher.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ NotificationProperties.class, ApnsProperties.class })
 class NotificationConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
+	private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
 
-    /** Closed at shutdown (APNs connections), after the dispatch loop has stopped. */
-    @Bean
-    PushSender pushSender(ApnsProperties apns, KairosProperties kairos, MeterRegistry meters) throws Exception {
-        if (apns.isConfigured()) {
-            log.info("Push notifications go to APNs (topic set, key id set)");
-            return new ApnsPushSender(apns, meters);
-        }
-        if (kairos.isProduction()) {
-            log.warn("APNS_* is not configured: push notifications are only logged, no phone receives them");
-        }
-        return new LoggingPushSender();
-    }
+	/** Closed at shutdown (APNs connections), after the dispatch loop has stopped. */
+	@Bean
+	PushSender pushSender(ApnsProperties apns, KairosProperties kairos, MeterRegistry meters) throws Exception {
+		if (apns.isConfigured()) {
+			log.info("Push notifications go to APNs (topic set, key id set)");
+			return new ApnsPushSender(apns, meters);
+		}
+		if (kairos.isProduction()) {
+			log.warn("APNS_* is not configured: push notifications are only logged, no phone receives them");
+		}
+		return new LoggingPushSender();
+	}
 
-    @Bean
-    NotificationDispatcher notificationDispatcher(OutboxRepository outbox, DeviceRepository devices, PushSender sender,
-            NotificationProperties properties, NotificationMetrics metrics) {
-        return new NotificationDispatcher(outbox, devices, sender, properties, metrics);
-    }
+	@Bean
+	NotificationDispatcher notificationDispatcher(OutboxRepository outbox, DeviceRepository devices, PushSender sender,
+			NotificationProperties properties, NotificationMetrics metrics) {
+		return new NotificationDispatcher(outbox, devices, sender, properties, metrics);
+	}
 
-    @Bean
-    @ConditionalOnProperty(name = "kairos.notifications.dispatcher-enabled", havingValue = "true", matchIfMissing = true)
-    DispatchLoop notificationDispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal,
-            OutboxRepository outbox, NotificationMetrics metrics, NotificationProperties properties) {
-        return new DispatchLoop(dispatcher, signal, outbox, metrics, properties);
-    }
+	@Bean
+	@ConditionalOnProperty(name = "kairos.notifications.dispatcher-enabled", havingValue = "true",
+			matchIfMissing = true)
+	DispatchLoop notificationDispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal,
+			OutboxRepository outbox, NotificationMetrics metrics, NotificationProperties properties) {
+		return new DispatchLoop(dispatcher, signal, outbox, metrics, properties);
+	}
+
 }

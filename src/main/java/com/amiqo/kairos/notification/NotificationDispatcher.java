@@ -20,132 +20,149 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox at least once (SPEC §7). Each round claims due rows (see
- * {@link OutboxRepository#claim}), pushes them to every device of their recipient concurrently,
- * then records the outcome: delivered, retried later with exponential backoff and jitter, or
- * failed after the last attempt. Nothing is held open while pushing, so a dispatcher that dies
- * mid-round only delays its rows until their lease runs out; any instance then delivers them.
- * A row with several devices is retried whole when one device needs it, so a device can get a
- * notification twice; never none.
+ * {@link OutboxRepository#claim}), pushes them to every device of their recipient
+ * concurrently, then records the outcome: delivered, retried later with exponential
+ * backoff and jitter, or failed after the last attempt. Nothing is held open while
+ * pushing, so a dispatcher that dies mid-round only delays its rows until their lease
+ * runs out; any instance then delivers them. A row with several devices is retried whole
+ * when one device needs it, so a device can get a notification twice; never none.
  */
 class NotificationDispatcher {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+	private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
-    private final OutboxRepository outbox;
-    private final DeviceRepository devices;
-    private final PushSender sender;
-    private final NotificationProperties properties;
-    private final NotificationMetrics metrics;
+	private final OutboxRepository outbox;
 
-    NotificationDispatcher(OutboxRepository outbox, DeviceRepository devices, PushSender sender,
-            NotificationProperties properties, NotificationMetrics metrics) {
-        this.outbox = outbox;
-        this.devices = devices;
-        this.sender = sender;
-        this.properties = properties;
-        this.metrics = metrics;
-    }
+	private final DeviceRepository devices;
 
-    /** One round: claim, push, record. Returns how many rows it claimed. */
-    int dispatchOnce() {
-        List<OutboxRepository.Claimed> claimed = outbox.claim(properties.batchSize(), properties.lease());
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        Set<UUID> recipients = claimed.stream().map(row -> row.push().recipientId()).collect(Collectors.toSet());
-        Map<UUID, List<Device>> devicesByUser = devices.devicesOf(recipients).stream()
-                .collect(Collectors.groupingBy(Device::userId));
+	private final PushSender sender;
 
-        Map<OutboxRepository.Claimed, List<CompletableFuture<PushSender.PushResult>>> inFlight = new LinkedHashMap<>();
-        Map<CompletableFuture<PushSender.PushResult>, Device> deviceOf = new HashMap<>();
-        for (OutboxRepository.Claimed row : claimed) {
-            List<CompletableFuture<PushSender.PushResult>> pushes = new ArrayList<>();
-            for (Device device : devicesByUser.getOrDefault(row.push().recipientId(), List.of())) {
-                CompletableFuture<PushSender.PushResult> push = sendSafely(row.push(), device);
-                pushes.add(push);
-                deviceOf.put(push, device);
-            }
-            inFlight.put(row, pushes);
-        }
+	private final NotificationProperties properties;
 
-        List<Long> delivered = new ArrayList<>();
-        Map<Long, OutboxRepository.Retry> retries = new HashMap<>();
-        Map<Long, String> failed = new HashMap<>();
-        Set<String> deadTokens = new HashSet<>();
-        // Bounded by the lease: past it another dispatcher may take the rows anyway.
-        long deadline = System.nanoTime() + properties.lease().toNanos() / 2;
-        inFlight.forEach((row, pushes) -> {
-            String retryReason = null;
-            String rejectReason = null;
-            for (CompletableFuture<PushSender.PushResult> push : pushes) {
-                PushSender.PushResult result = await(push, deadline);
-                metrics.pushed(row.push().kind(), result);
-                switch (result.outcome()) {
-                    case DELIVERED -> { }
-                    case UNREGISTERED -> deadTokens.add(Objects.requireNonNull(deviceOf.get(push)).token());
-                    case RETRY -> retryReason = result.reason();
-                    case REJECTED -> rejectReason = result.reason();
-                }
-            }
-            long id = row.push().outboxId();
-            if (retryReason != null && row.attempts() < properties.maxAttempts()) {
-                retries.put(id, new OutboxRepository.Retry(backoff(row.attempts()), retryReason));
-            } else if (retryReason != null || rejectReason != null) {
-                failed.put(id, retryReason != null ? "gave up after " + row.attempts() + " attempts: " + retryReason
-                        : rejectReason);
-                metrics.outcome(row.push().kind(), "failed");
-            } else {
-                delivered.add(id);
-                // A recipient without a registered phone is done too: there is nowhere to push.
-                metrics.outcome(row.push().kind(), pushes.isEmpty() ? "no_device" : "delivered");
-                metrics.sentAfter(row.age());
-            }
-        });
-        outbox.markDelivered(delivered);
-        outbox.retryLater(retries);
-        outbox.markFailed(failed);
-        devices.removeTokens(deadTokens);
-        if (!deadTokens.isEmpty()) {
-            log.info("Removed {} device tokens APNs reported as no longer valid", deadTokens.size());
-        }
-        return claimed.size();
-    }
+	private final NotificationMetrics metrics;
 
-    /** Deletes delivered rows past the retention. */
-    int prune() {
-        int total = 0;
-        int pruned;
-        do {
-            pruned = outbox.pruneDelivered(properties.retention(), 1000);
-            total += pruned;
-        } while (pruned == 1000);
-        return total;
-    }
+	NotificationDispatcher(OutboxRepository outbox, DeviceRepository devices, PushSender sender,
+			NotificationProperties properties, NotificationMetrics metrics) {
+		this.outbox = outbox;
+		this.devices = devices;
+		this.sender = sender;
+		this.properties = properties;
+		this.metrics = metrics;
+	}
 
-    /** Exponential: base × 2^(attempt−1), capped, then "equal jitter" (half fixed, half random) to spread retries. */
-    Duration backoff(int attempt) {
-        long base = properties.retryBase().toMillis();
-        long capped = Math.min(properties.retryMax().toMillis(), base << Math.min(attempt - 1, 30));
-        long half = Math.max(1, capped / 2);
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
+	/** One round: claim, push, record. Returns how many rows it claimed. */
+	int dispatchOnce() {
+		List<OutboxRepository.Claimed> claimed = outbox.claim(properties.batchSize(), properties.lease());
+		if (claimed.isEmpty()) {
+			return 0;
+		}
+		Set<UUID> recipients = claimed.stream().map(row -> row.push().recipientId()).collect(Collectors.toSet());
+		Map<UUID, List<Device>> devicesByUser = devices.devicesOf(recipients)
+			.stream()
+			.collect(Collectors.groupingBy(Device::userId));
 
-    private CompletableFuture<PushSender.PushResult> sendSafely(Push push, Device device) {
-        try {
-            return sender.send(push, device);
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(PushSender.PushResult.retry(e.getClass().getSimpleName()));
-        }
-    }
+		Map<OutboxRepository.Claimed, List<CompletableFuture<PushSender.PushResult>>> inFlight = new LinkedHashMap<>();
+		Map<CompletableFuture<PushSender.PushResult>, Device> deviceOf = new HashMap<>();
+		for (OutboxRepository.Claimed row : claimed) {
+			List<CompletableFuture<PushSender.PushResult>> pushes = new ArrayList<>();
+			for (Device device : devicesByUser.getOrDefault(row.push().recipientId(), List.of())) {
+				CompletableFuture<PushSender.PushResult> push = sendSafely(row.push(), device);
+				pushes.add(push);
+				deviceOf.put(push, device);
+			}
+			inFlight.put(row, pushes);
+		}
 
-    private static PushSender.PushResult await(CompletableFuture<PushSender.PushResult> push, long deadline) {
-        try {
-            return push.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return PushSender.PushResult.retry("interrupted");
-        } catch (Exception e) {
-            return PushSender.PushResult.retry(e.getClass().getSimpleName());
-        }
-    }
+		List<Long> delivered = new ArrayList<>();
+		Map<Long, OutboxRepository.Retry> retries = new HashMap<>();
+		Map<Long, String> failed = new HashMap<>();
+		Set<String> deadTokens = new HashSet<>();
+		// Bounded by the lease: past it another dispatcher may take the rows anyway.
+		long deadline = System.nanoTime() + properties.lease().toNanos() / 2;
+		inFlight.forEach((row, pushes) -> {
+			String retryReason = null;
+			String rejectReason = null;
+			for (CompletableFuture<PushSender.PushResult> push : pushes) {
+				PushSender.PushResult result = await(push, deadline);
+				metrics.pushed(row.push().kind(), result);
+				switch (result.outcome()) {
+					case DELIVERED -> {
+					}
+					case UNREGISTERED -> deadTokens.add(Objects.requireNonNull(deviceOf.get(push)).token());
+					case RETRY -> retryReason = result.reason();
+					case REJECTED -> rejectReason = result.reason();
+				}
+			}
+			long id = row.push().outboxId();
+			if (retryReason != null && row.attempts() < properties.maxAttempts()) {
+				retries.put(id, new OutboxRepository.Retry(backoff(row.attempts()), retryReason));
+			}
+			else if (retryReason != null || rejectReason != null) {
+				failed.put(id, retryReason != null ? "gave up after " + row.attempts() + " attempts: " + retryReason
+						: rejectReason);
+				metrics.outcome(row.push().kind(), "failed");
+			}
+			else {
+				delivered.add(id);
+				// A recipient without a registered phone is done too: there is nowhere to
+				// push.
+				metrics.outcome(row.push().kind(), pushes.isEmpty() ? "no_device" : "delivered");
+				metrics.sentAfter(row.age());
+			}
+		});
+		outbox.markDelivered(delivered);
+		outbox.retryLater(retries);
+		outbox.markFailed(failed);
+		devices.removeTokens(deadTokens);
+		if (!deadTokens.isEmpty()) {
+			log.info("Removed {} device tokens APNs reported as no longer valid", deadTokens.size());
+		}
+		return claimed.size();
+	}
+
+	/** Deletes delivered rows past the retention. */
+	int prune() {
+		int total = 0;
+		int pruned;
+		do {
+			pruned = outbox.pruneDelivered(properties.retention(), 1000);
+			total += pruned;
+		}
+		while (pruned == 1000);
+		return total;
+	}
+
+	/**
+	 * Exponential: base × 2^(attempt−1), capped, then "equal jitter" (half fixed, half
+	 * random) to spread retries.
+	 */
+	Duration backoff(int attempt) {
+		long base = properties.retryBase().toMillis();
+		long capped = Math.min(properties.retryMax().toMillis(), base << Math.min(attempt - 1, 30));
+		long half = Math.max(1, capped / 2);
+		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+	}
+
+	private CompletableFuture<PushSender.PushResult> sendSafely(Push push, Device device) {
+		try {
+			return sender.send(push, device);
+		}
+		catch (RuntimeException e) {
+			return CompletableFuture.completedFuture(PushSender.PushResult.retry(e.getClass().getSimpleName()));
+		}
+	}
+
+	private static PushSender.PushResult await(CompletableFuture<PushSender.PushResult> push, long deadline) {
+		try {
+			return push.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return PushSender.PushResult.retry("interrupted");
+		}
+		catch (Exception e) {
+			return PushSender.PushResult.retry(e.getClass().getSimpleName());
+		}
+	}
+
 }

@@ -9,34 +9,30 @@ import com.amiqo.kairos.api.WireValues;
  * {@code evaluate} is silent and wakes the invitee's on-device agent.
  */
 public enum NotificationKind {
-    INVITED("New invitation"),
-    JOINED("Someone joined"),
-    REPLIED("New reply"),
-    COUNTERED("New suggestion"),
-    CONFIRMED("Plan confirmed"),
-    CANCELLED("Plan cancelled"),
-    EXPIRED("Plan expired"),
-    EVALUATE(null);
 
-    private final @Nullable String alertTitle;
+	INVITED("New invitation"), JOINED("Someone joined"), REPLIED("New reply"), COUNTERED("New suggestion"),
+	CONFIRMED("Plan confirmed"), CANCELLED("Plan cancelled"), EXPIRED("Plan expired"), EVALUATE(null);
 
-    NotificationKind(@Nullable String alertTitle) {
-        this.alertTitle = alertTitle;
-    }
+	private final @Nullable String alertTitle;
 
-    public String value() {
-        return WireValues.of(this);
-    }
+	NotificationKind(@Nullable String alertTitle) {
+		this.alertTitle = alertTitle;
+	}
 
-    public static NotificationKind of(String value) {
-        return WireValues.parse(NotificationKind.class, value);
-    }
+	public String value() {
+		return WireValues.of(this);
+	}
 
-    boolean isSilent() {
-        return alertTitle == null;
-    }
+	public static NotificationKind of(String value) {
+		return WireValues.parse(NotificationKind.class, value);
+	}
 
-    @Nullable String alertTitle() {
-        return alertTitle;
-    }
+	boolean isSilent() {
+		return alertTitle == null;
+	}
+
+	@Nullable String alertTitle() {
+		return alertTitle;
+	}
+
 }

@@ -1,8 +1,9 @@
 /**
  * Devices and the push outbox; addressed by user, never by what a push is about.
  * <p>
- * The modules it may use are listed here on purpose: a new dependency between modules is a design
- * decision, so it fails ModuleStructureTest until it is added to this list (and must not close a cycle).
+ * The modules it may use are listed here on purpose: a new dependency between modules is
+ * a design decision, so it fails ModuleStructureTest until it is added to this list (and
+ * must not close a cycle).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "user", "api", "ops" })

@@ -21,116 +21,133 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Is the database answering? Probed in the background about once a second over one dedicated
- * connection (never one of the API pool's, so health never queues behind busy requests), with
- * one-second connect and socket timeouts; {@code GET /health} answers from the last probe at once.
- * Locally, a failed probe also restarts the embedded PostgreSQL if its process has died.
+ * Is the database answering? Probed in the background about once a second over one
+ * dedicated connection (never one of the API pool's, so health never queues behind busy
+ * requests), with one-second connect and socket timeouts; {@code GET /health} answers
+ * from the last probe at once. Locally, a failed probe also restarts the embedded
+ * PostgreSQL if its process has died.
  */
 @Component
 class DatabaseCheck implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseCheck.class);
-    static final Duration INTERVAL = Duration.ofSeconds(1);
-    private static final int TIMEOUT_SECONDS = 1;
-    /** A probe this old means the prober itself is stuck: do not vouch for the database. */
-    private static final Duration STALE_AFTER = Duration.ofSeconds(10);
+	private static final Logger log = LoggerFactory.getLogger(DatabaseCheck.class);
+	static final Duration INTERVAL = Duration.ofSeconds(1);
 
-    private final HikariDataSource pool;
-    private final @Nullable EmbeddedDatabase embedded;
-    private volatile Probe last = new Probe(false, 0);
-    private @Nullable ScheduledExecutorService prober;
-    private @Nullable Connection connection;
+	private static final int TIMEOUT_SECONDS = 1;
 
-    /** Takes the pool only for its connection settings (it may be wrapped, e.g. by a statement counter). */
-    DatabaseCheck(DataSource dataSource, ObjectProvider<EmbeddedDatabase> embedded) throws SQLException {
-        this.pool = dataSource instanceof HikariDataSource hikari ? hikari : dataSource.unwrap(HikariDataSource.class);
-        this.embedded = embedded.getIfAvailable();
-    }
+	/**
+	 * A probe this old means the prober itself is stuck: do not vouch for the database.
+	 */
+	private static final Duration STALE_AFTER = Duration.ofSeconds(10);
 
-    boolean isUp() {
-        Probe probe = last;
-        return probe.up() && System.nanoTime() - probe.atNanos() < STALE_AFTER.toNanos();
-    }
+	private final HikariDataSource pool;
 
-    @Override
-    public synchronized void start() {
-        probe();
-        prober = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "db-health-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
-        prober.scheduleWithFixedDelay(this::probe, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-    }
+	private final @Nullable EmbeddedDatabase embedded;
 
-    @Override
-    public synchronized void stop() {
-        if (prober != null) {
-            prober.shutdownNow();
-            prober = null;
-        }
-        closeConnection();
-    }
+	private volatile Probe last = new Probe(false, 0);
 
-    @Override
-    public synchronized boolean isRunning() {
-        return prober != null;
-    }
+	private @Nullable ScheduledExecutorService prober;
 
-    private synchronized void probe() {
-        boolean up;
-        try {
-            if (connection == null) {
-                connection = DriverManager.getConnection(pool.getJdbcUrl(), connectionProperties());
-            }
-            up = connection.isValid(TIMEOUT_SECONDS);
-        } catch (SQLException | RuntimeException e) {
-            up = false;
-        }
-        if (!up) {
-            closeConnection();
-            if (embedded != null) {
-                embedded.restartIfDied();
-            }
-        }
-        if (last.up() != up) {
-            if (up) {
-                log.info("Database reachable");
-            } else {
-                log.warn("Database unreachable (health probe failed)");
-            }
-        }
-        last = new Probe(up, System.nanoTime());
-    }
+	private @Nullable Connection connection;
 
-    private Properties connectionProperties() {
-        Properties properties = new Properties();
-        properties.putAll(pool.getDataSourceProperties());
-        if (pool.getUsername() != null) {
-            properties.setProperty("user", pool.getUsername());
-        }
-        if (pool.getPassword() != null) {
-            properties.setProperty("password", pool.getPassword());
-        }
-        // PostgreSQL driver settings, in seconds: a blackholed database costs one second, not minutes.
-        properties.setProperty("connectTimeout", Integer.toString(TIMEOUT_SECONDS));
-        properties.setProperty("socketTimeout", Integer.toString(TIMEOUT_SECONDS + 1));
-        properties.setProperty("loginTimeout", Integer.toString(TIMEOUT_SECONDS + 1));
-        properties.setProperty("ApplicationName", "kairos-health-probe");
-        return properties;
-    }
+	/**
+	 * Takes the pool only for its connection settings (it may be wrapped, e.g. by a
+	 * statement counter).
+	 */
+	DatabaseCheck(DataSource dataSource, ObjectProvider<EmbeddedDatabase> embedded) throws SQLException {
+		this.pool = dataSource instanceof HikariDataSource hikari ? hikari : dataSource.unwrap(HikariDataSource.class);
+		this.embedded = embedded.getIfAvailable();
+	}
 
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // Already broken; nothing to release.
-            }
-            connection = null;
-        }
-    }
+	boolean isUp() {
+		Probe probe = last;
+		return probe.up() && System.nanoTime() - probe.atNanos() < STALE_AFTER.toNanos();
+	}
 
-    private record Probe(boolean up, long atNanos) {
-    }
+	@Override
+	public synchronized void start() {
+		probe();
+		prober = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "db-health-probe");
+			thread.setDaemon(true);
+			return thread;
+		});
+		prober.scheduleWithFixedDelay(this::probe, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (prober != null) {
+			prober.shutdownNow();
+			prober = null;
+		}
+		closeConnection();
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return prober != null;
+	}
+
+	private synchronized void probe() {
+		boolean up;
+		try {
+			if (connection == null) {
+				connection = DriverManager.getConnection(pool.getJdbcUrl(), connectionProperties());
+			}
+			up = connection.isValid(TIMEOUT_SECONDS);
+		}
+		catch (SQLException | RuntimeException e) {
+			up = false;
+		}
+		if (!up) {
+			closeConnection();
+			if (embedded != null) {
+				embedded.restartIfDied();
+			}
+		}
+		if (last.up() != up) {
+			if (up) {
+				log.info("Database reachable");
+			}
+			else {
+				log.warn("Database unreachable (health probe failed)");
+			}
+		}
+		last = new Probe(up, System.nanoTime());
+	}
+
+	private Properties connectionProperties() {
+		Properties properties = new Properties();
+		properties.putAll(pool.getDataSourceProperties());
+		if (pool.getUsername() != null) {
+			properties.setProperty("user", pool.getUsername());
+		}
+		if (pool.getPassword() != null) {
+			properties.setProperty("password", pool.getPassword());
+		}
+		// PostgreSQL driver settings, in seconds: a blackholed database costs one second,
+		// not minutes.
+		properties.setProperty("connectTimeout", Integer.toString(TIMEOUT_SECONDS));
+		properties.setProperty("socketTimeout", Integer.toString(TIMEOUT_SECONDS + 1));
+		properties.setProperty("loginTimeout", Integer.toString(TIMEOUT_SECONDS + 1));
+		properties.setProperty("ApplicationName", "kairos-health-probe");
+		return properties;
+	}
+
+	private void closeConnection() {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException e) {
+				// Already broken; nothing to release.
+			}
+			connection = null;
+		}
+	}
+
+	private record Probe(boolean up, long atNanos) {
+	}
+
 }

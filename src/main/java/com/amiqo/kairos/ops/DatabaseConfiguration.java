@@ -16,46 +16,54 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * One Hikari pool, pointed at {@code DATABASE_URL} or, when that is unset, at the embedded
- * PostgreSQL. Pool settings come from {@code spring.datasource.hikari.*}.
+ * One Hikari pool, pointed at {@code DATABASE_URL} or, when that is unset, at the
+ * embedded PostgreSQL. Pool settings come from {@code spring.datasource.hikari.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    /** The packaged jar has no embedded PostgreSQL (startup then demands DATABASE_URL, see StartupSettingsCheck). */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = EmbeddedDatabase.LIBRARY_CLASS)
-    static class Embedded {
+	/**
+	 * The packaged jar has no embedded PostgreSQL (startup then demands DATABASE_URL, see
+	 * StartupSettingsCheck).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = EmbeddedDatabase.LIBRARY_CLASS)
+	static class Embedded {
 
-        @Bean(destroyMethod = "close")
-        @Conditional(NoDatabaseUrl.class)
-        EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
-            return new EmbeddedDatabase(properties.embedded());
-        }
-    }
+		@Bean(destroyMethod = "close")
+		@Conditional(NoDatabaseUrl.class)
+		EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
+			return new EmbeddedDatabase(properties.embedded());
+		}
 
-    @Bean
-    @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
-        HikariDataSource dataSource = new HikariDataSource();
-        // Lets a JDBC batch of inserts (participants, options, events) travel as one multi-row statement.
-        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
-        if (properties.useEmbedded()) {
-            dataSource.setJdbcUrl(embedded.getObject().jdbcUrl());
-            dataSource.setUsername("postgres");
-        } else {
-            dataSource.setJdbcUrl(properties.url());
-            dataSource.setUsername(properties.username());
-            dataSource.setPassword(properties.password());
-        }
-        return dataSource;
-    }
+	}
 
-    static class NoDatabaseUrl implements Condition {
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+		HikariDataSource dataSource = new HikariDataSource();
+		// Lets a JDBC batch of inserts (participants, options, events) travel as one
+		// multi-row statement.
+		dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
+		if (properties.useEmbedded()) {
+			dataSource.setJdbcUrl(embedded.getObject().jdbcUrl());
+			dataSource.setUsername("postgres");
+		}
+		else {
+			dataSource.setJdbcUrl(properties.url());
+			dataSource.setUsername(properties.username());
+			dataSource.setPassword(properties.password());
+		}
+		return dataSource;
+	}
 
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !StringUtils.hasText(context.getEnvironment().getProperty("kairos.database.url"));
-        }
-    }
+	static class NoDatabaseUrl implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("kairos.database.url"));
+		}
+
+	}
+
 }

@@ -18,35 +18,41 @@ import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ErrorCode;
 
-/** {@code GET /health} (public): liveness plus a database round trip; 503 while the database is away. */
+/**
+ * {@code GET /health} (public): liveness plus a database round trip; 503 while the
+ * database is away.
+ */
 @Tag(name = "operations")
 @RestController
 class HealthController {
 
-    private final DatabaseCheck database;
-    private final Clock clock;
-    private final Instant startedAt;
+	private final DatabaseCheck database;
 
-    HealthController(DatabaseCheck database, Clock clock) {
-        this.database = database;
-        this.clock = clock;
-        this.startedAt = clock.instant();
-    }
+	private final Clock clock;
 
-    @Operation(operationId = "getHealth", summary = "Liveness and database reachability")
-    @SecurityRequirements
-    @ApiErrors(ErrorCode.SERVICE_UNAVAILABLE)
-    @GetMapping("/health")
-    ResponseEntity<ApiResponse<Health>> health() {
-        if (!database.isUp()) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable",
-                    Map.of("checks", Map.of("database", "unavailable"), "retryable", true));
-        }
-        Instant now = clock.instant();
-        Health health = new Health("ok", Duration.between(startedAt, now).toSeconds(), now, Map.of("database", "ok"));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(health));
-    }
+	private final Instant startedAt;
 
-    record Health(String status, long uptimeSeconds, Instant timestamp, Map<String, String> checks) {
-    }
+	HealthController(DatabaseCheck database, Clock clock) {
+		this.database = database;
+		this.clock = clock;
+		this.startedAt = clock.instant();
+	}
+
+	@Operation(operationId = "getHealth", summary = "Liveness and database reachability")
+	@SecurityRequirements
+	@ApiErrors(ErrorCode.SERVICE_UNAVAILABLE)
+	@GetMapping("/health")
+	ResponseEntity<ApiResponse<Health>> health() {
+		if (!database.isUp()) {
+			throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable",
+					Map.of("checks", Map.of("database", "unavailable"), "retryable", true));
+		}
+		Instant now = clock.instant();
+		Health health = new Health("ok", Duration.between(startedAt, now).toSeconds(), now, Map.of("database", "ok"));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(health));
+	}
+
+	record Health(String status, long uptimeSeconds, Instant timestamp, Map<String, String> checks) {
+	}
+
 }

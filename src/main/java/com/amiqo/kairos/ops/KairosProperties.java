@@ -9,14 +9,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Deployment-wide settings.
  *
- * @param environment {@code KAIROS_ENV}: {@code local} (default: embedded defaults, readable logs) or
- *                    {@code prod} (JSON logs, development conveniences refused, production settings required)
+ * @param environment {@code KAIROS_ENV}: {@code local} (default: embedded defaults,
+ * readable logs) or {@code prod} (JSON logs, development conveniences refused, production
+ * settings required)
  */
 @Validated
 @ConfigurationProperties("kairos")
 public record KairosProperties(@NotBlank @Pattern(regexp = "local|prod") String environment) {
 
-    public boolean isProduction() {
-        return "prod".equals(environment);
-    }
+	public boolean isProduction() {
+		return "prod".equals(environment);
+	}
 }

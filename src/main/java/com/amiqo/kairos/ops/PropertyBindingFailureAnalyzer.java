@@ -27,84 +27,87 @@ import org.springframework.validation.ObjectError;
 import com.amiqo.kairos.api.Causes;
 
 /**
- * A typed settings record ({@code @ConfigurationProperties}, Bean Validation) refused a value: one
- * line naming the environment variable and the rule, never the value, which may be a secret (Spring
- * Boot's own analyzers print it). The variable is the placeholder in {@code application.yaml}
- * ({@code secret: ${KAIROS_CURSOR_SECRET:}}), or the environment variable that set the property
- * directly. Any new settings record gets this for free: annotate it, write its messages without
- * the value.
+ * A typed settings record ({@code @ConfigurationProperties}, Bean Validation) refused a
+ * value: one line naming the environment variable and the rule, never the value, which
+ * may be a secret (Spring Boot's own analyzers print it). The variable is the placeholder
+ * in {@code application.yaml} ({@code secret: ${KAIROS_CURSOR_SECRET:}}), or the
+ * environment variable that set the property directly. Any new settings record gets this
+ * for free: annotate it, write its messages without the value.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PropertyBindingFailureAnalyzer implements FailureAnalyzer {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)");
-    private static final Pattern INDEX = Pattern.compile("\\[[^]]*]");
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)");
 
-    private final Environment environment;
+	private static final Pattern INDEX = Pattern.compile("\\[[^]]*]");
 
-    PropertyBindingFailureAnalyzer(Environment environment) {
-        this.environment = environment;
-    }
+	private final Environment environment;
 
-    @Override
-    public @Nullable FailureAnalysis analyze(Throwable failure) {
-        BindException bind = Causes.find(failure, BindException.class);
-        if (bind == null) {
-            return null;
-        }
-        Set<String> problems = new LinkedHashSet<>();
-        BindValidationException validation = Causes.find(bind, BindValidationException.class);
-        if (validation != null) {
-            String prefix = validation.getValidationErrors().getName().toString();
-            for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
-                String property = error instanceof FieldError field ? prefix + "." + kebab(field.getField()) : prefix;
-                problems.add(variable(property) + ": " + error.getDefaultMessage());
-            }
-        } else {
-            problems.add(variable(bind.getName().toString()) + " is not a valid value"
-                    + (bind.getTarget() != null ? " for " + bind.getTarget().getType() : ""));
-        }
-        return new FailureAnalysis("Invalid configuration: " + String.join("; ", problems),
-                SettingsFailureAnalyzer.ACTION, failure);
-    }
+	PropertyBindingFailureAnalyzer(Environment environment) {
+		this.environment = environment;
+	}
 
-    /** The environment variable behind a property, else the property itself. */
-    String variable(String property) {
-        String name = INDEX.matcher(property).replaceAll("");
-        if (environment instanceof ConfigurableEnvironment configurable) {
-            for (PropertySource<?> source : configurable.getPropertySources()) {
-                if (source.getName().equals("configurationProperties")) {
-                    continue; // Spring Boot's view over all the others
-                }
-                String found = variableIn(source, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return name;
-    }
+	@Override
+	public @Nullable FailureAnalysis analyze(Throwable failure) {
+		BindException bind = Causes.find(failure, BindException.class);
+		if (bind == null) {
+			return null;
+		}
+		Set<String> problems = new LinkedHashSet<>();
+		BindValidationException validation = Causes.find(bind, BindValidationException.class);
+		if (validation != null) {
+			String prefix = validation.getValidationErrors().getName().toString();
+			for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
+				String property = error instanceof FieldError field ? prefix + "." + kebab(field.getField()) : prefix;
+				problems.add(variable(property) + ": " + error.getDefaultMessage());
+			}
+		}
+		else {
+			problems.add(variable(bind.getName().toString()) + " is not a valid value"
+					+ (bind.getTarget() != null ? " for " + bind.getTarget().getType() : ""));
+		}
+		return new FailureAnalysis("Invalid configuration: " + String.join("; ", problems),
+				SettingsFailureAnalyzer.ACTION, failure);
+	}
 
-    private static @Nullable String variableIn(PropertySource<?> source, String property) {
-        Object raw = source.getProperty(property);
-        if (raw == null) {
-            return null;
-        }
-        if (source instanceof OriginLookup<?>) {
-            @SuppressWarnings("unchecked")
-            Origin origin = ((OriginLookup<String>) source).getOrigin(property);
-            if (origin instanceof SystemEnvironmentOrigin environmentOrigin) {
-                return environmentOrigin.getProperty();
-            }
-        }
-        if (source instanceof SystemEnvironmentPropertySource) {
-            return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
-        }
-        Matcher placeholder = PLACEHOLDER.matcher(raw.toString());
-        return placeholder.find() ? placeholder.group(1) : property;
-    }
+	/** The environment variable behind a property, else the property itself. */
+	String variable(String property) {
+		String name = INDEX.matcher(property).replaceAll("");
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			for (PropertySource<?> source : configurable.getPropertySources()) {
+				if (source.getName().equals("configurationProperties")) {
+					continue; // Spring Boot's view over all the others
+				}
+				String found = variableIn(source, name);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return name;
+	}
 
-    private static String kebab(String javaName) {
-        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    }
+	private static @Nullable String variableIn(PropertySource<?> source, String property) {
+		Object raw = source.getProperty(property);
+		if (raw == null) {
+			return null;
+		}
+		if (source instanceof OriginLookup<?>) {
+			@SuppressWarnings("unchecked")
+			Origin origin = ((OriginLookup<String>) source).getOrigin(property);
+			if (origin instanceof SystemEnvironmentOrigin environmentOrigin) {
+				return environmentOrigin.getProperty();
+			}
+		}
+		if (source instanceof SystemEnvironmentPropertySource) {
+			return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+		}
+		Matcher placeholder = PLACEHOLDER.matcher(raw.toString());
+		return placeholder.find() ? placeholder.group(1) : property;
+	}
+
+	private static String kebab(String javaName) {
+		return javaName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
 }

@@ -12,108 +12,116 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Checks the environment variables before any bean exists, so a bad deployment stops at once with
- * a message naming each offending variable, and never gets as far as touching a database. In
- * {@code prod} it also refuses every local-only convenience: the local token issuer and the
- * Firebase Auth Emulator mode. Values are never echoed, since some of them are secrets. It runs
- * just after logging is set up, so the refusal is one line in the configured (prod: JSON) format,
- * written by {@link SettingsFailureAnalyzer}. Rules on a single value belong on the typed
- * properties records instead (Bean Validation), which that analyzer reports the same way.
+ * Checks the environment variables before any bean exists, so a bad deployment stops at
+ * once with a message naming each offending variable, and never gets as far as touching a
+ * database. In {@code prod} it also refuses every local-only convenience: the local token
+ * issuer and the Firebase Auth Emulator mode. Values are never echoed, since some of them
+ * are secrets. It runs just after logging is set up, so the refusal is one line in the
+ * configured (prod: JSON) format, written by {@link SettingsFailureAnalyzer}. Rules on a
+ * single value belong on the typed properties records instead (Bean Validation), which
+ * that analyzer reports the same way.
  */
 class StartupSettingsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
-    @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        List<String> problems = problems(event.getEnvironment(), System.getProperty("user.name"),
-                ClassUtils.isPresent(EmbeddedDatabase.LIBRARY_CLASS, StartupSettingsCheck.class.getClassLoader()));
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(problems);
-        }
-    }
+	@Override
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+		List<String> problems = problems(event.getEnvironment(), System.getProperty("user.name"),
+				ClassUtils.isPresent(EmbeddedDatabase.LIBRARY_CLASS, StartupSettingsCheck.class.getClassLoader()));
+		if (!problems.isEmpty()) {
+			throw new InvalidSettingsException(problems);
+		}
+	}
 
-    static List<String> problems(Environment environment, String osUser) {
-        return problems(environment, osUser, true);
-    }
+	static List<String> problems(Environment environment, String osUser) {
+		return problems(environment, osUser, true);
+	}
 
-    static List<String> problems(Environment environment, String osUser, boolean embeddedDatabaseAvailable) {
-        List<String> problems = new ArrayList<>();
-        String env = environment.getProperty("kairos.environment", "");
-        if (!env.equals("local") && !env.equals("prod")) {
-            problems.add("KAIROS_ENV must be 'local' or 'prod'");
-        }
-        String databaseUrl = environment.getProperty("kairos.database.url");
-        if (StringUtils.hasText(databaseUrl) && !databaseUrl.startsWith("jdbc:postgresql://")) {
-            problems.add("DATABASE_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
-        }
-        boolean embedded = !StringUtils.hasText(databaseUrl) && !env.equals("prod");
-        if (embedded && !embeddedDatabaseAvailable) {
-            problems.add("DATABASE_URL is required: this packaged build has no embedded PostgreSQL"
-                    + " (that is for ./mvnw spring-boot:run and the tests)");
-        } else if (embedded && "root".equals(osUser)) {
-            problems.add("DATABASE_URL is unset, and the embedded PostgreSQL cannot run as root (PostgreSQL refuses);"
-                    + " run as a regular user (as .ci/run does) or set DATABASE_URL");
-        }
-        String localIssuer = environment.getProperty("kairos.auth.local-issuer");
-        if (StringUtils.hasText(localIssuer) && !localIssuer.strip().matches("(?i)true|false")) {
-            problems.add("KAIROS_LOCAL_ISSUER must be 'true' or 'false'");
-        }
-        String publicUrl = environment.getProperty("kairos.links.public-url");
-        if (StringUtils.hasText(publicUrl) && !isPublicUrl(publicUrl)) {
-            problems.add("KAIROS_PUBLIC_URL must be an absolute http(s) URL without query or fragment"
-                    + " (e.g. https://kairos.example.com)");
-        }
-        if (env.equals("prod")) {
-            if (!StringUtils.hasText(databaseUrl)) {
-                problems.add("DATABASE_URL is required when KAIROS_ENV=prod (the embedded database is for local use only)");
-            }
-            if (!StringUtils.hasText(environment.getProperty("kairos.auth.firebase-project-id"))) {
-                problems.add("FIREBASE_PROJECT_ID is required when KAIROS_ENV=prod");
-            }
-            String cursorSecret = environment.getProperty("kairos.cursor.secret");
-            if (!StringUtils.hasText(cursorSecret) || cursorSecret.length() < 32) {
-                problems.add("KAIROS_CURSOR_SECRET is required when KAIROS_ENV=prod (at least 32 characters,"
-                        + " the same on every instance)");
-            }
-            if (!StringUtils.hasText(publicUrl)) {
-                problems.add("KAIROS_PUBLIC_URL is required when KAIROS_ENV=prod (the base of invite and calendar links)");
-            }
-            if (localIssuer != null && "true".equalsIgnoreCase(localIssuer.strip())) {
-                problems.add("KAIROS_LOCAL_ISSUER must not be enabled when KAIROS_ENV=prod");
-            }
-            if (StringUtils.hasText(environment.getProperty("kairos.auth.emulator-host"))) {
-                problems.add("FIREBASE_AUTH_EMULATOR_HOST must not be set when KAIROS_ENV=prod");
-            }
-        }
-        return problems;
-    }
+	static List<String> problems(Environment environment, String osUser, boolean embeddedDatabaseAvailable) {
+		List<String> problems = new ArrayList<>();
+		String env = environment.getProperty("kairos.environment", "");
+		if (!env.equals("local") && !env.equals("prod")) {
+			problems.add("KAIROS_ENV must be 'local' or 'prod'");
+		}
+		String databaseUrl = environment.getProperty("kairos.database.url");
+		if (StringUtils.hasText(databaseUrl) && !databaseUrl.startsWith("jdbc:postgresql://")) {
+			problems.add("DATABASE_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
+		}
+		boolean embedded = !StringUtils.hasText(databaseUrl) && !env.equals("prod");
+		if (embedded && !embeddedDatabaseAvailable) {
+			problems.add("DATABASE_URL is required: this packaged build has no embedded PostgreSQL"
+					+ " (that is for ./mvnw spring-boot:run and the tests)");
+		}
+		else if (embedded && "root".equals(osUser)) {
+			problems.add("DATABASE_URL is unset, and the embedded PostgreSQL cannot run as root (PostgreSQL refuses);"
+					+ " run as a regular user (as .ci/run does) or set DATABASE_URL");
+		}
+		String localIssuer = environment.getProperty("kairos.auth.local-issuer");
+		if (StringUtils.hasText(localIssuer) && !localIssuer.strip().matches("(?i)true|false")) {
+			problems.add("KAIROS_LOCAL_ISSUER must be 'true' or 'false'");
+		}
+		String publicUrl = environment.getProperty("kairos.links.public-url");
+		if (StringUtils.hasText(publicUrl) && !isPublicUrl(publicUrl)) {
+			problems.add("KAIROS_PUBLIC_URL must be an absolute http(s) URL without query or fragment"
+					+ " (e.g. https://kairos.example.com)");
+		}
+		if (env.equals("prod")) {
+			if (!StringUtils.hasText(databaseUrl)) {
+				problems
+					.add("DATABASE_URL is required when KAIROS_ENV=prod (the embedded database is for local use only)");
+			}
+			if (!StringUtils.hasText(environment.getProperty("kairos.auth.firebase-project-id"))) {
+				problems.add("FIREBASE_PROJECT_ID is required when KAIROS_ENV=prod");
+			}
+			String cursorSecret = environment.getProperty("kairos.cursor.secret");
+			if (!StringUtils.hasText(cursorSecret) || cursorSecret.length() < 32) {
+				problems.add("KAIROS_CURSOR_SECRET is required when KAIROS_ENV=prod (at least 32 characters,"
+						+ " the same on every instance)");
+			}
+			if (!StringUtils.hasText(publicUrl)) {
+				problems
+					.add("KAIROS_PUBLIC_URL is required when KAIROS_ENV=prod (the base of invite and calendar links)");
+			}
+			if (localIssuer != null && "true".equalsIgnoreCase(localIssuer.strip())) {
+				problems.add("KAIROS_LOCAL_ISSUER must not be enabled when KAIROS_ENV=prod");
+			}
+			if (StringUtils.hasText(environment.getProperty("kairos.auth.emulator-host"))) {
+				problems.add("FIREBASE_AUTH_EMULATOR_HOST must not be set when KAIROS_ENV=prod");
+			}
+		}
+		return problems;
+	}
 
-    private static boolean isPublicUrl(String value) {
-        try {
-            java.net.URI uri = new java.net.URI(value.strip());
-            return uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-                    && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-    }
+	private static boolean isPublicUrl(String value) {
+		try {
+			java.net.URI uri = new java.net.URI(value.strip());
+			return uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+					&& uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null;
+		}
+		catch (java.net.URISyntaxException e) {
+			return false;
+		}
+	}
 
-    @Override
-    public int getOrder() {
-        // After application.yaml is loaded (environment post-processors) and logging is configured.
-        return LoggingApplicationListener.DEFAULT_ORDER + 1;
-    }
+	@Override
+	public int getOrder() {
+		// After application.yaml is loaded (environment post-processors) and logging is
+		// configured.
+		return LoggingApplicationListener.DEFAULT_ORDER + 1;
+	}
 
-    static final class InvalidSettingsException extends IllegalStateException {
+	static final class InvalidSettingsException extends IllegalStateException {
 
-        private final List<String> problems;
+		private final List<String> problems;
 
-        InvalidSettingsException(List<String> problems) {
-            super("Invalid configuration, the service cannot start: " + String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
+		InvalidSettingsException(List<String> problems) {
+			super("Invalid configuration, the service cannot start: " + String.join("; ", problems));
+			this.problems = List.copyOf(problems);
+		}
 
-        List<String> problems() {
-            return problems;
-        }
-    }
+		List<String> problems() {
+			return problems;
+		}
+
+	}
+
 }

@@ -16,36 +16,37 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.amiqo.kairos.api.ApiResponse;
 
-/** {@code GET /version} (public): what is running, from the build metadata Maven writes into the jar. */
+/**
+ * {@code GET /version} (public): what is running, from the build metadata Maven writes
+ * into the jar.
+ */
 @Tag(name = "operations")
 @RestController
 class VersionController {
 
-    static final String SCHEMA_VERSION = "negotiations-v1";
+	static final String SCHEMA_VERSION = "negotiations-v1";
 
-    private final Version version;
+	private final Version version;
 
-    VersionController(ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git,
-            KairosProperties kairos) {
-        BuildProperties buildInfo = build.getIfAvailable();
-        GitProperties gitInfo = git.getIfAvailable();
-        String builtVersion = buildInfo != null ? buildInfo.getVersion() : null;
-        this.version = new Version(
-                builtVersion != null ? builtVersion : "unknown",
-                SCHEMA_VERSION,
-                kairos.environment(),
-                buildInfo != null ? buildInfo.getTime() : null,
-                gitInfo != null && gitInfo.getCommitId() != null ? gitInfo.getCommitId() : "unknown");
-    }
+	VersionController(ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git,
+			KairosProperties kairos) {
+		BuildProperties buildInfo = build.getIfAvailable();
+		GitProperties gitInfo = git.getIfAvailable();
+		String builtVersion = buildInfo != null ? buildInfo.getVersion() : null;
+		this.version = new Version(builtVersion != null ? builtVersion : "unknown", SCHEMA_VERSION,
+				kairos.environment(), buildInfo != null ? buildInfo.getTime() : null,
+				gitInfo != null && gitInfo.getCommitId() != null ? gitInfo.getCommitId() : "unknown");
+	}
 
-    @Operation(operationId = "getVersion", summary = "What is running")
-    @SecurityRequirements
-    @GetMapping("/version")
-    ResponseEntity<ApiResponse<Version>> version() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(version));
-    }
+	@Operation(operationId = "getVersion", summary = "What is running")
+	@SecurityRequirements
+	@GetMapping("/version")
+	ResponseEntity<ApiResponse<Version>> version() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(version));
+	}
 
-    record Version(String backendVersion, String schemaVersion, String environment, @Nullable Instant buildTimestamp,
-            String commitSha) {
-    }
+	record Version(String backendVersion, String schemaVersion, String environment, @Nullable Instant buildTimestamp,
+			String commitSha) {
+	}
+
 }

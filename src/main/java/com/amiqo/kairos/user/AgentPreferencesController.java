@@ -29,62 +29,69 @@ import com.amiqo.kairos.api.IfMatch;
 import com.amiqo.kairos.user.AgentPreferencesRepository.AgentPreferences;
 
 /**
- * {@code GET}/{@code PUT /me/agent-preferences} (SPEC §4): one opaque blob per user that the iOS
- * agent keeps for its other devices. The revision is the {@code ETag}; a write with a stale
- * {@code If-Match} (another device wrote meanwhile) is {@code 412} and changes nothing. Each write
- * is a single compare-and-set statement, so two devices can never both win.
+ * {@code GET}/{@code PUT /me/agent-preferences} (SPEC §4): one opaque blob per user that
+ * the iOS agent keeps for its other devices. The revision is the {@code ETag}; a write
+ * with a stale {@code If-Match} (another device wrote meanwhile) is {@code 412} and
+ * changes nothing. Each write is a single compare-and-set statement, so two devices can
+ * never both win.
  */
 @Tag(name = "users")
 @RestController
 class AgentPreferencesController {
 
-    private final AgentPreferencesRepository preferences;
-    private final Clock clock;
+	private final AgentPreferencesRepository preferences;
 
-    AgentPreferencesController(AgentPreferencesRepository preferences, Clock clock) {
-        this.preferences = preferences;
-        this.clock = clock;
-    }
+	private final Clock clock;
 
-    record PutRequest(@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
-    }
+	AgentPreferencesController(AgentPreferencesRepository preferences, Clock clock) {
+		this.preferences = preferences;
+		this.clock = clock;
+	}
 
-    @Operation(operationId = "getAgentPreferences", summary = "The caller's agent preferences blob")
-    @ETagged
-    @ApiErrors(ErrorCode.NOT_FOUND)
-    @GetMapping("/me/agent-preferences")
-    ResponseEntity<ApiResponse<AgentPreferences>> get(AppUser user) {
-        return respond(preferences.find(user.id())
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No agent preferences saved yet")));
-    }
+	record PutRequest(@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
+	}
 
-    @Operation(operationId = "putAgentPreferences", summary = "Replace the caller's agent preferences blob")
-    @ETagged
-    @ApiErrors(ErrorCode.PRECONDITION_FAILED)
-    @PutMapping("/me/agent-preferences")
-    ResponseEntity<ApiResponse<AgentPreferences>> put(AppUser user, @RequestBody PutRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        if (request.encryptedPayload() == null) {
-            throw ApiException.invalidField("encrypted_payload", "is required");
-        }
-        EncryptedBlob blob = Objects.requireNonNull(
-                EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), ""), "payload checked above");
-        Integer expected = IfMatch.revisionOf(ifMatch);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (expected == null) {
-            return respond(preferences.upsert(user.id(), blob, now));
-        }
-        return respond(preferences.compareAndSet(user.id(), blob, expected, now).orElseThrow(() -> stale(user)));
-    }
+	@Operation(operationId = "getAgentPreferences", summary = "The caller's agent preferences blob")
+	@ETagged
+	@ApiErrors(ErrorCode.NOT_FOUND)
+	@GetMapping("/me/agent-preferences")
+	ResponseEntity<ApiResponse<AgentPreferences>> get(AppUser user) {
+		return respond(preferences.find(user.id())
+			.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No agent preferences saved yet")));
+	}
 
-    private ApiException stale(AppUser user) {
-        Optional<AgentPreferences> current = preferences.find(user.id());
-        return new ApiException(ErrorCode.PRECONDITION_FAILED, "The agent preferences changed since this revision was read",
-                current.<Map<String, Object>>map(stored -> Map.of("field", "If-Match", "current_revision", stored.revision()))
-                        .orElse(Map.of("field", "If-Match")));
-    }
+	@Operation(operationId = "putAgentPreferences", summary = "Replace the caller's agent preferences blob")
+	@ETagged
+	@ApiErrors(ErrorCode.PRECONDITION_FAILED)
+	@PutMapping("/me/agent-preferences")
+	ResponseEntity<ApiResponse<AgentPreferences>> put(AppUser user, @RequestBody PutRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		if (request.encryptedPayload() == null) {
+			throw ApiException.invalidField("encrypted_payload", "is required");
+		}
+		EncryptedBlob blob = Objects.requireNonNull(
+				EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), ""),
+				"payload checked above");
+		Integer expected = IfMatch.revisionOf(ifMatch);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		if (expected == null) {
+			return respond(preferences.upsert(user.id(), blob, now));
+		}
+		return respond(preferences.compareAndSet(user.id(), blob, expected, now).orElseThrow(() -> stale(user)));
+	}
 
-    private static ResponseEntity<ApiResponse<AgentPreferences>> respond(AgentPreferences stored) {
-        return ResponseEntity.ok().eTag(Integer.toString(stored.revision())).body(ApiResponse.of(stored));
-    }
+	private ApiException stale(AppUser user) {
+		Optional<AgentPreferences> current = preferences.find(user.id());
+		return new ApiException(ErrorCode.PRECONDITION_FAILED,
+				"The agent preferences changed since this revision was read",
+				current
+					.<Map<String, Object>>map(
+							stored -> Map.of("field", "If-Match", "current_revision", stored.revision()))
+					.orElse(Map.of("field", "If-Match")));
+	}
+
+	private static ResponseEntity<ApiResponse<AgentPreferences>> respond(AgentPreferences stored) {
+		return ResponseEntity.ok().eTag(Integer.toString(stored.revision())).body(ApiResponse.of(stored));
+	}
+
 }

@@ -11,24 +11,28 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** The value, when present, is a well-formed BCP 47 language tag of at most 35 characters. */
+/**
+ * The value, when present, is a well-formed BCP 47 language tag of at most 35 characters.
+ */
 @Documented
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = LanguageTag.Validator.class)
 @interface LanguageTag {
 
-    String message() default "must be a BCP 47 language tag such as en-US";
+	String message() default "must be a BCP 47 language tag such as en-US";
 
-    Class<?>[] groups() default {};
+	Class<?>[] groups() default {};
 
-    Class<? extends Payload>[] payload() default {};
+	Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<LanguageTag, String> {
+	class Validator implements ConstraintValidator<LanguageTag, String> {
 
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || LanguageTags.canonical(value).isPresent();
-        }
-    }
+		@Override
+		public boolean isValid(String value, ConstraintValidatorContext context) {
+			return value == null || LanguageTags.canonical(value).isPresent();
+		}
+
+	}
+
 }

@@ -16,21 +16,22 @@ import com.amiqo.kairos.api.ApiResponse;
 @RestController
 class UserController {
 
-    private final UserService users;
+	private final UserService users;
 
-    UserController(UserService users) {
-        this.users = users;
-    }
+	UserController(UserService users) {
+		this.users = users;
+	}
 
-    @Operation(operationId = "getMe", summary = "The caller's profile (provisioned on first request)")
-    @GetMapping("/me")
-    ApiResponse<Profile> me(AppUser user) {
-        return ApiResponse.of(Profile.of(users.current(user)));
-    }
+	@Operation(operationId = "getMe", summary = "The caller's profile (provisioned on first request)")
+	@GetMapping("/me")
+	ApiResponse<Profile> me(AppUser user) {
+		return ApiResponse.of(Profile.of(users.current(user)));
+	}
 
-    @Operation(operationId = "updateMe", summary = "Change display name, locale or agent mode default")
-    @PatchMapping("/me")
-    ApiResponse<Profile> updateMe(AppUser user, @Valid @RequestBody UpdateProfileRequest request) {
-        return ApiResponse.of(Profile.of(users.updateProfile(user, request)));
-    }
+	@Operation(operationId = "updateMe", summary = "Change display name, locale or agent mode default")
+	@PatchMapping("/me")
+	ApiResponse<Profile> updateMe(AppUser user, @Valid @RequestBody UpdateProfileRequest request) {
+		return ApiResponse.of(Profile.of(users.updateProfile(user, request)));
+	}
+
 }

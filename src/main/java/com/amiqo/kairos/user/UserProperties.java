@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param profileCacheTtl how long an instance reuses the profile it last read for a signed-in user
- *                        ({@code KAIROS_PROFILE_CACHE_TTL}); a profile changed through another
- *                        instance shows up here within this bound, through this one at once
+ * @param profileCacheTtl how long an instance reuses the profile it last read for a
+ * signed-in user ({@code KAIROS_PROFILE_CACHE_TTL}); a profile changed through another
+ * instance shows up here within this bound, through this one at once
  */
 @Validated
 @ConfigurationProperties("kairos.users")

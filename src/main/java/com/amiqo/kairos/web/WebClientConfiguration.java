@@ -16,46 +16,49 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Serves the web client's files under {@code /app/} (and nothing else: Spring Boot's default static
- * mappings stay off, so unknown API paths are still the JSON 404) and gives its pages their headers.
+ * Serves the web client's files under {@code /app/} (and nothing else: Spring Boot's
+ * default static mappings stay off, so unknown API paths are still the JSON 404) and
+ * gives its pages their headers.
  */
 @Configuration(proxyBeanMethods = false)
 class WebClientConfiguration implements WebMvcConfigurer {
 
-    @Override
-    public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/app/**").addResourceLocations("classpath:/static/app/");
-    }
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/app/**").addResourceLocations("classpath:/static/app/");
+	}
 
-    @Bean
-    FilterRegistrationBean<PageHeadersFilter> pageHeadersFilter(WebClientSettings settings) {
-        FilterRegistrationBean<PageHeadersFilter> registration = new FilterRegistrationBean<>(
-                new PageHeadersFilter(settings.contentSecurityPolicy()));
-        registration.addUrlPatterns("/app", "/app/*", "/i/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
+	@Bean
+	FilterRegistrationBean<PageHeadersFilter> pageHeadersFilter(WebClientSettings settings) {
+		FilterRegistrationBean<PageHeadersFilter> registration = new FilterRegistrationBean<>(
+				new PageHeadersFilter(settings.contentSecurityPolicy()));
+		registration.addUrlPatterns("/app", "/app/*", "/i/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
 
-    /**
-     * The page headers: the CSP; no referrer, so an invite token in the page's URL never reaches
-     * another site; and no caching by shared caches.
-     */
-    static final class PageHeadersFilter extends OncePerRequestFilter {
+	/**
+	 * The page headers: the CSP; no referrer, so an invite token in the page's URL never
+	 * reaches another site; and no caching by shared caches.
+	 */
+	static final class PageHeadersFilter extends OncePerRequestFilter {
 
-        private final String policy;
+		private final String policy;
 
-        PageHeadersFilter(String policy) {
-            this.policy = policy;
-        }
+		PageHeadersFilter(String policy) {
+			this.policy = policy;
+		}
 
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            response.setHeader("Content-Security-Policy", policy);
-            response.setHeader("Referrer-Policy", "no-referrer");
-            response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-            response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-            chain.doFilter(request, response);
-        }
-    }
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			response.setHeader("Content-Security-Policy", policy);
+			response.setHeader("Referrer-Policy", "no-referrer");
+			response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+			response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+			chain.doFilter(request, response);
+		}
+
+	}
+
 }

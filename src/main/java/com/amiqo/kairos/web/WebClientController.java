@@ -21,84 +21,89 @@ import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.auth.AuthProperties;
 
 /**
- * The pages of the web client and what links need (SPEC §10). The client's files themselves are static
- * resources (see {@link WebClientConfiguration}); these are the routes that are not plain files. Kept out
- * of the API document: the iOS app never calls them.
+ * The pages of the web client and what links need (SPEC §10). The client's files
+ * themselves are static resources (see {@link WebClientConfiguration}); these are the
+ * routes that are not plain files. Kept out of the API document: the iOS app never calls
+ * them.
  */
 @Hidden
 @RestController
 class WebClientController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
-    private static final Resource INDEX = new ClassPathResource("static/app/index.html");
-    private static final Resource LANDING = new ClassPathResource("static/app/landing.html");
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
 
-    private final WebClientProperties web;
-    private final AuthProperties auth;
-    private final boolean localIssuer;
+	private static final Resource INDEX = new ClassPathResource("static/app/index.html");
 
-    WebClientController(WebClientProperties web, AuthProperties auth, WebClientSettings settings) {
-        this.web = web;
-        this.auth = auth;
-        this.localIssuer = settings.localIssuer();
-    }
+	private static final Resource LANDING = new ClassPathResource("static/app/landing.html");
 
-    @GetMapping("/app")
-    ResponseEntity<Void> appWithoutSlash() {
-        return ResponseEntity.status(302).location(URI.create("/app/")).build();
-    }
+	private final WebClientProperties web;
 
-    @GetMapping("/app/")
-    ResponseEntity<Resource> app() {
-        return ResponseEntity.ok().contentType(HTML).body(INDEX);
-    }
+	private final AuthProperties auth;
 
-    /**
-     * An invite link's landing page. It is the same page for every token and shows nothing of the plan
-     * (that needs sign-in, SPEC §5.8); its script hands the token and the fragment's key to the client.
-     */
-    @GetMapping("/i/{token}")
-    ResponseEntity<Resource> inviteLanding(@PathVariable String token) {
-        return ResponseEntity.ok().contentType(HTML).body(LANDING);
-    }
+	private final boolean localIssuer;
 
-    /**
-     * What the client needs to know to sign people in; all of it public. A configured emulator wins over
-     * the local issuer (which is on by default locally): setting it says which sign-in is wanted.
-     */
-    @GetMapping("/app/config")
-    ApiResponse<ClientConfig> config() {
-        SignInMode mode = auth.emulatorMode() ? SignInMode.EMULATOR
-                : localIssuer ? SignInMode.LOCAL
-                : web.firebaseWebApiKey() != null ? SignInMode.FIREBASE
-                : SignInMode.NONE;
-        FirebaseWebConfig firebase = web.firebaseWebApiKey() == null ? null
-                : new FirebaseWebConfig(web.firebaseWebApiKey(), web.firebaseAuthDomain(), auth.firebaseProjectId());
-        return ApiResponse.of(new ClientConfig(mode, firebase, auth.emulatorMode() ? WebClientSettings.emulatorUrl(auth) : null));
-    }
+	WebClientController(WebClientProperties web, AuthProperties auth, WebClientSettings settings) {
+		this.web = web;
+		this.auth = auth;
+		this.localIssuer = settings.localIssuer();
+	}
 
-    /**
-     * Universal links: iOS fetches this to learn that {@code /i/*} links of this host open the app.
-     * Both the current ({@code components}) and the pre-iOS 13 ({@code paths}) keys are given.
-     */
-    @GetMapping(path = "/.well-known/apple-app-site-association", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> appleAppSiteAssociation() {
-        String appId = web.appleAppId();
-        if (appId == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "No such resource");
-        }
-        return Map.of("applinks", Map.of(
-                "apps", List.of(),
-                "details", List.of(Map.of(
-                        "appID", appId,
-                        "appIDs", List.of(appId),
-                        "paths", List.of("/i/*"),
-                        "components", List.of(Map.of("/", "/i/*", "comment", "Kairos Amiqo invite links"))))));
-    }
+	@GetMapping("/app")
+	ResponseEntity<Void> appWithoutSlash() {
+		return ResponseEntity.status(302).location(URI.create("/app/")).build();
+	}
 
-    record ClientConfig(SignInMode signIn, @Nullable FirebaseWebConfig firebase, @Nullable String emulatorUrl) {
-    }
+	@GetMapping("/app/")
+	ResponseEntity<Resource> app() {
+		return ResponseEntity.ok().contentType(HTML).body(INDEX);
+	}
 
-    record FirebaseWebConfig(String apiKey, @Nullable String authDomain, String projectId) {
-    }
+	/**
+	 * An invite link's landing page. It is the same page for every token and shows
+	 * nothing of the plan (that needs sign-in, SPEC §5.8); its script hands the token and
+	 * the fragment's key to the client.
+	 */
+	@GetMapping("/i/{token}")
+	ResponseEntity<Resource> inviteLanding(@PathVariable String token) {
+		return ResponseEntity.ok().contentType(HTML).body(LANDING);
+	}
+
+	/**
+	 * What the client needs to know to sign people in; all of it public. A configured
+	 * emulator wins over the local issuer (which is on by default locally): setting it
+	 * says which sign-in is wanted.
+	 */
+	@GetMapping("/app/config")
+	ApiResponse<ClientConfig> config() {
+		SignInMode mode = auth.emulatorMode() ? SignInMode.EMULATOR : localIssuer ? SignInMode.LOCAL
+				: web.firebaseWebApiKey() != null ? SignInMode.FIREBASE : SignInMode.NONE;
+		FirebaseWebConfig firebase = web.firebaseWebApiKey() == null ? null
+				: new FirebaseWebConfig(web.firebaseWebApiKey(), web.firebaseAuthDomain(), auth.firebaseProjectId());
+		return ApiResponse
+			.of(new ClientConfig(mode, firebase, auth.emulatorMode() ? WebClientSettings.emulatorUrl(auth) : null));
+	}
+
+	/**
+	 * Universal links: iOS fetches this to learn that {@code /i/*} links of this host
+	 * open the app. Both the current ({@code components}) and the pre-iOS 13
+	 * ({@code paths}) keys are given.
+	 */
+	@GetMapping(path = "/.well-known/apple-app-site-association", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> appleAppSiteAssociation() {
+		String appId = web.appleAppId();
+		if (appId == null) {
+			throw new ApiException(ErrorCode.NOT_FOUND, "No such resource");
+		}
+		return Map.of("applinks",
+				Map.of("apps", List.of(), "details",
+						List.of(Map.of("appID", appId, "appIDs", List.of(appId), "paths", List.of("/i/*"), "components",
+								List.of(Map.of("/", "/i/*", "comment", "Kairos Amiqo invite links"))))));
+	}
+
+	record ClientConfig(SignInMode signIn, @Nullable FirebaseWebConfig firebase, @Nullable String emulatorUrl) {
+	}
+
+	record FirebaseWebConfig(String apiKey, @Nullable String authDomain, String projectId) {
+	}
+
 }

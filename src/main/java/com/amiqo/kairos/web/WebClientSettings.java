@@ -14,46 +14,45 @@ import com.amiqo.kairos.auth.LocalIssuerCondition;
 @Component
 class WebClientSettings {
 
-    /** Firebase Authentication's REST hosts (sign-in and token refresh). */
-    private static final List<String> FIREBASE_HOSTS = List.of(
-            "https://identitytoolkit.googleapis.com", "https://securetoken.googleapis.com");
+	/** Firebase Authentication's REST hosts (sign-in and token refresh). */
+	private static final List<String> FIREBASE_HOSTS = List.of("https://identitytoolkit.googleapis.com",
+			"https://securetoken.googleapis.com");
 
-    private final boolean localIssuer;
-    private final String contentSecurityPolicy;
+	private final boolean localIssuer;
 
-    WebClientSettings(Environment environment, AuthProperties auth, WebClientProperties web) {
-        this.localIssuer = LocalIssuerCondition.isEnabled(environment);
-        List<String> connect = new ArrayList<>(List.of("'self'"));
-        if (web.firebaseWebApiKey() != null) {
-            connect.addAll(FIREBASE_HOSTS);
-        }
-        if (auth.emulatorMode()) {
-            connect.add(emulatorUrl(auth));
-        }
-        // No inline script or style anywhere, no third-party code, no framing, no plugins.
-        this.contentSecurityPolicy = String.join("; ",
-                "default-src 'none'",
-                "script-src 'self'",
-                "style-src 'self'",
-                "img-src 'self' data:",
-                "connect-src " + String.join(" ", connect),
-                "manifest-src 'self'",
-                "form-action 'self'",
-                "base-uri 'none'",
-                "frame-ancestors 'none'");
-    }
+	private final String contentSecurityPolicy;
 
-    boolean localIssuer() {
-        return localIssuer;
-    }
+	WebClientSettings(Environment environment, AuthProperties auth, WebClientProperties web) {
+		this.localIssuer = LocalIssuerCondition.isEnabled(environment);
+		List<String> connect = new ArrayList<>(List.of("'self'"));
+		if (web.firebaseWebApiKey() != null) {
+			connect.addAll(FIREBASE_HOSTS);
+		}
+		if (auth.emulatorMode()) {
+			connect.add(emulatorUrl(auth));
+		}
+		// No inline script or style anywhere, no third-party code, no framing, no
+		// plugins.
+		this.contentSecurityPolicy = String.join("; ", "default-src 'none'", "script-src 'self'", "style-src 'self'",
+				"img-src 'self' data:", "connect-src " + String.join(" ", connect), "manifest-src 'self'",
+				"form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'");
+	}
 
-    String contentSecurityPolicy() {
-        return contentSecurityPolicy;
-    }
+	boolean localIssuer() {
+		return localIssuer;
+	}
 
-    /** The emulator as the browser reaches it ({@code FIREBASE_AUTH_EMULATOR_HOST} is {@code host:port}). */
-    static String emulatorUrl(AuthProperties auth) {
-        String host = Objects.requireNonNull(auth.emulatorHost(), "only asked in emulator mode").strip();
-        return host.startsWith("http://") || host.startsWith("https://") ? host : "http://" + host;
-    }
+	String contentSecurityPolicy() {
+		return contentSecurityPolicy;
+	}
+
+	/**
+	 * The emulator as the browser reaches it ({@code FIREBASE_AUTH_EMULATOR_HOST} is
+	 * {@code host:port}).
+	 */
+	static String emulatorUrl(AuthProperties auth) {
+		String host = Objects.requireNonNull(auth.emulatorHost(), "only asked in emulator mode").strip();
+		return host.startsWith("http://") || host.startsWith("https://") ? host : "http://" + host;
+	}
+
 }

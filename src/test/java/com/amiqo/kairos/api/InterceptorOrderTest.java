@@ -15,23 +15,29 @@ import com.amiqo.kairos.support.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The interceptors of a signed-in endpoint run in {@link InterceptorOrder}, although two modules register them. */
+/**
+ * The interceptors of a signed-in endpoint run in {@link InterceptorOrder}, although two
+ * modules register them.
+ */
 class InterceptorOrderTest extends ApiTest {
 
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mapping;
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
 
-    @Test
-    void handlerChainWhenBuiltForAnEndpointRunsRateLimitThenJsonOnlyThenCurrentUser() throws Exception {
-        HandlerExecutionChain chain = mapping.getHandler(new MockHttpServletRequest("GET", "/me"));
+	@Test
+	void handlerChainWhenBuiltForAnEndpointRunsRateLimitThenJsonOnlyThenCurrentUser() throws Exception {
+		HandlerExecutionChain chain = mapping.getHandler(new MockHttpServletRequest("GET", "/me"));
 
-        assertThat(chain).isNotNull();
-        List<String> names = chain.getInterceptorList().stream().map(HandlerInterceptor::getClass)
-                .map(Class::getSimpleName)
-                .filter(name -> List.of("RateLimitInterceptor", "JsonOnlyInterceptor", "CurrentUserInterceptor")
-                        .contains(name))
-                .toList();
-        assertThat(names).containsExactly("RateLimitInterceptor", "JsonOnlyInterceptor", "CurrentUserInterceptor");
-    }
+		assertThat(chain).isNotNull();
+		List<String> names = chain.getInterceptorList()
+			.stream()
+			.map(HandlerInterceptor::getClass)
+			.map(Class::getSimpleName)
+			.filter(name -> List.of("RateLimitInterceptor", "JsonOnlyInterceptor", "CurrentUserInterceptor")
+				.contains(name))
+			.toList();
+		assertThat(names).containsExactly("RateLimitInterceptor", "JsonOnlyInterceptor", "CurrentUserInterceptor");
+	}
+
 }

@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonNamesTest {
 
-    @ParameterizedTest
-    @CsvSource({
-            "displayName, display_name",
-            "locale, locale",
-            "proposedSlots[0].startsAt, proposed_slots[0].starts_at",
-            "agentModeDefault, agent_mode_default" })
-    void fromJavaPathUsesSnakeCase(String javaPath, String jsonPath) {
-        assertThat(JsonNames.fromJavaPath(javaPath)).isEqualTo(jsonPath);
-    }
+	@ParameterizedTest
+	@CsvSource({ "displayName, display_name", "locale, locale",
+			"proposedSlots[0].startsAt, proposed_slots[0].starts_at", "agentModeDefault, agent_mode_default" })
+	void fromJavaPathUsesSnakeCase(String javaPath, String jsonPath) {
+		assertThat(JsonNames.fromJavaPath(javaPath)).isEqualTo(jsonPath);
+	}
+
 }

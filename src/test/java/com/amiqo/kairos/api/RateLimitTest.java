@@ -14,47 +14,47 @@ import com.amiqo.kairos.support.TestTokens;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestPropertySource(properties = {
-        "kairos.rate-limit.per-user-per-minute=5",
-        "kairos.rate-limit.global-per-second=25" })
+@TestPropertySource(
+		properties = { "kairos.rate-limit.per-user-per-minute=5", "kairos.rate-limit.global-per-second=25" })
 class RateLimitTest extends ApiTest {
 
-    @Test
-    void requestsOverThePerUserLimitReturn429WithRetryAfter() {
-        String token = TestTokens.valid(newUid("limited"));
-        for (int i = 0; i < 5; i++) {
-            assertThat(api.get("/me").token(token).send().status()).isEqualTo(200);
-        }
+	@Test
+	void requestsOverThePerUserLimitReturn429WithRetryAfter() {
+		String token = TestTokens.valid(newUid("limited"));
+		for (int i = 0; i < 5; i++) {
+			assertThat(api.get("/me").token(token).send().status()).isEqualTo(200);
+		}
 
-        ApiResponse limited = api.get("/me").token(token).send();
+		ApiResponse limited = api.get("/me").token(token).send();
 
-        assertErrorEnvelope(limited, 429, "RATE_LIMIT_EXCEEDED");
-        long retryAfter = limited.error().path("details").path("retry_after_seconds").asLong();
-        assertThat(retryAfter).isBetween(1L, 60L);
-        assertThat(limited.header("Retry-After")).isEqualTo(Long.toString(retryAfter));
-        assertThat(limited.error().path("details").path("scope").asString()).isEqualTo("user");
-    }
+		assertErrorEnvelope(limited, 429, "RATE_LIMIT_EXCEEDED");
+		long retryAfter = limited.error().path("details").path("retry_after_seconds").asLong();
+		assertThat(retryAfter).isBetween(1L, 60L);
+		assertThat(limited.header("Retry-After")).isEqualTo(Long.toString(retryAfter));
+		assertThat(limited.error().path("details").path("scope").asString()).isEqualTo("user");
+	}
 
-    @Test
-    void oneUsersLimitDoesNotAffectAnother() {
-        String greedy = TestTokens.valid(newUid("greedy"));
-        for (int i = 0; i < 6; i++) {
-            api.get("/me").token(greedy).send();
-        }
+	@Test
+	void oneUsersLimitDoesNotAffectAnother() {
+		String greedy = TestTokens.valid(newUid("greedy"));
+		for (int i = 0; i < 6; i++) {
+			api.get("/me").token(greedy).send();
+		}
 
-        assertThat(api.get("/me").token(TestTokens.valid(newUid("polite"))).send().status()).isEqualTo(200);
-    }
+		assertThat(api.get("/me").token(TestTokens.valid(newUid("polite"))).send().status()).isEqualTo(200);
+	}
 
-    @Test
-    void burstOverTheGlobalLimitReturns429ButHealthIsNeverThrottled() {
-        List<ApiResponse> responses = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            responses.add(api.get("/version").send());
-        }
+	@Test
+	void burstOverTheGlobalLimitReturns429ButHealthIsNeverThrottled() {
+		List<ApiResponse> responses = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			responses.add(api.get("/version").send());
+		}
 
-        ApiResponse limited = responses.stream().filter(response -> response.status() == 429).findFirst().orElseThrow();
-        assertThat(limited.error().path("details").path("scope").asString()).isEqualTo("global");
-        assertThat(limited.header("Retry-After")).isNotBlank();
-        assertThat(api.get("/health").send().status()).isEqualTo(200);
-    }
+		ApiResponse limited = responses.stream().filter(response -> response.status() == 429).findFirst().orElseThrow();
+		assertThat(limited.error().path("details").path("scope").asString()).isEqualTo("global");
+		assertThat(limited.header("Retry-After")).isNotBlank();
+		assertThat(api.get("/health").send().status()).isEqualTo(200);
+	}
+
 }

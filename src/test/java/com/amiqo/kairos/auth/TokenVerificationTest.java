@@ -21,267 +21,273 @@ import com.amiqo.kairos.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Firebase ID token verification through the real verifier, the real HTTP server and a served JWKS. */
+/**
+ * Firebase ID token verification through the real verifier, the real HTTP server and a
+ * served JWKS.
+ */
 class TokenVerificationTest extends ApiTest {
 
-    @Test
-    void meWithValidTokenReturns200() {
-        ApiResponse response = api.get("/me").token(TestTokens.valid(newUid("valid"))).send();
+	@Test
+	void meWithValidTokenReturns200() {
+		ApiResponse response = api.get("/me").token(TestTokens.valid(newUid("valid"))).send();
 
-        assertThat(response.status()).isEqualTo(200);
-    }
+		assertThat(response.status()).isEqualTo(200);
+	}
 
-    @Test
-    void meWithoutAuthorizationHeaderReturns401MissingToken() {
-        assertRejected(api.get("/me").send(), "missing_token");
-    }
+	@Test
+	void meWithoutAuthorizationHeaderReturns401MissingToken() {
+		assertRejected(api.get("/me").send(), "missing_token");
+	}
 
-    @ParameterizedTest
-    @ValueSource(strings = { "Basic YWxpY2U6c2VjcmV0", "Bearer", "Bearer ", "Bearer two tokens", "Token abc.def.ghi",
-            "BearerX abc", "abc.def.ghi" })
-    void meWithMalformedAuthorizationHeaderReturns401MalformedHeader(String header) {
-        assertRejected(api.get("/me").header("Authorization", header).send(), "malformed_header");
-    }
+	@ParameterizedTest
+	@ValueSource(strings = { "Basic YWxpY2U6c2VjcmV0", "Bearer", "Bearer ", "Bearer two tokens", "Token abc.def.ghi",
+			"BearerX abc", "abc.def.ghi" })
+	void meWithMalformedAuthorizationHeaderReturns401MalformedHeader(String header) {
+		assertRejected(api.get("/me").header("Authorization", header).send(), "malformed_header");
+	}
 
-    @ParameterizedTest
-    @ValueSource(strings = { "not-a-jwt", "abc.def.ghi", "eyJhbGciOiJSUzI1NiJ9.bm90LWpzb24.c2ln" })
-    void meWithGarbageTokenReturns401InvalidToken(String token) {
-        assertRejected(api.get("/me").token(token).send(), "invalid_token");
-    }
+	@ParameterizedTest
+	@ValueSource(strings = { "not-a-jwt", "abc.def.ghi", "eyJhbGciOiJSUzI1NiJ9.bm90LWpzb24.c2ln" })
+	void meWithGarbageTokenReturns401InvalidToken(String token) {
+		assertRejected(api.get("/me").token(token).send(), "invalid_token");
+	}
 
-    @Test
-    void meWithExpiredTokenReturns401TokenExpired() {
-        String token = TestTokens.forUser(newUid("expired"))
-                .issuedAt(Instant.now().minusSeconds(7200))
-                .authTime(Instant.now().minusSeconds(7200))
-                .expiresAt(Instant.now().minusSeconds(120))
-                .sign();
+	@Test
+	void meWithExpiredTokenReturns401TokenExpired() {
+		String token = TestTokens.forUser(newUid("expired"))
+			.issuedAt(Instant.now().minusSeconds(7200))
+			.authTime(Instant.now().minusSeconds(7200))
+			.expiresAt(Instant.now().minusSeconds(120))
+			.sign();
 
-        assertRejected(api.get("/me").token(token).send(), "token_expired");
-    }
+		assertRejected(api.get("/me").token(token).send(), "token_expired");
+	}
 
-    @Test
-    void meWithTokenExpiredWithinClockSkewReturns200() {
-        String token = TestTokens.forUser(newUid("skew"))
-                .issuedAt(Instant.now().minusSeconds(3600))
-                .authTime(Instant.now().minusSeconds(3600))
-                .expiresAt(Instant.now().minusSeconds(20))
-                .sign();
+	@Test
+	void meWithTokenExpiredWithinClockSkewReturns200() {
+		String token = TestTokens.forUser(newUid("skew"))
+			.issuedAt(Instant.now().minusSeconds(3600))
+			.authTime(Instant.now().minusSeconds(3600))
+			.expiresAt(Instant.now().minusSeconds(20))
+			.sign();
 
-        assertThat(api.get("/me").token(token).send().status()).isEqualTo(200);
-    }
+		assertThat(api.get("/me").token(token).send().status()).isEqualTo(200);
+	}
 
-    @Test
-    void meWithTokenIssuedInTheFutureReturns401InvalidToken() {
-        String token = TestTokens.forUser(newUid("future")).issuedAt(Instant.now().plusSeconds(300)).sign();
+	@Test
+	void meWithTokenIssuedInTheFutureReturns401InvalidToken() {
+		String token = TestTokens.forUser(newUid("future")).issuedAt(Instant.now().plusSeconds(300)).sign();
 
-        assertRejected(api.get("/me").token(token).send(), "invalid_token");
-    }
+		assertRejected(api.get("/me").token(token).send(), "invalid_token");
+	}
 
-    @Test
-    void meWithTokenExpiringBeforeItWasIssuedReturns401InvalidToken() {
-        String token = TestTokens.forUser(newUid("inverted"))
-                .issuedAt(Instant.now().minusSeconds(10))
-                .expiresAt(Instant.now().minusSeconds(20))
-                .sign();
+	@Test
+	void meWithTokenExpiringBeforeItWasIssuedReturns401InvalidToken() {
+		String token = TestTokens.forUser(newUid("inverted"))
+			.issuedAt(Instant.now().minusSeconds(10))
+			.expiresAt(Instant.now().minusSeconds(20))
+			.sign();
 
-        assertRejected(api.get("/me").token(token).send(), "invalid_token");
-    }
+		assertRejected(api.get("/me").token(token).send(), "invalid_token");
+	}
 
-    @Test
-    void meWithAuthTimeInTheFutureReturns401InvalidToken() {
-        String token = TestTokens.forUser(newUid("auth-time")).authTime(Instant.now().plusSeconds(300)).sign();
+	@Test
+	void meWithAuthTimeInTheFutureReturns401InvalidToken() {
+		String token = TestTokens.forUser(newUid("auth-time")).authTime(Instant.now().plusSeconds(300)).sign();
 
-        assertRejected(api.get("/me").token(token).send(), "invalid_token");
-    }
+		assertRejected(api.get("/me").token(token).send(), "invalid_token");
+	}
 
-    @Test
-    void meWithWrongAudienceReturns401WrongAudience() {
-        String token = TestTokens.forUser(newUid("aud")).audience("someone-elses-project").sign();
+	@Test
+	void meWithWrongAudienceReturns401WrongAudience() {
+		String token = TestTokens.forUser(newUid("aud")).audience("someone-elses-project").sign();
 
-        assertRejected(api.get("/me").token(token).send(), "wrong_audience");
-    }
+		assertRejected(api.get("/me").token(token).send(), "wrong_audience");
+	}
 
-    @Test
-    void meWithWrongIssuerReturns401WrongIssuer() {
-        String token = TestTokens.forUser(newUid("iss"))
-                .issuer("https://securetoken.google.com/someone-elses-project").sign();
+	@Test
+	void meWithWrongIssuerReturns401WrongIssuer() {
+		String token = TestTokens.forUser(newUid("iss"))
+			.issuer("https://securetoken.google.com/someone-elses-project")
+			.sign();
 
-        assertRejected(api.get("/me").token(token).send(), "wrong_issuer");
-    }
+		assertRejected(api.get("/me").token(token).send(), "wrong_issuer");
+	}
 
-    @Test
-    void meWithEmptyOrOverlongSubjectReturns401InvalidToken() {
-        assertRejected(api.get("/me").token(TestTokens.forUser("").sign()).send(), "invalid_token");
-        assertRejected(api.get("/me").token(TestTokens.forUser("u".repeat(129)).sign()).send(), "invalid_token");
-    }
+	@Test
+	void meWithEmptyOrOverlongSubjectReturns401InvalidToken() {
+		assertRejected(api.get("/me").token(TestTokens.forUser("").sign()).send(), "invalid_token");
+		assertRejected(api.get("/me").token(TestTokens.forUser("u".repeat(129)).sign()).send(), "invalid_token");
+	}
 
-    @Test
-    void meWithControlCharacterInSubjectReturns401InvalidToken() {
-        assertRejected(api.get("/me").token(TestTokens.forUser("bad\u0000uid").sign()).send(), "invalid_token");
-        assertRejected(api.get("/me").token(TestTokens.forUser("bad\nuid").sign()).send(), "invalid_token");
-    }
+	@Test
+	void meWithControlCharacterInSubjectReturns401InvalidToken() {
+		assertRejected(api.get("/me").token(TestTokens.forUser("bad\u0000uid").sign()).send(), "invalid_token");
+		assertRejected(api.get("/me").token(TestTokens.forUser("bad\nuid").sign()).send(), "invalid_token");
+	}
 
-    @Test
-    void meWithSubjectOf128CharactersReturns200() {
-        String uid = newUid("long");
-        uid = uid + "x".repeat(128 - uid.length());
+	@Test
+	void meWithSubjectOf128CharactersReturns200() {
+		String uid = newUid("long");
+		uid = uid + "x".repeat(128 - uid.length());
 
-        assertThat(api.get("/me").token(TestTokens.valid(uid)).send().status()).isEqualTo(200);
-    }
+		assertThat(api.get("/me").token(TestTokens.valid(uid)).send().status()).isEqualTo(200);
+	}
 
-    @Test
-    void meWithRotatedKeyRefetchesJwksOnceThenAccepts() {
-        TestJwks jwks = TestJwks.get();
-        assertThat(api.get("/me").token(TestTokens.valid(newUid("warm-up"))).send().status()).isEqualTo(200);
-        RSAKey rotated = TestJwks.newKey("rotated-" + System.nanoTime());
-        jwks.publishAlso(rotated);
-        int fetchesBefore = jwks.fetchCount();
+	@Test
+	void meWithRotatedKeyRefetchesJwksOnceThenAccepts() {
+		TestJwks jwks = TestJwks.get();
+		assertThat(api.get("/me").token(TestTokens.valid(newUid("warm-up"))).send().status()).isEqualTo(200);
+		RSAKey rotated = TestJwks.newKey("rotated-" + System.nanoTime());
+		jwks.publishAlso(rotated);
+		int fetchesBefore = jwks.fetchCount();
 
-        String token = TestTokens.forUser(newUid("rotated")).signedWith(rotated).sign();
-        ApiResponse first = api.get("/me").token(token).send();
-        ApiResponse second = api.get("/me").token(token).send();
+		String token = TestTokens.forUser(newUid("rotated")).signedWith(rotated).sign();
+		ApiResponse first = api.get("/me").token(token).send();
+		ApiResponse second = api.get("/me").token(token).send();
 
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(second.status()).isEqualTo(200);
-        assertThat(jwks.fetchCount()).isEqualTo(fetchesBefore + 1);
-    }
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(jwks.fetchCount()).isEqualTo(fetchesBefore + 1);
+	}
 
-    @Test
-    void meWithKeyThatIsNotPublishedReturns401InvalidSignature() {
-        RSAKey unpublished = TestJwks.newKey("never-published");
-        String token = TestTokens.forUser(newUid("unknown-kid")).signedWith(unpublished).sign();
+	@Test
+	void meWithKeyThatIsNotPublishedReturns401InvalidSignature() {
+		RSAKey unpublished = TestJwks.newKey("never-published");
+		String token = TestTokens.forUser(newUid("unknown-kid")).signedWith(unpublished).sign();
 
-        assertRejected(api.get("/me").token(token).send(), "invalid_signature");
-    }
+		assertRejected(api.get("/me").token(token).send(), "invalid_signature");
+	}
 
-    @Test
-    void meWithManyUnknownKidsPastTheRefetchCapReturns401InvalidSignatureWhileKeysAreReachable() {
-        for (int i = 0; i < 8; i++) {
-            String token = TestTokens.forUser(newUid("forged-kid")).signedWith(TestJwks.newKey("forged-" + i)).sign();
+	@Test
+	void meWithManyUnknownKidsPastTheRefetchCapReturns401InvalidSignatureWhileKeysAreReachable() {
+		for (int i = 0; i < 8; i++) {
+			String token = TestTokens.forUser(newUid("forged-kid")).signedWith(TestJwks.newKey("forged-" + i)).sign();
 
-            assertRejected(api.get("/me").token(token).send(), "invalid_signature");
-        }
-    }
+			assertRejected(api.get("/me").token(token).send(), "invalid_signature");
+		}
+	}
 
-    @Test
-    void meWithPublishedKidButForeignSignatureReturns401InvalidSignature() {
-        RSAKey impostor = TestJwks.newKey(TestJwks.get().primaryKey().getKeyID());
-        String token = TestTokens.forUser(newUid("impostor")).signedWith(impostor).sign();
+	@Test
+	void meWithPublishedKidButForeignSignatureReturns401InvalidSignature() {
+		RSAKey impostor = TestJwks.newKey(TestJwks.get().primaryKey().getKeyID());
+		String token = TestTokens.forUser(newUid("impostor")).signedWith(impostor).sign();
 
-        assertRejected(api.get("/me").token(token).send(), "invalid_signature");
-    }
+		assertRejected(api.get("/me").token(token).send(), "invalid_signature");
+	}
 
-    @Test
-    void meWithAlgNoneOutsideEmulatorModeReturns401InvalidSignature() {
-        String token = new PlainJWT(TestTokens.forUser(newUid("none")).claims()).serialize();
+	@Test
+	void meWithAlgNoneOutsideEmulatorModeReturns401InvalidSignature() {
+		String token = new PlainJWT(TestTokens.forUser(newUid("none")).claims()).serialize();
 
-        assertRejected(api.get("/me").token(token).send(), "invalid_signature");
-    }
+		assertRejected(api.get("/me").token(token).send(), "invalid_signature");
+	}
 
-    @Test
-    void meWithHs256SignedWithThePublicKeyReturns401InvalidSignature() throws Exception {
-        RSAKey publicKey = TestJwks.get().primaryKey().toPublicJWK();
-        byte[] secret = publicKey.toRSAPublicKey().getEncoded();
-        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(publicKey.getKeyID()).build(),
-                TestTokens.forUser(newUid("hs256")).claims());
-        forged.sign(new MACSigner(secret));
+	@Test
+	void meWithHs256SignedWithThePublicKeyReturns401InvalidSignature() throws Exception {
+		RSAKey publicKey = TestJwks.get().primaryKey().toPublicJWK();
+		byte[] secret = publicKey.toRSAPublicKey().getEncoded();
+		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(publicKey.getKeyID()).build(),
+				TestTokens.forUser(newUid("hs256")).claims());
+		forged.sign(new MACSigner(secret));
 
-        assertRejected(api.get("/me").token(forged.serialize()).send(), "invalid_signature");
-    }
+		assertRejected(api.get("/me").token(forged.serialize()).send(), "invalid_signature");
+	}
 
-    @Test
-    void meWithTamperedPayloadReturns401InvalidSignature() {
-        String[] parts = TestTokens.valid(newUid("victim")).split("\\.");
-        String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                TestTokens.forUser("attacker").claims().toString().getBytes(StandardCharsets.UTF_8));
-        String tampered = parts[0] + "." + forgedPayload + "." + parts[2];
+	@Test
+	void meWithTamperedPayloadReturns401InvalidSignature() {
+		String[] parts = TestTokens.valid(newUid("victim")).split("\\.");
+		String forgedPayload = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(TestTokens.forUser("attacker").claims().toString().getBytes(StandardCharsets.UTF_8));
+		String tampered = parts[0] + "." + forgedPayload + "." + parts[2];
 
-        assertRejected(api.get("/me").token(tampered).send(), "invalid_signature");
-    }
+		assertRejected(api.get("/me").token(tampered).send(), "invalid_signature");
+	}
 
-    @Test
-    void devTokenFromLocalIssuerWorksOnMe() {
-        String uid = newUid("local-dev");
-        ApiResponse issued = api.post("/dev/tokens").json("{\"uid\": \"" + uid + "\", \"name\": \"Alice\"}").send();
+	@Test
+	void devTokenFromLocalIssuerWorksOnMe() {
+		String uid = newUid("local-dev");
+		ApiResponse issued = api.post("/dev/tokens").json("{\"uid\": \"" + uid + "\", \"name\": \"Alice\"}").send();
 
-        assertThat(issued.status()).isEqualTo(201);
-        String token = issued.data().path("id_token").asString();
-        ApiResponse me = api.get("/me").token(token).send();
+		assertThat(issued.status()).isEqualTo(201);
+		String token = issued.data().path("id_token").asString();
+		ApiResponse me = api.get("/me").token(token).send();
 
-        assertThat(me.status()).isEqualTo(200);
-        assertThat(me.data().path("user_id").asString()).isEqualTo(uid);
-        assertThat(me.data().path("display_name").asString()).isEqualTo("Alice");
-    }
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.data().path("user_id").asString()).isEqualTo(uid);
+		assertThat(me.data().path("display_name").asString()).isEqualTo("Alice");
+	}
 
-    @Test
-    void devTokensWithoutUidReturns400NamingTheField() {
-        ApiResponse response = api.post("/dev/tokens").json("{\"name\": \"Alice\"}").send();
+	@Test
+	void devTokensWithoutUidReturns400NamingTheField() {
+		ApiResponse response = api.post("/dev/tokens").json("{\"name\": \"Alice\"}").send();
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
-        assertThat(response.error().path("details").path("field").asString()).isEqualTo("uid");
-    }
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+		assertThat(response.error().path("details").path("field").asString()).isEqualTo("uid");
+	}
 
-    @ParameterizedTest
-    @ValueSource(strings = { "number", "boolean", "object", "array" })
-    void meWithNonStringSubjectReturns401InvalidTokenAndCreatesNoUser(String kind) {
-        Object subject = switch (kind) {
-            case "number" -> 12345;
-            case "boolean" -> true;
-            case "object" -> java.util.Map.of("id", "x");
-            default -> java.util.List.of("a");
-        };
-        long usersBefore = jdbc.sql("SELECT count(*) FROM app_users").query(Long.class).single();
+	@ParameterizedTest
+	@ValueSource(strings = { "number", "boolean", "object", "array" })
+	void meWithNonStringSubjectReturns401InvalidTokenAndCreatesNoUser(String kind) {
+		Object subject = switch (kind) {
+			case "number" -> 12345;
+			case "boolean" -> true;
+			case "object" -> java.util.Map.of("id", "x");
+			default -> java.util.List.of("a");
+		};
+		long usersBefore = jdbc.sql("SELECT count(*) FROM app_users").query(Long.class).single();
 
-        assertRejected(api.get("/me").token(TestTokens.forUser("ignored").claim("sub", subject).sign()).send(),
-                "invalid_token");
-        assertThat(userRows("12345")).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM app_users").query(Long.class).single()).isEqualTo(usersBefore);
-    }
+		assertRejected(api.get("/me").token(TestTokens.forUser("ignored").claim("sub", subject).sign()).send(),
+				"invalid_token");
+		assertThat(userRows("12345")).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM app_users").query(Long.class).single()).isEqualTo(usersBefore);
+	}
 
-    @ParameterizedTest
-    @ValueSource(strings = { "number", "boolean", "object", "array" })
-    void meWithNonStringNameClaimLeavesDisplayNameNull(String kind) {
-        Object name = switch (kind) {
-            case "number" -> 42;
-            case "boolean" -> false;
-            case "object" -> java.util.Map.of("first", "Obj");
-            default -> java.util.List.of("A", "B");
-        };
-        String token = TestTokens.forUser(newUid("named")).claim("name", name).sign();
+	@ParameterizedTest
+	@ValueSource(strings = { "number", "boolean", "object", "array" })
+	void meWithNonStringNameClaimLeavesDisplayNameNull(String kind) {
+		Object name = switch (kind) {
+			case "number" -> 42;
+			case "boolean" -> false;
+			case "object" -> java.util.Map.of("first", "Obj");
+			default -> java.util.List.of("A", "B");
+		};
+		String token = TestTokens.forUser(newUid("named")).claim("name", name).sign();
 
-        ApiResponse me = api.get("/me").token(token).send();
+		ApiResponse me = api.get("/me").token(token).send();
 
-        assertThat(me.status()).as(me.toString()).isEqualTo(200);
-        assertThat(me.data().path("display_name").isNull()).isTrue();
-    }
+		assertThat(me.status()).as(me.toString()).isEqualTo(200);
+		assertThat(me.data().path("display_name").isNull()).isTrue();
+	}
 
-    @ParameterizedTest
-    @ValueSource(strings = { "scope", "scp" })
-    void meWithOddScopeClaimsIsServedNormally(String claim) {
-        for (Object value : java.util.List.of(java.util.List.of(1, 2), java.util.List.of(java.util.Map.of()), 7,
-                java.util.Map.of("a", 1))) {
-            String token = TestTokens.forUser(newUid("scoped")).claim(claim, value).sign();
+	@ParameterizedTest
+	@ValueSource(strings = { "scope", "scp" })
+	void meWithOddScopeClaimsIsServedNormally(String claim) {
+		for (Object value : java.util.List.of(java.util.List.of(1, 2), java.util.List.of(java.util.Map.of()), 7,
+				java.util.Map.of("a", 1))) {
+			String token = TestTokens.forUser(newUid("scoped")).claim(claim, value).sign();
 
-            assertThat(api.get("/me").token(token).send().status()).isEqualTo(200);
-        }
-    }
+			assertThat(api.get("/me").token(token).send().status()).isEqualTo(200);
+		}
+	}
 
-    @Test
-    void meWithAuthTimeFarOutOfRangeReturns401InvalidToken() {
-        String token = TestTokens.forUser(newUid("auth-time")).claim("auth_time", 1e300).sign();
+	@Test
+	void meWithAuthTimeFarOutOfRangeReturns401InvalidToken() {
+		String token = TestTokens.forUser(newUid("auth-time")).claim("auth_time", 1e300).sign();
 
-        assertRejected(api.get("/me").token(token).send(), "invalid_token");
-    }
+		assertRejected(api.get("/me").token(token).send(), "invalid_token");
+	}
 
-    private static void assertRejected(ApiResponse response, String reason) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(401);
-        assertThat(response.errorCode()).isEqualTo("UNAUTHORIZED");
-        assertThat(response.error().path("details").path("reason").asString()).isEqualTo(reason);
-        assertThat(response.error().path("message").asString()).isNotBlank();
-        assertThat(response.body().has("meta")).isFalse();
-        assertThat(response.header("X-Request-Id")).isNotBlank();
-        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-    }
+	private static void assertRejected(ApiResponse response, String reason) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(401);
+		assertThat(response.errorCode()).isEqualTo("UNAUTHORIZED");
+		assertThat(response.error().path("details").path("reason").asString()).isEqualTo(reason);
+		assertThat(response.error().path("message").asString()).isNotBlank();
+		assertThat(response.body().has("meta")).isFalse();
+		assertThat(response.header("X-Request-Id")).isNotBlank();
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+	}
+
 }

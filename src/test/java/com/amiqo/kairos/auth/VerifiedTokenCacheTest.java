@@ -21,108 +21,123 @@ import com.amiqo.kairos.support.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The verified-token cache in front of the real verifier, with a clock the test moves. */
+/**
+ * The verified-token cache in front of the real verifier, with a clock the test moves.
+ */
 class VerifiedTokenCacheTest {
 
-    private static final Duration SKEW = Duration.ofSeconds(60);
+	private static final Duration SKEW = Duration.ofSeconds(60);
 
-    private final MutableClock clock = new MutableClock(Instant.now());
-    private final AtomicInteger verifications = new AtomicInteger();
-    private final VerifiedTokenCache cache = new VerifiedTokenCache(countingVerifier(), clock, SKEW);
+	private final MutableClock clock = new MutableClock(Instant.now());
 
-    @Test
-    void decodeWhenSameTokenRepeatsVerifiesOnce() {
-        String token = TestTokens.forUser("alice").issuedAt(clock.instant()).expiresAt(clock.instant().plusSeconds(3600)).sign();
+	private final AtomicInteger verifications = new AtomicInteger();
 
-        Jwt first = cache.decode(token);
-        Jwt second = cache.decode(token);
+	private final VerifiedTokenCache cache = new VerifiedTokenCache(countingVerifier(), clock, SKEW);
 
-        assertThat(second.getSubject()).isEqualTo("alice").isEqualTo(first.getSubject());
-        assertThat(verifications).hasValue(1);
-    }
+	@Test
+	void decodeWhenSameTokenRepeatsVerifiesOnce() {
+		String token = TestTokens.forUser("alice")
+			.issuedAt(clock.instant())
+			.expiresAt(clock.instant().plusSeconds(3600))
+			.sign();
 
-    @Test
-    void decodeWhenCachedTokenHasExpiredRefusesIt() {
-        String token = TestTokens.forUser("bob").issuedAt(clock.instant()).expiresAt(clock.instant().plusSeconds(600)).sign();
-        cache.decode(token);
+		Jwt first = cache.decode(token);
+		Jwt second = cache.decode(token);
 
-        clock.advance(Duration.ofSeconds(600).plus(SKEW).plusSeconds(1));
+		assertThat(second.getSubject()).isEqualTo("alice").isEqualTo(first.getSubject());
+		assertThat(verifications).hasValue(1);
+	}
 
-        assertThatThrownBy(() -> cache.decode(token)).isInstanceOfSatisfying(InvalidTokenException.class,
-                rejected -> assertThat(rejected.rejection()).isEqualTo(TokenRejection.TOKEN_EXPIRED));
-    }
+	@Test
+	void decodeWhenCachedTokenHasExpiredRefusesIt() {
+		String token = TestTokens.forUser("bob")
+			.issuedAt(clock.instant())
+			.expiresAt(clock.instant().plusSeconds(600))
+			.sign();
+		cache.decode(token);
 
-    @Test
-    void decodeWhenCachedTokenIsWithinSkewStillAcceptsIt() {
-        String token = TestTokens.forUser("carol").issuedAt(clock.instant()).expiresAt(clock.instant().plusSeconds(600)).sign();
-        cache.decode(token);
+		clock.advance(Duration.ofSeconds(600).plus(SKEW).plusSeconds(1));
 
-        clock.advance(Duration.ofSeconds(600).plus(SKEW).minusSeconds(1));
+		assertThatThrownBy(() -> cache.decode(token)).isInstanceOfSatisfying(InvalidTokenException.class,
+				rejected -> assertThat(rejected.rejection()).isEqualTo(TokenRejection.TOKEN_EXPIRED));
+	}
 
-        assertThat(cache.decode(token).getSubject()).isEqualTo("carol");
-        assertThat(verifications).hasValue(1);
-    }
+	@Test
+	void decodeWhenCachedTokenIsWithinSkewStillAcceptsIt() {
+		String token = TestTokens.forUser("carol")
+			.issuedAt(clock.instant())
+			.expiresAt(clock.instant().plusSeconds(600))
+			.sign();
+		cache.decode(token);
 
-    @Test
-    void decodeWhenTokenIsRejectedCachesNothing() {
-        String tampered = TestTokens.forUser("mallory").sign() + "x";
+		clock.advance(Duration.ofSeconds(600).plus(SKEW).minusSeconds(1));
 
-        assertThatThrownBy(() -> cache.decode(tampered)).isInstanceOf(InvalidTokenException.class);
-        assertThatThrownBy(() -> cache.decode(tampered)).isInstanceOf(InvalidTokenException.class);
+		assertThat(cache.decode(token).getSubject()).isEqualTo("carol");
+		assertThat(verifications).hasValue(1);
+	}
 
-        assertThat(verifications).hasValue(2);
-        assertThat(cache.size()).isZero();
-    }
+	@Test
+	void decodeWhenTokenIsRejectedCachesNothing() {
+		String tampered = TestTokens.forUser("mallory").sign() + "x";
 
-    @Test
-    void decodeWhenTokensDifferOnlySlightlyVerifiesEach() {
-        Instant now = clock.instant();
-        String one = TestTokens.forUser("dave").issuedAt(now).expiresAt(now.plusSeconds(3600)).sign();
-        String other = TestTokens.forUser("dave").issuedAt(now).expiresAt(now.plusSeconds(3599)).sign();
+		assertThatThrownBy(() -> cache.decode(tampered)).isInstanceOf(InvalidTokenException.class);
+		assertThatThrownBy(() -> cache.decode(tampered)).isInstanceOf(InvalidTokenException.class);
 
-        cache.decode(one);
-        cache.decode(other);
+		assertThat(verifications).hasValue(2);
+		assertThat(cache.size()).isZero();
+	}
 
-        assertThat(verifications).hasValue(2);
-    }
+	@Test
+	void decodeWhenTokensDifferOnlySlightlyVerifiesEach() {
+		Instant now = clock.instant();
+		String one = TestTokens.forUser("dave").issuedAt(now).expiresAt(now.plusSeconds(3600)).sign();
+		String other = TestTokens.forUser("dave").issuedAt(now).expiresAt(now.plusSeconds(3599)).sign();
 
-    private JwtDecoder countingVerifier() {
-        AuthProperties properties = new AuthProperties(TestTokens.PROJECT_ID, URI.create("http://unused.invalid/jwks"),
-                SKEW, Duration.ofHours(1), Duration.ofSeconds(30), null, null);
-        FirebaseTokenVerifier verifier = new FirebaseTokenVerifier(
-                new ImmutableJWKSet<SecurityContext>(new JWKSet(TestJwks.get().primaryKey().toPublicJWK())), () -> true,
-                properties, clock);
-        return token -> {
-            verifications.incrementAndGet();
-            return verifier.decode(token);
-        };
-    }
+		cache.decode(one);
+		cache.decode(other);
 
-    private static final class MutableClock extends Clock {
+		assertThat(verifications).hasValue(2);
+	}
 
-        private Instant now;
+	private JwtDecoder countingVerifier() {
+		AuthProperties properties = new AuthProperties(TestTokens.PROJECT_ID, URI.create("http://unused.invalid/jwks"),
+				SKEW, Duration.ofHours(1), Duration.ofSeconds(30), null, null);
+		FirebaseTokenVerifier verifier = new FirebaseTokenVerifier(
+				new ImmutableJWKSet<SecurityContext>(new JWKSet(TestJwks.get().primaryKey().toPublicJWK())), () -> true,
+				properties, clock);
+		return token -> {
+			verifications.incrementAndGet();
+			return verifier.decode(token);
+		};
+	}
 
-        MutableClock(Instant start) {
-            this.now = start;
-        }
+	private static final class MutableClock extends Clock {
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
+		private Instant now;
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
+		MutableClock(Instant start) {
+			this.now = start;
+		}
 
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+		void advance(Duration duration) {
+			now = now.plus(duration);
+		}
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
 }

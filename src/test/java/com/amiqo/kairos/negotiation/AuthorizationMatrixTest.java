@@ -20,344 +20,365 @@ import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may do what (SPEC §5–§6): organizer, invitee, stranger and a caller without a token against
- * every negotiation, invite-link, event, calendar-file and calendar-feed endpoint, each cell
- * asserting the exact status and code. Every case builds its own users and negotiation (with one
- * invite link unless it is confirmed).
+ * Who may do what (SPEC §5–§6): organizer, invitee, stranger and a caller without a token
+ * against every negotiation, invite-link, event, calendar-file and calendar-feed
+ * endpoint, each cell asserting the exact status and code. Every case builds its own
+ * users and negotiation (with one invite link unless it is confirmed).
  */
 class AuthorizationMatrixTest extends ApiTest {
 
-    enum Role { ORGANIZER, INVITEE, STRANGER, NO_TOKEN }
+	enum Role {
 
-    /** What the request is aimed at. */
-    enum Target {
-        /** Alice invited Bob and Carol; nobody answered. */
-        OPEN,
-        /** Alice's draft inviting Bob and Carol. */
-        DRAFT,
-        /** Alice invited Bob, Bob accepted: confirmed, one event each. */
-        CONFIRMED
-    }
+		ORGANIZER, INVITEE, STRANGER, NO_TOKEN
 
-    enum Endpoint {
-        GET_NEGOTIATION("GET /negotiations/{id}"),
-        LIST_NEGOTIATIONS("GET /negotiations"),
-        REPLY("POST /negotiate/reply"),
-        CANCEL("POST /negotiate/cancel"),
-        GET_ORGANIZERS_EVENT("GET /events/{organizer's event id}"),
-        GET_INVITEES_EVENT("GET /events/{invitee's event id}"),
-        LIST_EVENTS("GET /events"),
-        UPCOMING_EVENTS("GET /events/upcoming"),
-        CREATE_EVENT("POST /events"),
-        CREATE_INVITE_LINK("POST /negotiations/{id}/invite-links"),
-        LIST_INVITE_LINKS("GET /negotiations/{id}/invite-links"),
-        REVOKE_INVITE_LINK("DELETE /negotiations/{id}/invite-links/{link_id}"),
-        PREVIEW_INVITE("GET /invites/{token}"),
-        JOIN_INVITE("POST /invites/{token}/join"),
-        GET_ORGANIZERS_EVENT_ICS("GET /events/{organizer's event id}/ics"),
-        GET_INVITEES_EVENT_ICS("GET /events/{invitee's event id}/ics"),
-        PUT_CALENDAR_FEED("PUT /me/calendar-feed"),
-        DELETE_CALENDAR_FEED("DELETE /me/calendar-feed");
+	}
 
-        final String label;
+	/** What the request is aimed at. */
+	enum Target {
 
-        Endpoint(String label) {
-            this.label = label;
-        }
-    }
+		/** Alice invited Bob and Carol; nobody answered. */
+		OPEN,
+		/** Alice's draft inviting Bob and Carol. */
+		DRAFT,
+		/** Alice invited Bob, Bob accepted: confirmed, one event each. */
+		CONFIRMED
 
-    static Stream<Arguments> matrix() {
-        List<Arguments> cells = new ArrayList<>();
-        // endpoint, target, then per role: ORGANIZER, INVITEE, STRANGER, NO_TOKEN as "status CODE"
-        row(cells, Endpoint.GET_NEGOTIATION, Target.OPEN, "200", "200", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
-        row(cells, Endpoint.GET_NEGOTIATION, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND", "401 UNAUTHORIZED");
-        row(cells, Endpoint.GET_NEGOTIATION, Target.CONFIRMED, "200", "200", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
-        row(cells, Endpoint.LIST_NEGOTIATIONS, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
-        row(cells, Endpoint.LIST_NEGOTIATIONS, Target.DRAFT, "200", "200", "200", "401 UNAUTHORIZED");
-        row(cells, Endpoint.REPLY, Target.OPEN, "200", "200", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
-        row(cells, Endpoint.REPLY, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND", "401 UNAUTHORIZED");
-        row(cells, Endpoint.CANCEL, Target.OPEN, "200", "403 ORGANIZER_ONLY_ACTION", "403 USER_NOT_PARTICIPANT",
-                "401 UNAUTHORIZED");
-        row(cells, Endpoint.CANCEL, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND", "401 UNAUTHORIZED");
-        row(cells, Endpoint.CANCEL, Target.CONFIRMED, "200", "403 ORGANIZER_ONLY_ACTION", "403 USER_NOT_PARTICIPANT",
-                "401 UNAUTHORIZED");
-        row(cells, Endpoint.GET_ORGANIZERS_EVENT, Target.CONFIRMED, "200", "403 USER_NOT_EVENT_OWNER",
-                "403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
-        row(cells, Endpoint.GET_INVITEES_EVENT, Target.CONFIRMED, "403 USER_NOT_EVENT_OWNER", "200",
-                "403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
-        row(cells, Endpoint.LIST_EVENTS, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
-        row(cells, Endpoint.UPCOMING_EVENTS, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
-        row(cells, Endpoint.CREATE_EVENT, Target.CONFIRMED, "403 EVENT_CREATION_DISABLED", "403 EVENT_CREATION_DISABLED",
-                "403 EVENT_CREATION_DISABLED", "401 UNAUTHORIZED");
-        row(cells, Endpoint.CREATE_INVITE_LINK, Target.OPEN, "201", "403 ORGANIZER_ONLY_ACTION",
-                "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
-        row(cells, Endpoint.CREATE_INVITE_LINK, Target.DRAFT, "201", "404 NOT_FOUND", "404 NOT_FOUND",
-                "401 UNAUTHORIZED");
-        row(cells, Endpoint.CREATE_INVITE_LINK, Target.CONFIRMED, "409 INVALID_STATE_TRANSITION",
-                "403 ORGANIZER_ONLY_ACTION", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
-        row(cells, Endpoint.LIST_INVITE_LINKS, Target.OPEN, "200", "403 ORGANIZER_ONLY_ACTION",
-                "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
-        row(cells, Endpoint.LIST_INVITE_LINKS, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND",
-                "401 UNAUTHORIZED");
-        row(cells, Endpoint.REVOKE_INVITE_LINK, Target.OPEN, "204", "403 ORGANIZER_ONLY_ACTION",
-                "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
-        row(cells, Endpoint.REVOKE_INVITE_LINK, Target.DRAFT, "204", "404 NOT_FOUND", "404 NOT_FOUND",
-                "401 UNAUTHORIZED");
-        row(cells, Endpoint.PREVIEW_INVITE, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
-        row(cells, Endpoint.PREVIEW_INVITE, Target.DRAFT, "404 INVITE_NOT_FOUND", "404 INVITE_NOT_FOUND",
-                "404 INVITE_NOT_FOUND", "401 UNAUTHORIZED");
-        row(cells, Endpoint.JOIN_INVITE, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
-        row(cells, Endpoint.JOIN_INVITE, Target.DRAFT, "404 INVITE_NOT_FOUND", "404 INVITE_NOT_FOUND",
-                "404 INVITE_NOT_FOUND", "401 UNAUTHORIZED");
-        row(cells, Endpoint.GET_ORGANIZERS_EVENT_ICS, Target.CONFIRMED, "200", "403 USER_NOT_EVENT_OWNER",
-                "403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
-        row(cells, Endpoint.GET_INVITEES_EVENT_ICS, Target.CONFIRMED, "403 USER_NOT_EVENT_OWNER", "200",
-                "403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
-        row(cells, Endpoint.PUT_CALENDAR_FEED, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
-        row(cells, Endpoint.DELETE_CALENDAR_FEED, Target.CONFIRMED, "204", "204", "204", "401 UNAUTHORIZED");
-        return cells.stream();
-    }
+	}
 
-    private static void row(List<Arguments> cells, Endpoint endpoint, Target target, String... outcomes) {
-        Role[] roles = Role.values();
-        for (int i = 0; i < roles.length; i++) {
-            String[] outcome = outcomes[i].split(" ");
-            cells.add(Arguments.of(endpoint, target, roles[i], Integer.parseInt(outcome[0]),
-                    outcome.length > 1 ? outcome[1] : null));
-        }
-    }
+	enum Endpoint {
 
-    @ParameterizedTest(name = "{0} on {1} as {2} -> {3} {4}")
-    @MethodSource("matrix")
-    void endpointWhenCalledByRoleReturnsExactStatusAndCode(Endpoint endpoint, Target target, Role role, int status,
-            String code) {
-        World world = world(target);
-        TestUser caller = switch (role) {
-            case ORGANIZER -> world.alice;
-            case INVITEE -> world.bob;
-            case STRANGER -> world.mallory;
-            case NO_TOKEN -> null;
-        };
-        JsonNode before = get(world.alice, world.id).data();
+		GET_NEGOTIATION("GET /negotiations/{id}"), LIST_NEGOTIATIONS("GET /negotiations"),
+		REPLY("POST /negotiate/reply"), CANCEL("POST /negotiate/cancel"),
+		GET_ORGANIZERS_EVENT("GET /events/{organizer's event id}"),
+		GET_INVITEES_EVENT("GET /events/{invitee's event id}"), LIST_EVENTS("GET /events"),
+		UPCOMING_EVENTS("GET /events/upcoming"), CREATE_EVENT("POST /events"),
+		CREATE_INVITE_LINK("POST /negotiations/{id}/invite-links"),
+		LIST_INVITE_LINKS("GET /negotiations/{id}/invite-links"),
+		REVOKE_INVITE_LINK("DELETE /negotiations/{id}/invite-links/{link_id}"), PREVIEW_INVITE("GET /invites/{token}"),
+		JOIN_INVITE("POST /invites/{token}/join"), GET_ORGANIZERS_EVENT_ICS("GET /events/{organizer's event id}/ics"),
+		GET_INVITEES_EVENT_ICS("GET /events/{invitee's event id}/ics"), PUT_CALENDAR_FEED("PUT /me/calendar-feed"),
+		DELETE_CALENDAR_FEED("DELETE /me/calendar-feed");
 
-        ApiResponse response = call(endpoint, world, caller);
+		final String label;
 
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        if (code == null) {
-            boolean json = status != 204 && !endpoint.name().endsWith("_ICS");
-            assertThat(response.body().has("data")).as(response.toString()).isEqualTo(json);
-            assertThat(response.body().has("error")).isFalse();
-            assertSuccessContent(endpoint, target, role, world, response);
-        } else {
-            assertErrorEnvelope(response, status, code);
-            assertRefusalDetails(endpoint, world, response, code);
-            JsonNode after = get(world.alice, world.id).data();
-            assertThat(after.path("revision").asInt()).as("a refused request changes nothing")
-                    .isEqualTo(before.path("revision").asInt());
-            assertThat(after.path("state").asString()).isEqualTo(before.path("state").asString());
-            assertThat(statuses(after)).isEqualTo(statuses(before));
-            assertThat(eventStatuses(world.id)).isEqualTo(world.eventStatusesBefore);
-        }
-    }
+		Endpoint(String label) {
+			this.label = label;
+		}
 
-    // ---------------------------------------------------------------- the requests
+	}
 
-    private ApiResponse call(Endpoint endpoint, World world, TestUser caller) {
-        ApiClient.Call call = switch (endpoint) {
-            case GET_NEGOTIATION -> api.get("/negotiations/" + world.id);
-            case LIST_NEGOTIATIONS -> api.get("/negotiations");
-            case REPLY -> api.post("/negotiate/reply").json(NegotiationFixtures.reply(world.id, "accept"));
-            case CANCEL -> api.post("/negotiate/cancel").json(Map.of("negotiation_id", world.id));
-            case GET_ORGANIZERS_EVENT -> api.get("/events/" + world.aliceEvent);
-            case GET_INVITEES_EVENT -> api.get("/events/" + world.bobEvent);
-            case LIST_EVENTS -> api.get("/events");
-            case UPCOMING_EVENTS -> api.get("/events/upcoming");
-            case CREATE_EVENT -> api.post("/events").json(Map.of("title", "Standalone", "negotiation_id", world.id));
-            case CREATE_INVITE_LINK -> api.post("/negotiations/" + world.id + "/invite-links").json(Map.of("max_uses", 5));
-            case LIST_INVITE_LINKS -> api.get("/negotiations/" + world.id + "/invite-links");
-            case REVOKE_INVITE_LINK -> api.delete("/negotiations/" + world.id + "/invite-links/" + world.linkId);
-            case PREVIEW_INVITE -> api.get("/invites/" + world.linkToken);
-            case JOIN_INVITE -> api.post("/invites/" + world.linkToken + "/join");
-            case GET_ORGANIZERS_EVENT_ICS -> api.get("/events/" + world.aliceEvent + "/ics");
-            case GET_INVITEES_EVENT_ICS -> api.get("/events/" + world.bobEvent + "/ics");
-            case PUT_CALENDAR_FEED -> api.put("/me/calendar-feed");
-            case DELETE_CALENDAR_FEED -> api.delete("/me/calendar-feed");
-        };
-        if (caller != null) {
-            call.token(caller.token());
-        }
-        return call.send();
-    }
+	static Stream<Arguments> matrix() {
+		List<Arguments> cells = new ArrayList<>();
+		// endpoint, target, then per role: ORGANIZER, INVITEE, STRANGER, NO_TOKEN as
+		// "status CODE"
+		row(cells, Endpoint.GET_NEGOTIATION, Target.OPEN, "200", "200", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+		row(cells, Endpoint.GET_NEGOTIATION, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND", "401 UNAUTHORIZED");
+		row(cells, Endpoint.GET_NEGOTIATION, Target.CONFIRMED, "200", "200", "403 USER_NOT_PARTICIPANT",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.LIST_NEGOTIATIONS, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
+		row(cells, Endpoint.LIST_NEGOTIATIONS, Target.DRAFT, "200", "200", "200", "401 UNAUTHORIZED");
+		row(cells, Endpoint.REPLY, Target.OPEN, "200", "200", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+		row(cells, Endpoint.REPLY, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND", "401 UNAUTHORIZED");
+		row(cells, Endpoint.CANCEL, Target.OPEN, "200", "403 ORGANIZER_ONLY_ACTION", "403 USER_NOT_PARTICIPANT",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.CANCEL, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND", "401 UNAUTHORIZED");
+		row(cells, Endpoint.CANCEL, Target.CONFIRMED, "200", "403 ORGANIZER_ONLY_ACTION", "403 USER_NOT_PARTICIPANT",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.GET_ORGANIZERS_EVENT, Target.CONFIRMED, "200", "403 USER_NOT_EVENT_OWNER",
+				"403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
+		row(cells, Endpoint.GET_INVITEES_EVENT, Target.CONFIRMED, "403 USER_NOT_EVENT_OWNER", "200",
+				"403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
+		row(cells, Endpoint.LIST_EVENTS, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
+		row(cells, Endpoint.UPCOMING_EVENTS, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
+		row(cells, Endpoint.CREATE_EVENT, Target.CONFIRMED, "403 EVENT_CREATION_DISABLED",
+				"403 EVENT_CREATION_DISABLED", "403 EVENT_CREATION_DISABLED", "401 UNAUTHORIZED");
+		row(cells, Endpoint.CREATE_INVITE_LINK, Target.OPEN, "201", "403 ORGANIZER_ONLY_ACTION",
+				"403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+		row(cells, Endpoint.CREATE_INVITE_LINK, Target.DRAFT, "201", "404 NOT_FOUND", "404 NOT_FOUND",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.CREATE_INVITE_LINK, Target.CONFIRMED, "409 INVALID_STATE_TRANSITION",
+				"403 ORGANIZER_ONLY_ACTION", "403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+		row(cells, Endpoint.LIST_INVITE_LINKS, Target.OPEN, "200", "403 ORGANIZER_ONLY_ACTION",
+				"403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+		row(cells, Endpoint.LIST_INVITE_LINKS, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.REVOKE_INVITE_LINK, Target.OPEN, "204", "403 ORGANIZER_ONLY_ACTION",
+				"403 USER_NOT_PARTICIPANT", "401 UNAUTHORIZED");
+		row(cells, Endpoint.REVOKE_INVITE_LINK, Target.DRAFT, "204", "404 NOT_FOUND", "404 NOT_FOUND",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.PREVIEW_INVITE, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
+		row(cells, Endpoint.PREVIEW_INVITE, Target.DRAFT, "404 INVITE_NOT_FOUND", "404 INVITE_NOT_FOUND",
+				"404 INVITE_NOT_FOUND", "401 UNAUTHORIZED");
+		row(cells, Endpoint.JOIN_INVITE, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
+		row(cells, Endpoint.JOIN_INVITE, Target.DRAFT, "404 INVITE_NOT_FOUND", "404 INVITE_NOT_FOUND",
+				"404 INVITE_NOT_FOUND", "401 UNAUTHORIZED");
+		row(cells, Endpoint.GET_ORGANIZERS_EVENT_ICS, Target.CONFIRMED, "200", "403 USER_NOT_EVENT_OWNER",
+				"403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
+		row(cells, Endpoint.GET_INVITEES_EVENT_ICS, Target.CONFIRMED, "403 USER_NOT_EVENT_OWNER", "200",
+				"403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
+		row(cells, Endpoint.PUT_CALENDAR_FEED, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
+		row(cells, Endpoint.DELETE_CALENDAR_FEED, Target.CONFIRMED, "204", "204", "204", "401 UNAUTHORIZED");
+		return cells.stream();
+	}
 
-    /** What a 200 must show the caller (and, for lists, what it must not). */
-    private void assertSuccessContent(Endpoint endpoint, Target target, Role role, World world,
-            ApiResponse response) {
-        JsonNode data = response.data();
-        switch (endpoint) {
-            case GET_NEGOTIATION -> {
-                assertThat(data.path("id").asString()).isEqualTo(world.id);
-                assertThat(data.path("my_status").asString()).isEqualTo(role == Role.ORGANIZER ? "organizer"
-                        : target == Target.CONFIRMED ? "accepted" : "invited");
-                assertThat(response.header("ETag")).isEqualTo("\"" + data.path("revision").asInt() + "\"");
-            }
-            case LIST_NEGOTIATIONS -> {
-                boolean sees = role == Role.ORGANIZER || (role == Role.INVITEE && target != Target.DRAFT);
-                if (sees) {
-                    assertThat(ids(data)).contains(world.id);
-                } else {
-                    assertThat(ids(data)).doesNotContain(world.id);
-                }
-                assertThat(response.body().path("meta").path("pagination").isObject()).isTrue();
-            }
-            case REPLY -> {
-                assertThat(data.path("id").asString()).isEqualTo(world.id);
-                assertThat(data.path("state").asString()).isEqualTo("awaiting_replies");
-                assertThat(data.path("my_status").asString()).isEqualTo(role == Role.ORGANIZER ? "organizer" : "accepted");
-            }
-            case CANCEL -> {
-                assertThat(data.path("state").asString()).isEqualTo("cancelled");
-                assertThat(eventStatuses(world.id)).allMatch("cancelled"::equals);
-            }
-            case GET_ORGANIZERS_EVENT -> assertThat(data.path("id").asString()).isEqualTo(world.aliceEvent);
-            case GET_INVITEES_EVENT -> assertThat(data.path("id").asString()).isEqualTo(world.bobEvent);
-            case LIST_EVENTS, UPCOMING_EVENTS -> {
-                List<String> ids = ids(data);
-                switch (role) {
-                    case ORGANIZER -> assertThat(ids).containsExactly(world.aliceEvent);
-                    case INVITEE -> assertThat(ids).containsExactly(world.bobEvent);
-                    default -> assertThat(ids).isEmpty();
-                }
-            }
-            case CREATE_EVENT -> throw new AssertionError("POST /events never succeeds");
-            case CREATE_INVITE_LINK -> {
-                assertThat(data.path("token").asString()).hasSize(22);
-                assertThat(data.path("max_uses").asInt()).isEqualTo(5);
-            }
-            case LIST_INVITE_LINKS -> assertThat(ids(data)).containsExactly(world.linkId);
-            case REVOKE_INVITE_LINK -> assertThat(jdbc.sql("SELECT revoked_at IS NOT NULL FROM invite_links WHERE id = ?")
-                    .param(UUID.fromString(world.linkId)).query(Boolean.class).single()).isTrue();
-            case PREVIEW_INVITE -> {
-                assertThat(data.path("negotiation_id").asString()).isEqualTo(world.id);
-                assertThat(data.path("already_participant").asBoolean()).isEqualTo(role != Role.STRANGER);
-            }
-            case JOIN_INVITE -> {
-                assertThat(data.path("id").asString()).isEqualTo(world.id);
-                assertThat(data.path("participant_count").asInt()).isEqualTo(role == Role.STRANGER ? 4 : 3);
-                assertThat(data.path("my_status").asString()).isEqualTo(role == Role.ORGANIZER ? "organizer" : "invited");
-            }
-            case GET_ORGANIZERS_EVENT_ICS, GET_INVITEES_EVENT_ICS -> {
-                assertThat(response.header("Content-Type")).startsWith("text/calendar");
-                assertThat(com.amiqo.kairos.calendar.IcsFiles.value(com.amiqo.kairos.calendar.IcsFiles.events(
-                        com.amiqo.kairos.calendar.IcsFiles.parseValid(response.raw())).get(0), "UID"))
-                        .isEqualTo(world.id + "@kairos.amiqo");
-            }
-            case PUT_CALENDAR_FEED -> assertThat(data.path("url").asString()).startsWith("http://localhost:8080/calendar/");
-            case DELETE_CALENDAR_FEED -> assertThat(response.raw()).isEmpty();
-        }
-    }
+	private static void row(List<Arguments> cells, Endpoint endpoint, Target target, String... outcomes) {
+		Role[] roles = Role.values();
+		for (int i = 0; i < roles.length; i++) {
+			String[] outcome = outcomes[i].split(" ");
+			cells.add(Arguments.of(endpoint, target, roles[i], Integer.parseInt(outcome[0]),
+					outcome.length > 1 ? outcome[1] : null));
+		}
+	}
 
-    private static void assertRefusalDetails(Endpoint endpoint, World world, ApiResponse response, String code) {
-        JsonNode details = response.error().path("details");
-        switch (code) {
-            case "UNAUTHORIZED" -> {
-                assertThat(details.path("reason").asString()).isEqualTo("missing_token");
-                assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-            }
-            case "USER_NOT_PARTICIPANT" -> assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
-            case "ORGANIZER_ONLY_ACTION" -> {
-                assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
-                assertThat(details.path("requested_action").asString()).isEqualTo(switch (endpoint) {
-                    case CREATE_INVITE_LINK -> "create_invite_link";
-                    case LIST_INVITE_LINKS -> "list_invite_links";
-                    case REVOKE_INVITE_LINK -> "revoke_invite_link";
-                    default -> "cancel";
-                });
-            }
-            case "INVALID_STATE_TRANSITION" -> {
-                assertThat(details.path("current_state").asString()).isEqualTo("confirmed");
-                assertThat(details.path("requested_action").asString()).isEqualTo("create_invite_link");
-            }
-            case "INVITE_NOT_FOUND" -> assertThat(details.isEmpty()).isTrue();
-            case "USER_NOT_EVENT_OWNER" -> assertThat(details.path("event_id").asString())
-                    .isEqualTo(endpoint == Endpoint.GET_ORGANIZERS_EVENT || endpoint == Endpoint.GET_ORGANIZERS_EVENT_ICS
-                            ? world.aliceEvent : world.bobEvent);
-            case "NOT_FOUND", "EVENT_CREATION_DISABLED" -> assertThat(details.isObject()).isTrue();
-            default -> throw new AssertionError("unexpected code " + code);
-        }
-    }
+	@ParameterizedTest(name = "{0} on {1} as {2} -> {3} {4}")
+	@MethodSource("matrix")
+	void endpointWhenCalledByRoleReturnsExactStatusAndCode(Endpoint endpoint, Target target, Role role, int status,
+			String code) {
+		World world = world(target);
+		TestUser caller = switch (role) {
+			case ORGANIZER -> world.alice;
+			case INVITEE -> world.bob;
+			case STRANGER -> world.mallory;
+			case NO_TOKEN -> null;
+		};
+		JsonNode before = get(world.alice, world.id).data();
 
-    // ---------------------------------------------------------------- fixtures
+		ApiResponse response = call(endpoint, world, caller);
 
-    private record World(TestUser alice, TestUser bob, TestUser mallory, String id, String aliceEvent,
-            String bobEvent, List<String> eventStatusesBefore, String linkId, String linkToken) {
-    }
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		if (code == null) {
+			boolean json = status != 204 && !endpoint.name().endsWith("_ICS");
+			assertThat(response.body().has("data")).as(response.toString()).isEqualTo(json);
+			assertThat(response.body().has("error")).isFalse();
+			assertSuccessContent(endpoint, target, role, world, response);
+		}
+		else {
+			assertErrorEnvelope(response, status, code);
+			assertRefusalDetails(endpoint, world, response, code);
+			JsonNode after = get(world.alice, world.id).data();
+			assertThat(after.path("revision").asInt()).as("a refused request changes nothing")
+				.isEqualTo(before.path("revision").asInt());
+			assertThat(after.path("state").asString()).isEqualTo(before.path("state").asString());
+			assertThat(statuses(after)).isEqualTo(statuses(before));
+			assertThat(eventStatuses(world.id)).isEqualTo(world.eventStatusesBefore);
+		}
+	}
 
-    private World world(Target target) {
-        TestUser alice = signIn("Alice");
-        TestUser bob = signIn("Bob");
-        TestUser mallory = signIn("Mallory");
-        List<TestUser> invitees = target == Target.CONFIRMED ? List.of(bob) : List.of(bob, signIn("Carol"));
-        Map<String, Object> body = NegotiationFixtures.start(invitees);
-        if (target == Target.DRAFT) {
-            body.put("send", false);
-        }
-        ApiResponse started = api.post("/negotiate/start").token(alice.token()).json(body).send();
-        assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        String id = started.data().path("id").asString();
-        String aliceEvent = null;
-        String bobEvent = null;
-        if (target == Target.CONFIRMED) {
-            ApiResponse accepted = api.post("/negotiate/reply").token(bob.token())
-                    .json(NegotiationFixtures.reply(id, "accept")).send();
-            assertThat(accepted.data().path("state").asString()).as(accepted.toString()).isEqualTo("confirmed");
-            aliceEvent = eventOf(id, alice);
-            bobEvent = eventOf(id, bob);
-        }
-        String linkId = null;
-        String linkToken = null;
-        if (target != Target.CONFIRMED) {
-            ApiResponse link = api.post("/negotiations/" + id + "/invite-links").token(alice.token()).json(Map.of())
-                    .send();
-            assertThat(link.status()).as(link.toString()).isEqualTo(201);
-            linkId = link.data().path("id").asString();
-            linkToken = link.data().path("token").asString();
-        }
-        return new World(alice, bob, mallory, id, aliceEvent, bobEvent, eventStatuses(id), linkId, linkToken);
-    }
+	// ---------------------------------------------------------------- the requests
 
-    private String eventOf(String negotiationId, TestUser owner) {
-        return jdbc.sql("""
-                SELECT e.id FROM events e JOIN app_users u ON u.id = e.owner_id
-                 WHERE e.negotiation_id = ? AND u.firebase_uid = ?""")
-                .param(UUID.fromString(negotiationId)).param(owner.uid()).query(UUID.class).single().toString();
-    }
+	private ApiResponse call(Endpoint endpoint, World world, TestUser caller) {
+		ApiClient.Call call = switch (endpoint) {
+			case GET_NEGOTIATION -> api.get("/negotiations/" + world.id);
+			case LIST_NEGOTIATIONS -> api.get("/negotiations");
+			case REPLY -> api.post("/negotiate/reply").json(NegotiationFixtures.reply(world.id, "accept"));
+			case CANCEL -> api.post("/negotiate/cancel").json(Map.of("negotiation_id", world.id));
+			case GET_ORGANIZERS_EVENT -> api.get("/events/" + world.aliceEvent);
+			case GET_INVITEES_EVENT -> api.get("/events/" + world.bobEvent);
+			case LIST_EVENTS -> api.get("/events");
+			case UPCOMING_EVENTS -> api.get("/events/upcoming");
+			case CREATE_EVENT -> api.post("/events").json(Map.of("title", "Standalone", "negotiation_id", world.id));
+			case CREATE_INVITE_LINK ->
+				api.post("/negotiations/" + world.id + "/invite-links").json(Map.of("max_uses", 5));
+			case LIST_INVITE_LINKS -> api.get("/negotiations/" + world.id + "/invite-links");
+			case REVOKE_INVITE_LINK -> api.delete("/negotiations/" + world.id + "/invite-links/" + world.linkId);
+			case PREVIEW_INVITE -> api.get("/invites/" + world.linkToken);
+			case JOIN_INVITE -> api.post("/invites/" + world.linkToken + "/join");
+			case GET_ORGANIZERS_EVENT_ICS -> api.get("/events/" + world.aliceEvent + "/ics");
+			case GET_INVITEES_EVENT_ICS -> api.get("/events/" + world.bobEvent + "/ics");
+			case PUT_CALENDAR_FEED -> api.put("/me/calendar-feed");
+			case DELETE_CALENDAR_FEED -> api.delete("/me/calendar-feed");
+		};
+		if (caller != null) {
+			call.token(caller.token());
+		}
+		return call.send();
+	}
 
-    private List<String> eventStatuses(String negotiationId) {
-        return jdbc.sql("SELECT status FROM events WHERE negotiation_id = ? ORDER BY id")
-                .param(UUID.fromString(negotiationId)).query(String.class).list();
-    }
+	/** What a 200 must show the caller (and, for lists, what it must not). */
+	private void assertSuccessContent(Endpoint endpoint, Target target, Role role, World world, ApiResponse response) {
+		JsonNode data = response.data();
+		switch (endpoint) {
+			case GET_NEGOTIATION -> {
+				assertThat(data.path("id").asString()).isEqualTo(world.id);
+				assertThat(data.path("my_status").asString()).isEqualTo(
+						role == Role.ORGANIZER ? "organizer" : target == Target.CONFIRMED ? "accepted" : "invited");
+				assertThat(response.header("ETag")).isEqualTo("\"" + data.path("revision").asInt() + "\"");
+			}
+			case LIST_NEGOTIATIONS -> {
+				boolean sees = role == Role.ORGANIZER || (role == Role.INVITEE && target != Target.DRAFT);
+				if (sees) {
+					assertThat(ids(data)).contains(world.id);
+				}
+				else {
+					assertThat(ids(data)).doesNotContain(world.id);
+				}
+				assertThat(response.body().path("meta").path("pagination").isObject()).isTrue();
+			}
+			case REPLY -> {
+				assertThat(data.path("id").asString()).isEqualTo(world.id);
+				assertThat(data.path("state").asString()).isEqualTo("awaiting_replies");
+				assertThat(data.path("my_status").asString())
+					.isEqualTo(role == Role.ORGANIZER ? "organizer" : "accepted");
+			}
+			case CANCEL -> {
+				assertThat(data.path("state").asString()).isEqualTo("cancelled");
+				assertThat(eventStatuses(world.id)).allMatch("cancelled"::equals);
+			}
+			case GET_ORGANIZERS_EVENT -> assertThat(data.path("id").asString()).isEqualTo(world.aliceEvent);
+			case GET_INVITEES_EVENT -> assertThat(data.path("id").asString()).isEqualTo(world.bobEvent);
+			case LIST_EVENTS, UPCOMING_EVENTS -> {
+				List<String> ids = ids(data);
+				switch (role) {
+					case ORGANIZER -> assertThat(ids).containsExactly(world.aliceEvent);
+					case INVITEE -> assertThat(ids).containsExactly(world.bobEvent);
+					default -> assertThat(ids).isEmpty();
+				}
+			}
+			case CREATE_EVENT -> throw new AssertionError("POST /events never succeeds");
+			case CREATE_INVITE_LINK -> {
+				assertThat(data.path("token").asString()).hasSize(22);
+				assertThat(data.path("max_uses").asInt()).isEqualTo(5);
+			}
+			case LIST_INVITE_LINKS -> assertThat(ids(data)).containsExactly(world.linkId);
+			case REVOKE_INVITE_LINK ->
+				assertThat(jdbc.sql("SELECT revoked_at IS NOT NULL FROM invite_links WHERE id = ?")
+					.param(UUID.fromString(world.linkId))
+					.query(Boolean.class)
+					.single()).isTrue();
+			case PREVIEW_INVITE -> {
+				assertThat(data.path("negotiation_id").asString()).isEqualTo(world.id);
+				assertThat(data.path("already_participant").asBoolean()).isEqualTo(role != Role.STRANGER);
+			}
+			case JOIN_INVITE -> {
+				assertThat(data.path("id").asString()).isEqualTo(world.id);
+				assertThat(data.path("participant_count").asInt()).isEqualTo(role == Role.STRANGER ? 4 : 3);
+				assertThat(data.path("my_status").asString())
+					.isEqualTo(role == Role.ORGANIZER ? "organizer" : "invited");
+			}
+			case GET_ORGANIZERS_EVENT_ICS, GET_INVITEES_EVENT_ICS -> {
+				assertThat(response.header("Content-Type")).startsWith("text/calendar");
+				assertThat(com.amiqo.kairos.calendar.IcsFiles.value(com.amiqo.kairos.calendar.IcsFiles
+					.events(com.amiqo.kairos.calendar.IcsFiles.parseValid(response.raw()))
+					.get(0), "UID")).isEqualTo(world.id + "@kairos.amiqo");
+			}
+			case PUT_CALENDAR_FEED ->
+				assertThat(data.path("url").asString()).startsWith("http://localhost:8080/calendar/");
+			case DELETE_CALENDAR_FEED -> assertThat(response.raw()).isEmpty();
+		}
+	}
 
-    private ApiResponse get(TestUser user, String id) {
-        ApiResponse response = api.get("/negotiations/" + id).token(user.token()).send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response;
-    }
+	private static void assertRefusalDetails(Endpoint endpoint, World world, ApiResponse response, String code) {
+		JsonNode details = response.error().path("details");
+		switch (code) {
+			case "UNAUTHORIZED" -> {
+				assertThat(details.path("reason").asString()).isEqualTo("missing_token");
+				assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+			}
+			case "USER_NOT_PARTICIPANT" -> assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
+			case "ORGANIZER_ONLY_ACTION" -> {
+				assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
+				assertThat(details.path("requested_action").asString()).isEqualTo(switch (endpoint) {
+					case CREATE_INVITE_LINK -> "create_invite_link";
+					case LIST_INVITE_LINKS -> "list_invite_links";
+					case REVOKE_INVITE_LINK -> "revoke_invite_link";
+					default -> "cancel";
+				});
+			}
+			case "INVALID_STATE_TRANSITION" -> {
+				assertThat(details.path("current_state").asString()).isEqualTo("confirmed");
+				assertThat(details.path("requested_action").asString()).isEqualTo("create_invite_link");
+			}
+			case "INVITE_NOT_FOUND" -> assertThat(details.isEmpty()).isTrue();
+			case "USER_NOT_EVENT_OWNER" -> assertThat(details.path("event_id").asString())
+				.isEqualTo(endpoint == Endpoint.GET_ORGANIZERS_EVENT || endpoint == Endpoint.GET_ORGANIZERS_EVENT_ICS
+						? world.aliceEvent : world.bobEvent);
+			case "NOT_FOUND", "EVENT_CREATION_DISABLED" -> assertThat(details.isObject()).isTrue();
+			default -> throw new AssertionError("unexpected code " + code);
+		}
+	}
 
-    private static List<String> statuses(JsonNode negotiation) {
-        List<String> statuses = new ArrayList<>();
-        for (JsonNode participant : negotiation.path("participants")) {
-            statuses.add(participant.path("user_id").asString() + "=" + participant.path("status").asString());
-        }
-        return statuses;
-    }
+	// ---------------------------------------------------------------- fixtures
 
-    private static List<String> ids(JsonNode array) {
-        assertThat(array.isArray()).as("a list: " + array).isTrue();
-        List<String> ids = new ArrayList<>();
-        for (JsonNode item : array) {
-            ids.add(item.path("id").asString());
-        }
-        return ids;
-    }
+	private record World(TestUser alice, TestUser bob, TestUser mallory, String id, String aliceEvent, String bobEvent,
+			List<String> eventStatusesBefore, String linkId, String linkToken) {
+	}
+
+	private World world(Target target) {
+		TestUser alice = signIn("Alice");
+		TestUser bob = signIn("Bob");
+		TestUser mallory = signIn("Mallory");
+		List<TestUser> invitees = target == Target.CONFIRMED ? List.of(bob) : List.of(bob, signIn("Carol"));
+		Map<String, Object> body = NegotiationFixtures.start(invitees);
+		if (target == Target.DRAFT) {
+			body.put("send", false);
+		}
+		ApiResponse started = api.post("/negotiate/start").token(alice.token()).json(body).send();
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		String id = started.data().path("id").asString();
+		String aliceEvent = null;
+		String bobEvent = null;
+		if (target == Target.CONFIRMED) {
+			ApiResponse accepted = api.post("/negotiate/reply")
+				.token(bob.token())
+				.json(NegotiationFixtures.reply(id, "accept"))
+				.send();
+			assertThat(accepted.data().path("state").asString()).as(accepted.toString()).isEqualTo("confirmed");
+			aliceEvent = eventOf(id, alice);
+			bobEvent = eventOf(id, bob);
+		}
+		String linkId = null;
+		String linkToken = null;
+		if (target != Target.CONFIRMED) {
+			ApiResponse link = api.post("/negotiations/" + id + "/invite-links")
+				.token(alice.token())
+				.json(Map.of())
+				.send();
+			assertThat(link.status()).as(link.toString()).isEqualTo(201);
+			linkId = link.data().path("id").asString();
+			linkToken = link.data().path("token").asString();
+		}
+		return new World(alice, bob, mallory, id, aliceEvent, bobEvent, eventStatuses(id), linkId, linkToken);
+	}
+
+	private String eventOf(String negotiationId, TestUser owner) {
+		return jdbc.sql("""
+				SELECT e.id FROM events e JOIN app_users u ON u.id = e.owner_id
+				 WHERE e.negotiation_id = ? AND u.firebase_uid = ?""")
+			.param(UUID.fromString(negotiationId))
+			.param(owner.uid())
+			.query(UUID.class)
+			.single()
+			.toString();
+	}
+
+	private List<String> eventStatuses(String negotiationId) {
+		return jdbc.sql("SELECT status FROM events WHERE negotiation_id = ? ORDER BY id")
+			.param(UUID.fromString(negotiationId))
+			.query(String.class)
+			.list();
+	}
+
+	private ApiResponse get(TestUser user, String id) {
+		ApiResponse response = api.get("/negotiations/" + id).token(user.token()).send();
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response;
+	}
+
+	private static List<String> statuses(JsonNode negotiation) {
+		List<String> statuses = new ArrayList<>();
+		for (JsonNode participant : negotiation.path("participants")) {
+			statuses.add(participant.path("user_id").asString() + "=" + participant.path("status").asString());
+		}
+		return statuses;
+	}
+
+	private static List<String> ids(JsonNode array) {
+		assertThat(array.isArray()).as("a list: " + array).isTrue();
+		List<String> ids = new ArrayList<>();
+		for (JsonNode item : array) {
+			ids.add(item.path("id").asString());
+		}
+		return ids;
+	}
 
 }

@@ -14,32 +14,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** HTTP tests of negotiations: the calls they all make, as one user or another. */
 abstract class NegotiationApiTest extends ApiTest {
 
-    static Map<String, Object> replyBody(String id, String action) {
-        return NegotiationFixtures.reply(id, action);
-    }
+	static Map<String, Object> replyBody(String id, String action) {
+		return NegotiationFixtures.reply(id, action);
+	}
 
-    ApiResponse start(TestUser organizer, Map<String, Object> body) {
-        return api.post("/negotiate/start").token(organizer.token()).json(body).send();
-    }
+	ApiResponse start(TestUser organizer, Map<String, Object> body) {
+		return api.post("/negotiate/start").token(organizer.token()).json(body).send();
+	}
 
-    /** Starts a negotiation, asserting it was created. */
-    JsonNode startOk(TestUser organizer, Map<String, Object> body) {
-        ApiResponse started = start(organizer, body);
-        assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        return started.data();
-    }
+	/** Starts a negotiation, asserting it was created. */
+	JsonNode startOk(TestUser organizer, Map<String, Object> body) {
+		ApiResponse started = start(organizer, body);
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		return started.data();
+	}
 
-    ApiResponse reply(TestUser user, Map<String, Object> body) {
-        return api.post("/negotiate/reply").token(user.token()).json(body).send();
-    }
+	ApiResponse reply(TestUser user, Map<String, Object> body) {
+		return api.post("/negotiate/reply").token(user.token()).json(body).send();
+	}
 
-    ApiResponse get(TestUser user, String id) {
-        return api.get("/negotiations/" + id).token(user.token()).send();
-    }
+	ApiResponse get(TestUser user, String id) {
+		return api.get("/negotiations/" + id).token(user.token()).send();
+	}
 
-    /** Moves the deadline into the past without marking the negotiation expired. */
-    void expireNow(String id) {
-        jdbc.sql("UPDATE negotiations SET expires_at = now() - interval '1 second' WHERE id = ?")
-                .param(UUID.fromString(id)).update();
-    }
+	/** Moves the deadline into the past without marking the negotiation expired. */
+	void expireNow(String id) {
+		jdbc.sql("UPDATE negotiations SET expires_at = now() - interval '1 second' WHERE id = ?")
+			.param(UUID.fromString(id))
+			.update();
+	}
+
 }

@@ -12,41 +12,42 @@ import com.amiqo.kairos.support.TestUser;
 /** Request bodies for negotiation tests. */
 final class NegotiationFixtures {
 
-    private NegotiationFixtures() {
-    }
+	private NegotiationFixtures() {
+	}
 
-    static Instant inDays(int days) {
-        return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-    }
+	static Instant inDays(int days) {
+		return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+	}
 
-    static Map<String, Object> slot(Instant startsAt) {
-        Map<String, Object> slot = new LinkedHashMap<>();
-        slot.put("starts_at", startsAt.toString());
-        slot.put("duration_minutes", 60);
-        slot.put("timezone", "Europe/Berlin");
-        return slot;
-    }
+	static Map<String, Object> slot(Instant startsAt) {
+		Map<String, Object> slot = new LinkedHashMap<>();
+		slot.put("starts_at", startsAt.toString());
+		slot.put("duration_minutes", 60);
+		slot.put("timezone", "Europe/Berlin");
+		return slot;
+	}
 
-    static Map<String, Object> venue(String name) {
-        return Map.of("name", name, "provider_id", "gplace-" + name.hashCode(),
-                "metadata", Map.of("lat", 52.52, "lon", 13.40, "address", name + " street 1"));
-    }
+	static Map<String, Object> venue(String name) {
+		return Map.of("name", name, "provider_id", "gplace-" + name.hashCode(), "metadata",
+				Map.of("lat", 52.52, "lon", 13.40, "address", name + " street 1"));
+	}
 
-    /** A start body inviting {@code invitees} to two slots and two venues. */
-    static Map<String, Object> start(List<TestUser> invitees) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "Coffee catch-up");
-        body.put("intent_category", "coffee");
-        body.put("participant_ids", new ArrayList<>(invitees.stream().map(TestUser::uid).toList()));
-        body.put("proposed_slots", new ArrayList<>(List.of(slot(inDays(2)), slot(inDays(3)))));
-        body.put("proposed_venues", new ArrayList<>(List.of(venue("Blue Bottle"), venue("Five Elephant"))));
-        return body;
-    }
+	/** A start body inviting {@code invitees} to two slots and two venues. */
+	static Map<String, Object> start(List<TestUser> invitees) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", "Coffee catch-up");
+		body.put("intent_category", "coffee");
+		body.put("participant_ids", new ArrayList<>(invitees.stream().map(TestUser::uid).toList()));
+		body.put("proposed_slots", new ArrayList<>(List.of(slot(inDays(2)), slot(inDays(3)))));
+		body.put("proposed_venues", new ArrayList<>(List.of(venue("Blue Bottle"), venue("Five Elephant"))));
+		return body;
+	}
 
-    static Map<String, Object> reply(String negotiationId, String action) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("negotiation_id", negotiationId);
-        body.put("action", action);
-        return body;
-    }
+	static Map<String, Object> reply(String negotiationId, String action) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("negotiation_id", negotiationId);
+		body.put("action", action);
+		return body;
+	}
+
 }

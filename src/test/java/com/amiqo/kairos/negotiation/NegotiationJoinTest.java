@@ -17,44 +17,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@link Negotiation#join}: someone arriving through an invite link (SPEC §5.8). */
 class NegotiationJoinTest {
 
-    private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
-    private static final UUID ORGANIZER = new UUID(0x0A, 0);
-    private static final ProposedSlot SLOT = new ProposedSlot(new UUID(0x5107, 0), 0, NOW.plusSeconds(86400), 60,
-            "UTC", ORGANIZER);
+	private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
 
-    private static Negotiation withInvitees(int count) {
-        List<Participant> participants = new ArrayList<>();
-        participants.add(new Participant(ORGANIZER, ParticipantStatus.ORGANIZER, Set.of(SLOT.id()), Set.of(), NOW));
-        for (int i = 1; i <= count; i++) {
-            participants.add(new Participant(new UUID(0x0B, i), ParticipantStatus.INVITED, Set.of(), Set.of(), null));
-        }
-        return new Negotiation(UUID.randomUUID(), ORGANIZER, NegotiationState.AWAITING_REPLIES, participants,
-                List.of(SLOT), List.of(), NOW.plusSeconds(3600), 0, 4, null, null);
-    }
+	private static final UUID ORGANIZER = new UUID(0x0A, 0);
 
-    @Test
-    void joinWhenRoomIsLeftAddsAnUnansweredInviteeLastAndBumpsRevision() {
-        UUID newcomer = new UUID(0x0C, 1);
+	private static final ProposedSlot SLOT = new ProposedSlot(new UUID(0x5107, 0), 0, NOW.plusSeconds(86400), 60, "UTC",
+			ORGANIZER);
 
-        Negotiation next = withInvitees(0).join(newcomer);
+	private static Negotiation withInvitees(int count) {
+		List<Participant> participants = new ArrayList<>();
+		participants.add(new Participant(ORGANIZER, ParticipantStatus.ORGANIZER, Set.of(SLOT.id()), Set.of(), NOW));
+		for (int i = 1; i <= count; i++) {
+			participants.add(new Participant(new UUID(0x0B, i), ParticipantStatus.INVITED, Set.of(), Set.of(), null));
+		}
+		return new Negotiation(UUID.randomUUID(), ORGANIZER, NegotiationState.AWAITING_REPLIES, participants,
+				List.of(SLOT), List.of(), NOW.plusSeconds(3600), 0, 4, null, null);
+	}
 
-        assertThat(next.participants()).hasSize(2);
-        assertThat(next.participants().get(1))
-                .isEqualTo(new Participant(newcomer, ParticipantStatus.INVITED, Set.of(), Set.of(), null));
-        assertThat(next.revision()).isEqualTo(5);
-        assertThat(next.state()).isEqualTo(NegotiationState.AWAITING_REPLIES);
-        assertThat(next.isAwaiting(newcomer, NOW)).isTrue();
-        assertThat(Consensus.evaluate(next.participants(), next.slots(), next.venues(), NOW))
-                .isEqualTo(new Consensus.Pending());
-    }
+	@Test
+	void joinWhenRoomIsLeftAddsAnUnansweredInviteeLastAndBumpsRevision() {
+		UUID newcomer = new UUID(0x0C, 1);
 
-    @Test
-    void joinWhenFiftyAreInReturnsNegotiationFull() {
-        Negotiation full = withInvitees(49);
+		Negotiation next = withInvitees(0).join(newcomer);
 
-        assertThatThrownBy(() -> full.join(new UUID(0x0C, 1)))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.NEGOTIATION_FULL));
-        assertThat(withInvitees(48).join(new UUID(0x0C, 1)).participants()).hasSize(50);
-    }
+		assertThat(next.participants()).hasSize(2);
+		assertThat(next.participants().get(1))
+			.isEqualTo(new Participant(newcomer, ParticipantStatus.INVITED, Set.of(), Set.of(), null));
+		assertThat(next.revision()).isEqualTo(5);
+		assertThat(next.state()).isEqualTo(NegotiationState.AWAITING_REPLIES);
+		assertThat(next.isAwaiting(newcomer, NOW)).isTrue();
+		assertThat(Consensus.evaluate(next.participants(), next.slots(), next.venues(), NOW))
+			.isEqualTo(new Consensus.Pending());
+	}
+
+	@Test
+	void joinWhenFiftyAreInReturnsNegotiationFull() {
+		Negotiation full = withInvitees(49);
+
+		assertThatThrownBy(() -> full.join(new UUID(0x0C, 1))).isInstanceOfSatisfying(ApiException.class,
+				e -> assertThat(e.code()).isEqualTo(ErrorCode.NEGOTIATION_FULL));
+		assertThat(withInvitees(48).join(new UUID(0x0C, 1)).participants()).hasSize(50);
+	}
+
 }

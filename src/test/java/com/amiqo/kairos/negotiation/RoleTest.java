@@ -9,10 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RoleTest {
 
-    @Test
-    void valuesWhenComparedWithTheConstantsListsExactlyTheEnumInOrder() {
-        assertThat(Role.VALUES)
-                .isEqualTo(Arrays.stream(Role.values()).map(Role::value).collect(Collectors.joining("|")));
-        assertThat(Role.of("invitee")).isEqualTo(Role.INVITEE);
-    }
+	@Test
+	void valuesWhenComparedWithTheConstantsListsExactlyTheEnumInOrder() {
+		assertThat(Role.VALUES)
+			.isEqualTo(Arrays.stream(Role.values()).map(Role::value).collect(Collectors.joining("|")));
+		assertThat(Role.of("invitee")).isEqualTo(Role.INVITEE);
+	}
+
 }

@@ -16,84 +16,104 @@ import com.amiqo.kairos.support.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The authorization matrix of the caller-scoped endpoints: the owner of a device and of preferences,
- * another signed-in user, and a caller without a token, against each endpoint aimed at the owner's
- * data. Whatever the others do, the owner's device and preferences are as they were; only
- * re-registering a token moves it (a phone that changed hands, SPEC §4).
+ * The authorization matrix of the caller-scoped endpoints: the owner of a device and of
+ * preferences, another signed-in user, and a caller without a token, against each
+ * endpoint aimed at the owner's data. Whatever the others do, the owner's device and
+ * preferences are as they were; only re-registering a token moves it (a phone that
+ * changed hands, SPEC §4).
  */
 class DevicesAndPreferencesMatrixTest extends ApiTest {
 
-    private static final String BLOB = Base64.getEncoder().encodeToString("owner's preferences".getBytes());
+	private static final String BLOB = Base64.getEncoder().encodeToString("owner's preferences".getBytes());
 
-    enum Role { OWNER, OTHER_USER, NO_TOKEN }
+	enum Role {
 
-    enum Endpoint { REGISTER_DEVICE, DELETE_DEVICE, GET_PREFERENCES, PUT_PREFERENCES_IF_MATCH, PUT_PREFERENCES }
+		OWNER, OTHER_USER, NO_TOKEN
 
-    static Stream<Arguments> matrix() {
-        return Stream.of(
-                Arguments.of(Endpoint.REGISTER_DEVICE, Role.OWNER, 200, true),
-                Arguments.of(Endpoint.REGISTER_DEVICE, Role.OTHER_USER, 200, false),
-                Arguments.of(Endpoint.REGISTER_DEVICE, Role.NO_TOKEN, 401, true),
-                Arguments.of(Endpoint.DELETE_DEVICE, Role.OWNER, 204, false),
-                Arguments.of(Endpoint.DELETE_DEVICE, Role.OTHER_USER, 204, true),
-                Arguments.of(Endpoint.DELETE_DEVICE, Role.NO_TOKEN, 401, true),
-                Arguments.of(Endpoint.GET_PREFERENCES, Role.OWNER, 200, true),
-                Arguments.of(Endpoint.GET_PREFERENCES, Role.OTHER_USER, 404, true),
-                Arguments.of(Endpoint.GET_PREFERENCES, Role.NO_TOKEN, 401, true),
-                Arguments.of(Endpoint.PUT_PREFERENCES_IF_MATCH, Role.OWNER, 200, false),
-                Arguments.of(Endpoint.PUT_PREFERENCES_IF_MATCH, Role.OTHER_USER, 412, true),
-                Arguments.of(Endpoint.PUT_PREFERENCES_IF_MATCH, Role.NO_TOKEN, 401, true),
-                Arguments.of(Endpoint.PUT_PREFERENCES, Role.OWNER, 200, false),
-                Arguments.of(Endpoint.PUT_PREFERENCES, Role.OTHER_USER, 200, true),
-                Arguments.of(Endpoint.PUT_PREFERENCES, Role.NO_TOKEN, 401, true));
-    }
+	}
 
-    /**
-     * @param ownerDataUnchanged for device endpoints: the token still belongs to the owner; for
-     *                           preferences: the owner's blob is still the original one
-     */
-    @ParameterizedTest(name = "{0} as {1} -> {2}")
-    @MethodSource("matrix")
-    void callWhenAimedAtOwnersDataTouchesOnlyTheCallersOwn(Endpoint endpoint, Role role, int status,
-            boolean ownerDataUnchanged) {
-        TestUser owner = signIn("Owner");
-        TestUser other = signIn("Other");
-        String token = DeliveryTest.deviceToken();
-        api.put("/me/devices/" + token).token(owner.token()).json(Map.of("platform", "ios")).send();
-        api.put("/me/agent-preferences").token(owner.token())
-                .json(Map.of("encrypted_payload", BLOB, "encrypted_blob_version", 1)).send();
-        TestUser caller = role == Role.OWNER ? owner : other;
+	enum Endpoint {
 
-        ApiClient.Call call = switch (endpoint) {
-            case REGISTER_DEVICE -> api.put("/me/devices/" + token).json(Map.of("platform", "ios"));
-            case DELETE_DEVICE -> api.delete("/me/devices/" + token);
-            case GET_PREFERENCES -> api.get("/me/agent-preferences");
-            case PUT_PREFERENCES_IF_MATCH -> api.put("/me/agent-preferences").header("If-Match", "\"1\"")
-                    .json(Map.of("encrypted_payload", "AAAA", "encrypted_blob_version", 1));
-            case PUT_PREFERENCES -> api.put("/me/agent-preferences")
-                    .json(Map.of("encrypted_payload", "AAAA", "encrypted_blob_version", 1));
-        };
-        if (role != Role.NO_TOKEN) {
-            call.token(caller.token());
-        }
-        ApiResponse response = call.send();
+		REGISTER_DEVICE, DELETE_DEVICE, GET_PREFERENCES, PUT_PREFERENCES_IF_MATCH, PUT_PREFERENCES
 
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        boolean deviceEndpoint = endpoint == Endpoint.REGISTER_DEVICE || endpoint == Endpoint.DELETE_DEVICE;
-        if (deviceEndpoint) {
-            assertThat(owner(token)).isEqualTo(ownerDataUnchanged ? owner.uid()
-                    : role == Role.OWNER ? null : other.uid());
-        } else {
-            assertThat(api.get("/me/agent-preferences").token(owner.token()).send().data().path("encrypted_payload")
-                    .asString()).isEqualTo(ownerDataUnchanged ? BLOB : "AAAA");
-        }
-        if (endpoint == Endpoint.GET_PREFERENCES && role == Role.OWNER) {
-            assertThat(response.data().path("encrypted_payload").asString()).isEqualTo(BLOB);
-        }
-    }
+	}
 
-    private String owner(String token) {
-        return jdbc.sql("SELECT u.firebase_uid FROM devices d JOIN app_users u ON u.id = d.user_id WHERE d.token = :t")
-                .param("t", token).query(String.class).optional().orElse(null);
-    }
+	static Stream<Arguments> matrix() {
+		return Stream.of(Arguments.of(Endpoint.REGISTER_DEVICE, Role.OWNER, 200, true),
+				Arguments.of(Endpoint.REGISTER_DEVICE, Role.OTHER_USER, 200, false),
+				Arguments.of(Endpoint.REGISTER_DEVICE, Role.NO_TOKEN, 401, true),
+				Arguments.of(Endpoint.DELETE_DEVICE, Role.OWNER, 204, false),
+				Arguments.of(Endpoint.DELETE_DEVICE, Role.OTHER_USER, 204, true),
+				Arguments.of(Endpoint.DELETE_DEVICE, Role.NO_TOKEN, 401, true),
+				Arguments.of(Endpoint.GET_PREFERENCES, Role.OWNER, 200, true),
+				Arguments.of(Endpoint.GET_PREFERENCES, Role.OTHER_USER, 404, true),
+				Arguments.of(Endpoint.GET_PREFERENCES, Role.NO_TOKEN, 401, true),
+				Arguments.of(Endpoint.PUT_PREFERENCES_IF_MATCH, Role.OWNER, 200, false),
+				Arguments.of(Endpoint.PUT_PREFERENCES_IF_MATCH, Role.OTHER_USER, 412, true),
+				Arguments.of(Endpoint.PUT_PREFERENCES_IF_MATCH, Role.NO_TOKEN, 401, true),
+				Arguments.of(Endpoint.PUT_PREFERENCES, Role.OWNER, 200, false),
+				Arguments.of(Endpoint.PUT_PREFERENCES, Role.OTHER_USER, 200, true),
+				Arguments.of(Endpoint.PUT_PREFERENCES, Role.NO_TOKEN, 401, true));
+	}
+
+	/**
+	 * @param ownerDataUnchanged for device endpoints: the token still belongs to the
+	 * owner; for preferences: the owner's blob is still the original one
+	 */
+	@ParameterizedTest(name = "{0} as {1} -> {2}")
+	@MethodSource("matrix")
+	void callWhenAimedAtOwnersDataTouchesOnlyTheCallersOwn(Endpoint endpoint, Role role, int status,
+			boolean ownerDataUnchanged) {
+		TestUser owner = signIn("Owner");
+		TestUser other = signIn("Other");
+		String token = DeliveryTest.deviceToken();
+		api.put("/me/devices/" + token).token(owner.token()).json(Map.of("platform", "ios")).send();
+		api.put("/me/agent-preferences")
+			.token(owner.token())
+			.json(Map.of("encrypted_payload", BLOB, "encrypted_blob_version", 1))
+			.send();
+		TestUser caller = role == Role.OWNER ? owner : other;
+
+		ApiClient.Call call = switch (endpoint) {
+			case REGISTER_DEVICE -> api.put("/me/devices/" + token).json(Map.of("platform", "ios"));
+			case DELETE_DEVICE -> api.delete("/me/devices/" + token);
+			case GET_PREFERENCES -> api.get("/me/agent-preferences");
+			case PUT_PREFERENCES_IF_MATCH -> api.put("/me/agent-preferences")
+				.header("If-Match", "\"1\"")
+				.json(Map.of("encrypted_payload", "AAAA", "encrypted_blob_version", 1));
+			case PUT_PREFERENCES ->
+				api.put("/me/agent-preferences").json(Map.of("encrypted_payload", "AAAA", "encrypted_blob_version", 1));
+		};
+		if (role != Role.NO_TOKEN) {
+			call.token(caller.token());
+		}
+		ApiResponse response = call.send();
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		boolean deviceEndpoint = endpoint == Endpoint.REGISTER_DEVICE || endpoint == Endpoint.DELETE_DEVICE;
+		if (deviceEndpoint) {
+			assertThat(owner(token))
+				.isEqualTo(ownerDataUnchanged ? owner.uid() : role == Role.OWNER ? null : other.uid());
+		}
+		else {
+			assertThat(api.get("/me/agent-preferences")
+				.token(owner.token())
+				.send()
+				.data()
+				.path("encrypted_payload")
+				.asString()).isEqualTo(ownerDataUnchanged ? BLOB : "AAAA");
+		}
+		if (endpoint == Endpoint.GET_PREFERENCES && role == Role.OWNER) {
+			assertThat(response.data().path("encrypted_payload").asString()).isEqualTo(BLOB);
+		}
+	}
+
+	private String owner(String token) {
+		return jdbc.sql("SELECT u.firebase_uid FROM devices d JOIN app_users u ON u.id = d.user_id WHERE d.token = :t")
+			.param("t", token)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
 }

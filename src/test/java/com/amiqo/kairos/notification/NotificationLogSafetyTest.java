@@ -21,24 +21,37 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationLogSafetyTest extends ApiTest {
 
-    @Test
-    void registeringPushingAndDeletingNeverLogsTheWholeToken(CapturedOutput output) {
-        TestUser olga = signIn("Olga");
-        TestUser ann = signIn("Ann");
-        String token = DeliveryTest.deviceToken();
-        String blob = Base64.getEncoder().encodeToString("ann likes quiet places".getBytes());
-        api.put("/me/devices/" + token).token(ann.token()).json(Map.of("platform", "ios")).send();
-        api.put("/me/agent-preferences").token(ann.token())
-                .json(Map.of("encrypted_payload", blob, "encrypted_blob_version", 1)).send();
-        String id = api.post("/negotiate/start").token(olga.token()).json(Map.of("intent_category", "walk",
-                "participant_ids", List.of(ann.uid()), "proposed_slots", List.of(Map.of("starts_at",
-                        java.time.Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
-                                .toString())))).send().data().path("id").asString();
+	@Test
+	void registeringPushingAndDeletingNeverLogsTheWholeToken(CapturedOutput output) {
+		TestUser olga = signIn("Olga");
+		TestUser ann = signIn("Ann");
+		String token = DeliveryTest.deviceToken();
+		String blob = Base64.getEncoder().encodeToString("ann likes quiet places".getBytes());
+		api.put("/me/devices/" + token).token(ann.token()).json(Map.of("platform", "ios")).send();
+		api.put("/me/agent-preferences")
+			.token(ann.token())
+			.json(Map.of("encrypted_payload", blob, "encrypted_blob_version", 1))
+			.send();
+		String id = api.post("/negotiate/start")
+			.token(olga.token())
+			.json(Map.of("intent_category", "walk", "participant_ids", List.of(ann.uid()), "proposed_slots",
+					List.of(Map.of("starts_at",
+							java.time.Instant.now()
+								.plus(Duration.ofDays(1))
+								.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+								.toString()))))
+			.send()
+			.data()
+			.path("id")
+			.asString();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> output.getAll().contains("Push (logging sender) invited for negotiation " + id));
-        api.delete("/me/devices/" + token).token(ann.token()).send();
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> output.getAll().contains("Push (logging sender) invited for negotiation " + id));
+		api.delete("/me/devices/" + token).token(ann.token()).send();
 
-        assertThat(output.getAll()).contains(token.substring(0, 8) + "…").doesNotContain(token.substring(0, 20))
-                .doesNotContain(blob);
-    }
+		assertThat(output.getAll()).contains(token.substring(0, 8) + "…")
+			.doesNotContain(token.substring(0, 20))
+			.doesNotContain(blob);
+	}
+
 }

@@ -17,60 +17,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CloudLoggingFormatTest {
 
-    private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
-    private final Logger logger = (Logger) LoggerFactory.getLogger("kairos.access");
+	private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-    @Test
-    void formatWhenInARequestWritesOneCloudLoggingEntryWithTraceAndIds() {
-        LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, Level.WARN, "GET {} -> {}", null,
-                new Object[] { "/me", 200 });
-        event.setMDCPropertyMap(Map.of("request_id", "req-1", "user_id", "alice", "trace_id", TRACE,
-                "span_id", "00f067aa0ba902b7", "trace_sampled", "true"));
-        event.addKeyValuePair(new KeyValuePair("status", 200));
+	private final Logger logger = (Logger) LoggerFactory.getLogger("kairos.access");
 
-        String line = new CloudLoggingFormat(new MockEnvironment().withProperty("GOOGLE_CLOUD_PROJECT", "kairos-prod"))
-                .format(event);
+	@Test
+	void formatWhenInARequestWritesOneCloudLoggingEntryWithTraceAndIds() {
+		LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, Level.WARN, "GET {} -> {}", null,
+				new Object[] { "/me", 200 });
+		event.setMDCPropertyMap(Map.of("request_id", "req-1", "user_id", "alice", "trace_id", TRACE, "span_id",
+				"00f067aa0ba902b7", "trace_sampled", "true"));
+		event.addKeyValuePair(new KeyValuePair("status", 200));
 
-        assertThat(line).endsWith("\n").doesNotContain("\n\n");
-        JsonNode entry = JsonMapper.builder().build().readTree(line);
-        assertThat(entry.path("severity").asString()).isEqualTo("WARNING");
-        assertThat(entry.path("message").asString()).isEqualTo("GET /me -> 200");
-        assertThat(entry.path("logging.googleapis.com/trace").asString()).isEqualTo("projects/kairos-prod/traces/" + TRACE);
-        assertThat(entry.path("logging.googleapis.com/spanId").asString()).isEqualTo("00f067aa0ba902b7");
-        assertThat(entry.path("logging.googleapis.com/trace_sampled").asBoolean()).isTrue();
-        assertThat(entry.path("request_id").asString()).isEqualTo("req-1");
-        assertThat(entry.path("user_id").asString()).isEqualTo("alice");
-        assertThat(entry.path("status").asInt()).isEqualTo(200);
-        assertThat(entry.path("time").asString()).endsWith("Z");
-    }
+		String line = new CloudLoggingFormat(new MockEnvironment().withProperty("GOOGLE_CLOUD_PROJECT", "kairos-prod"))
+			.format(event);
 
-    @Test
-    void formatWhenOutsideARequestOrWithoutProjectOmitsWhatIsUnknown() {
-        LoggingEvent startup = new LoggingEvent(Logger.FQCN, logger, Level.INFO, "Started", null, null);
-        LoggingEvent traced = new LoggingEvent(Logger.FQCN, logger, Level.DEBUG, "traced", null, null);
-        traced.setMDCPropertyMap(Map.of("trace_id", TRACE));
-        CloudLoggingFormat noProject = new CloudLoggingFormat(new MockEnvironment());
-        JsonMapper json = JsonMapper.builder().build();
+		assertThat(line).endsWith("\n").doesNotContain("\n\n");
+		JsonNode entry = JsonMapper.builder().build().readTree(line);
+		assertThat(entry.path("severity").asString()).isEqualTo("WARNING");
+		assertThat(entry.path("message").asString()).isEqualTo("GET /me -> 200");
+		assertThat(entry.path("logging.googleapis.com/trace").asString())
+			.isEqualTo("projects/kairos-prod/traces/" + TRACE);
+		assertThat(entry.path("logging.googleapis.com/spanId").asString()).isEqualTo("00f067aa0ba902b7");
+		assertThat(entry.path("logging.googleapis.com/trace_sampled").asBoolean()).isTrue();
+		assertThat(entry.path("request_id").asString()).isEqualTo("req-1");
+		assertThat(entry.path("user_id").asString()).isEqualTo("alice");
+		assertThat(entry.path("status").asInt()).isEqualTo(200);
+		assertThat(entry.path("time").asString()).endsWith("Z");
+	}
 
-        JsonNode plain = json.readTree(noProject.format(startup));
-        JsonNode withTraceId = json.readTree(noProject.format(traced));
+	@Test
+	void formatWhenOutsideARequestOrWithoutProjectOmitsWhatIsUnknown() {
+		LoggingEvent startup = new LoggingEvent(Logger.FQCN, logger, Level.INFO, "Started", null, null);
+		LoggingEvent traced = new LoggingEvent(Logger.FQCN, logger, Level.DEBUG, "traced", null, null);
+		traced.setMDCPropertyMap(Map.of("trace_id", TRACE));
+		CloudLoggingFormat noProject = new CloudLoggingFormat(new MockEnvironment());
+		JsonMapper json = JsonMapper.builder().build();
 
-        assertThat(plain.path("severity").asString()).isEqualTo("INFO");
-        assertThat(plain.has("logging.googleapis.com/trace")).isFalse();
-        assertThat(plain.has("request_id")).isFalse();
-        assertThat(withTraceId.path("severity").asString()).isEqualTo("DEBUG");
-        assertThat(withTraceId.path("trace_id").asString()).isEqualTo(TRACE);
-    }
+		JsonNode plain = json.readTree(noProject.format(startup));
+		JsonNode withTraceId = json.readTree(noProject.format(traced));
 
-    @Test
-    void formatWhenAnExceptionIsLoggedKeepsTheStackTraceInOneLine() {
-        LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, Level.ERROR, "boom", new IllegalStateException("x"), null);
+		assertThat(plain.path("severity").asString()).isEqualTo("INFO");
+		assertThat(plain.has("logging.googleapis.com/trace")).isFalse();
+		assertThat(plain.has("request_id")).isFalse();
+		assertThat(withTraceId.path("severity").asString()).isEqualTo("DEBUG");
+		assertThat(withTraceId.path("trace_id").asString()).isEqualTo(TRACE);
+	}
 
-        String line = new CloudLoggingFormat(new MockEnvironment()).format(event);
+	@Test
+	void formatWhenAnExceptionIsLoggedKeepsTheStackTraceInOneLine() {
+		LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, Level.ERROR, "boom", new IllegalStateException("x"),
+				null);
 
-        assertThat(line.strip()).doesNotContain("\n");
-        JsonNode entry = JsonMapper.builder().build().readTree(line);
-        assertThat(entry.path("severity").asString()).isEqualTo("ERROR");
-        assertThat(entry.path("stack_trace").asString()).contains("IllegalStateException").contains("\n\tat ");
-    }
+		String line = new CloudLoggingFormat(new MockEnvironment()).format(event);
+
+		assertThat(line.strip()).doesNotContain("\n");
+		JsonNode entry = JsonMapper.builder().build().readTree(line);
+		assertThat(entry.path("severity").asString()).isEqualTo("ERROR");
+		assertThat(entry.path("stack_trace").asString()).contains("IllegalStateException").contains("\n\tat ");
+	}
+
 }

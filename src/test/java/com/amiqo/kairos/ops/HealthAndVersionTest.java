@@ -31,146 +31,161 @@ import static org.awaitility.Awaitility.await;
 
 class HealthAndVersionTest extends ApiTest {
 
-    @Autowired
-    EmbeddedDatabase embeddedDatabase;
+	@Autowired
+	EmbeddedDatabase embeddedDatabase;
 
-    @Autowired
-    DataSource dataSource;
+	@Autowired
+	DataSource dataSource;
 
-    @LocalManagementPort
-    int managementPort;
+	@LocalManagementPort
+	int managementPort;
 
-    @Test
-    void healthWhenDatabaseUpReturnsOkWithoutToken() {
-        ApiResponse response = api.get("/health").send();
+	@Test
+	void healthWhenDatabaseUpReturnsOkWithoutToken() {
+		ApiResponse response = api.get("/health").send();
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Cache-Control")).contains("no-store");
-        assertThat(response.data().path("status").asString()).isEqualTo("ok");
-        assertThat(response.data().path("checks").path("database").asString()).isEqualTo("ok");
-        assertThat(response.data().path("uptime_seconds").isNumber()).isTrue();
-        assertThat(response.data().path("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(response.body().path("meta").path("request_id").asString()).isEqualTo(response.header("X-Request-Id"));
-    }
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("Cache-Control")).contains("no-store");
+		assertThat(response.data().path("status").asString()).isEqualTo("ok");
+		assertThat(response.data().path("checks").path("database").asString()).isEqualTo("ok");
+		assertThat(response.data().path("uptime_seconds").isNumber()).isTrue();
+		assertThat(response.data().path("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+		assertThat(response.body().path("meta").path("request_id").asString())
+			.isEqualTo(response.header("X-Request-Id"));
+	}
 
-    @Test
-    void healthIgnoresAStaleTokenOnAPublicEndpoint() {
-        assertThat(api.get("/health").header("Authorization", "Bearer not-a-token").send().status()).isEqualTo(200);
-    }
+	@Test
+	void healthIgnoresAStaleTokenOnAPublicEndpoint() {
+		assertThat(api.get("/health").header("Authorization", "Bearer not-a-token").send().status()).isEqualTo(200);
+	}
 
-    @Test
-    void healthWhenDatabaseStoppedReturns503FastAndRecoversWithoutRestart() throws Exception {
-        embeddedDatabase.stop();
-        try {
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                    assertThat(api.get("/health").send().status()).isEqualTo(503));
-            List<Long> millis = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                long started = System.nanoTime();
-                ApiResponse down = api.get("/health").send();
-                millis.add((System.nanoTime() - started) / 1_000_000);
+	@Test
+	void healthWhenDatabaseStoppedReturns503FastAndRecoversWithoutRestart() throws Exception {
+		embeddedDatabase.stop();
+		try {
+			await().atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(50))
+				.untilAsserted(() -> assertThat(api.get("/health").send().status()).isEqualTo(503));
+			List<Long> millis = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				long started = System.nanoTime();
+				ApiResponse down = api.get("/health").send();
+				millis.add((System.nanoTime() - started) / 1_000_000);
 
-                assertThat(down.status()).isEqualTo(503);
-                assertThat(down.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
-                assertThat(down.error().path("details").path("checks").path("database").asString())
-                        .isEqualTo("unavailable");
-                assertThat(down.body().has("meta")).isFalse();
-                assertThat(down.header("Cache-Control")).contains("no-store");
-            }
-            Collections.sort(millis);
-            // The median, measured at the client: the 2-core CI box shared by parallel builds adds noise
-            // to single calls (the old pooled check took 3 s each while the database was away).
-            assertThat(millis.get(millis.size() / 2)).as("median of %s ms", millis).isLessThan(100);
-            assertThat(millis.get(millis.size() - 1)).as("slowest of %s ms", millis).isLessThan(1000);
+				assertThat(down.status()).isEqualTo(503);
+				assertThat(down.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+				assertThat(down.error().path("details").path("checks").path("database").asString())
+					.isEqualTo("unavailable");
+				assertThat(down.body().has("meta")).isFalse();
+				assertThat(down.header("Cache-Control")).contains("no-store");
+			}
+			Collections.sort(millis);
+			// The median, measured at the client: the 2-core CI box shared by parallel
+			// builds adds noise
+			// to single calls (the old pooled check took 3 s each while the database was
+			// away).
+			assertThat(millis.get(millis.size() / 2)).as("median of %s ms", millis).isLessThan(100);
+			assertThat(millis.get(millis.size() - 1)).as("slowest of %s ms", millis).isLessThan(1000);
 
-            ApiResponse me = api.get("/me").token(TestTokens.valid(newUid("outage"))).send();
-            assertThat(me.status()).as(me.toString()).isEqualTo(503);
-            assertThat(me.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
-            assertThat(me.error().path("details").path("retryable").asBoolean()).isTrue();
-        } finally {
-            embeddedDatabase.start();
-        }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(api.get("/health").send().status()).isEqualTo(200));
-    }
+			ApiResponse me = api.get("/me").token(TestTokens.valid(newUid("outage"))).send();
+			assertThat(me.status()).as(me.toString()).isEqualTo(503);
+			assertThat(me.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+			assertThat(me.error().path("details").path("retryable").asBoolean()).isTrue();
+		}
+		finally {
+			embeddedDatabase.start();
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(api.get("/health").send().status()).isEqualTo(200));
+	}
 
-    @Test
-    void embeddedDatabaseKilledWhileTheServiceRunsIsRestarted() {
-        ProcessHandle server = embeddedDatabase.serverProcess().orElseThrow();
+	@Test
+	void embeddedDatabaseKilledWhileTheServiceRunsIsRestarted() {
+		ProcessHandle server = embeddedDatabase.serverProcess().orElseThrow();
 
-        server.destroyForcibly();
+		server.destroyForcibly();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            assertThat(embeddedDatabase.serverProcess()).isPresent().get().isNotEqualTo(server);
-            assertThat(api.get("/health").send().status()).isEqualTo(200);
-        });
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(api.get("/me").token(TestTokens.valid(newUid("revived"))).send().status()).isEqualTo(200));
-    }
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			assertThat(embeddedDatabase.serverProcess()).isPresent().get().isNotEqualTo(server);
+			assertThat(api.get("/health").send().status()).isEqualTo(200);
+		});
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(api.get("/me").token(TestTokens.valid(newUid("revived"))).send().status())
+				.isEqualTo(200));
+	}
 
-    /** Health never borrows from the API's pool: even with every pooled connection taken, 50 callers get 200. */
-    @Test
-    void healthUnder50ConcurrentCallersWithTheApiPoolExhaustedNeverReturns503() throws Exception {
-        List<Connection> held = new ArrayList<>();
-        ExecutorService callers = Executors.newFixedThreadPool(50);
-        try {
-            for (int i = 0; i < hikari().getMaximumPoolSize(); i++) {
-                held.add(dataSource.getConnection());
-            }
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int round = 0; round < 3; round++) {
-                for (int i = 0; i < 50; i++) {
-                    statuses.add(callers.submit(() -> api.get("/health").send().status()));
-                }
-            }
-            for (Future<Integer> status : statuses) {
-                assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
-            }
-        } finally {
-            callers.shutdownNow();
-            for (Connection connection : held) {
-                connection.close();
-            }
-        }
-    }
+	/**
+	 * Health never borrows from the API's pool: even with every pooled connection taken,
+	 * 50 callers get 200.
+	 */
+	@Test
+	void healthUnder50ConcurrentCallersWithTheApiPoolExhaustedNeverReturns503() throws Exception {
+		List<Connection> held = new ArrayList<>();
+		ExecutorService callers = Executors.newFixedThreadPool(50);
+		try {
+			for (int i = 0; i < hikari().getMaximumPoolSize(); i++) {
+				held.add(dataSource.getConnection());
+			}
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int round = 0; round < 3; round++) {
+				for (int i = 0; i < 50; i++) {
+					statuses.add(callers.submit(() -> api.get("/health").send().status()));
+				}
+			}
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+	}
 
-    private HikariDataSource hikari() throws Exception {
-        return dataSource.unwrap(HikariDataSource.class);
-    }
+	private HikariDataSource hikari() throws Exception {
+		return dataSource.unwrap(HikariDataSource.class);
+	}
 
-    @Autowired
-    private ObjectProvider<GitProperties> gitProperties;
+	@Autowired
+	private ObjectProvider<GitProperties> gitProperties;
 
-    @Test
-    void versionReturnsBuildMetadataWithoutToken() {
-        ApiResponse response = api.get("/version").send();
+	@Test
+	void versionReturnsBuildMetadataWithoutToken() {
+		ApiResponse response = api.get("/version").send();
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Cache-Control")).contains("no-store");
-        assertThat(response.data().path("schema_version").asString()).isEqualTo("negotiations-v1");
-        assertThat(response.data().path("environment").asString()).isEqualTo("local");
-        assertThat(response.data().path("backend_version").asString()).isEqualTo("0.1.0-SNAPSHOT");
-        // A git checkout builds git.properties; a source tarball (no .git) has none and serves "unknown".
-        GitProperties git = gitProperties.getIfAvailable();
-        if (git != null && git.getCommitId() != null) {
-            assertThat(response.data().path("commit_sha").asString()).matches("[0-9a-f]{40}").isEqualTo(git.getCommitId());
-        } else {
-            assertThat(response.data().path("commit_sha").asString()).isEqualTo("unknown");
-        }
-        assertThat(response.data().path("build_timestamp").asString()).endsWith("Z");
-    }
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("Cache-Control")).contains("no-store");
+		assertThat(response.data().path("schema_version").asString()).isEqualTo("negotiations-v1");
+		assertThat(response.data().path("environment").asString()).isEqualTo("local");
+		assertThat(response.data().path("backend_version").asString()).isEqualTo("0.1.0-SNAPSHOT");
+		// A git checkout builds git.properties; a source tarball (no .git) has none and
+		// serves "unknown".
+		GitProperties git = gitProperties.getIfAvailable();
+		if (git != null && git.getCommitId() != null) {
+			assertThat(response.data().path("commit_sha").asString()).matches("[0-9a-f]{40}")
+				.isEqualTo(git.getCommitId());
+		}
+		else {
+			assertThat(response.data().path("commit_sha").asString()).isEqualTo("unknown");
+		}
+		assertThat(response.data().path("build_timestamp").asString()).endsWith("Z");
+	}
 
-    @Test
-    void prometheusMetricsAreServedOnTheManagementPortOnly() {
-        api.get("/no/such/route").send();
-        ApiClient management = new ApiClient("http://localhost:" + managementPort);
+	@Test
+	void prometheusMetricsAreServedOnTheManagementPortOnly() {
+		api.get("/no/such/route").send();
+		ApiClient management = new ApiClient("http://localhost:" + managementPort);
 
-        ApiResponse metrics = management.get("/actuator/prometheus").send();
+		ApiResponse metrics = management.get("/actuator/prometheus").send();
 
-        assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.raw()).contains("http_server_requests_seconds").contains("kairos_api_errors_total")
-                .contains("hikaricp_connections");
-        assertThat(api.get("/actuator/prometheus").token(TestTokens.valid(newUid("metrics"))).send().status())
-                .isEqualTo(404);
-    }
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.raw()).contains("http_server_requests_seconds")
+			.contains("kairos_api_errors_total")
+			.contains("hikaricp_connections");
+		assertThat(api.get("/actuator/prometheus").token(TestTokens.valid(newUid("metrics"))).send().status())
+			.isEqualTo(404);
+	}
+
 }

@@ -34,186 +34,207 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged, lean service started as the container starts it (image files, entrypoint command,
- * KAIROS_ENV=prod) against a PostgreSQL given by DATABASE_URL and a test JWKS: Cloud Logging lines
- * only, a negotiation driven to confirmed, and Cloud Run's SIGTERM in the middle of a slow request.
+ * The packaged, lean service started as the container starts it (image files, entrypoint
+ * command, KAIROS_ENV=prod) against a PostgreSQL given by DATABASE_URL and a test JWKS:
+ * Cloud Logging lines only, a negotiation driven to confirmed, and Cloud Run's SIGTERM in
+ * the middle of a slow request.
  */
 class ProductionSmokeIT {
 
-    static final String PROJECT = "kairos-smoke";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int SIGTERM_EXIT_STATUS = 128 + 15;
+	static final String PROJECT = "kairos-smoke";
 
-    private static EmbeddedPostgres database;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = EmbeddedPostgres.builder().start();
-    }
+	private static final int SIGTERM_EXIT_STATUS = 128 + 15;
 
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
+	private static EmbeddedPostgres database;
 
-    static Map<String, String> prodEnvironment(EmbeddedPostgres database) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAIROS_ENV", "prod");
-        env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres");
-        env.put("DATABASE_USER", "postgres");
-        env.put("FIREBASE_PROJECT_ID", TestTokens.PROJECT_ID);
-        env.put("FIREBASE_JWKS_URL", TestJwks.get().url());
-        env.put("KAIROS_CURSOR_SECRET", "smoke-test-cursor-secret-0123456789abcdef");
-        env.put("KAIROS_PUBLIC_URL", "https://kairos.example.com");
-        env.put("GOOGLE_CLOUD_PROJECT", PROJECT);
-        return env;
-    }
+	@BeforeAll
+	static void startDatabase() throws Exception {
+		database = EmbeddedPostgres.builder().start();
+	}
 
-    @Test
-    void prodServiceWhenDrivenAndTerminatedLogsForCloudLoggingAndFinishesTheSlowRequest() throws Exception {
-        Map<String, String> env = prodEnvironment(database);
-        env.put("KAIROS_ACCESS_LOG_SAMPLE_RATE", "1");
-        Set<String> tracesSent = ConcurrentHashMap.newKeySet();
-        try (PackagedApp app = PackagedApp.start(env).awaitHealthy()) {
-            ApiClient api = app.api();
-            String alice = "smoke-alice-" + System.nanoTime();
-            String bob = "smoke-bob-" + System.nanoTime();
-            assertThat(traced(api.get("/me"), tracesSent).token(TestTokens.valid(alice)).send().status()).isEqualTo(200);
-            assertThat(traced(api.get("/me"), tracesSent).token(TestTokens.valid(bob)).send().status()).isEqualTo(200);
+	@AfterAll
+	static void stopDatabase() throws Exception {
+		database.close();
+	}
 
-            String confirmedId = start(api, alice, bob, tracesSent);
-            ApiResponse accepted = traced(api.post("/negotiate/reply"), tracesSent).token(TestTokens.valid(bob))
-                    .json(Map.of("negotiation_id", confirmedId, "action", "accept")).send();
-            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-            assertThat(accepted.data().path("state").asString()).isEqualTo("confirmed");
+	static Map<String, String> prodEnvironment(EmbeddedPostgres database) {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("KAIROS_ENV", "prod");
+		env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres");
+		env.put("DATABASE_USER", "postgres");
+		env.put("FIREBASE_PROJECT_ID", TestTokens.PROJECT_ID);
+		env.put("FIREBASE_JWKS_URL", TestJwks.get().url());
+		env.put("KAIROS_CURSOR_SECRET", "smoke-test-cursor-secret-0123456789abcdef");
+		env.put("KAIROS_PUBLIC_URL", "https://kairos.example.com");
+		env.put("GOOGLE_CLOUD_PROJECT", PROJECT);
+		return env;
+	}
 
-            // A slow request: the cancel waits for a row lock this test holds, then SIGTERM arrives.
-            String slowId = start(api, alice, bob, tracesSent);
-            ApiResponse slow;
-            long terminatedAt;
-            try (Connection blocker = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres", "postgres", "")) {
-                blocker.setAutoCommit(false);
-                blocker.createStatement().execute("SELECT 1 FROM negotiations WHERE id = '" + slowId + "' FOR UPDATE");
-                CompletableFuture<ApiResponse> cancel = CompletableFuture.supplyAsync(() -> traced(
-                        api.post("/negotiate/cancel"), tracesSent).token(TestTokens.valid(alice))
-                        .json(Map.of("negotiation_id", slowId)).send());
-                await().atMost(Duration.ofSeconds(20)).until(() -> waitingOnLocks(blocker) == 1);
+	@Test
+	void prodServiceWhenDrivenAndTerminatedLogsForCloudLoggingAndFinishesTheSlowRequest() throws Exception {
+		Map<String, String> env = prodEnvironment(database);
+		env.put("KAIROS_ACCESS_LOG_SAMPLE_RATE", "1");
+		Set<String> tracesSent = ConcurrentHashMap.newKeySet();
+		try (PackagedApp app = PackagedApp.start(env).awaitHealthy()) {
+			ApiClient api = app.api();
+			String alice = "smoke-alice-" + System.nanoTime();
+			String bob = "smoke-bob-" + System.nanoTime();
+			assertThat(traced(api.get("/me"), tracesSent).token(TestTokens.valid(alice)).send().status())
+				.isEqualTo(200);
+			assertThat(traced(api.get("/me"), tracesSent).token(TestTokens.valid(bob)).send().status()).isEqualTo(200);
 
-                app.terminate();
-                terminatedAt = System.nanoTime();
-                // Still in flight a second after SIGTERM: the shutdown waits for it instead of cutting it off.
-                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !cancel.isDone());
-                blocker.rollback();
-                slow = cancel.get(10, TimeUnit.SECONDS);
-            }
-            int status = app.awaitExit(Duration.ofSeconds(10));
-            long exitedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - terminatedAt);
+			String confirmedId = start(api, alice, bob, tracesSent);
+			ApiResponse accepted = traced(api.post("/negotiate/reply"), tracesSent).token(TestTokens.valid(bob))
+				.json(Map.of("negotiation_id", confirmedId, "action", "accept"))
+				.send();
+			assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+			assertThat(accepted.data().path("state").asString()).isEqualTo("confirmed");
 
-            assertThat(slow.status()).as(slow.toString()).isEqualTo(200);
-            assertThat(slow.data().path("state").asString()).isEqualTo("cancelled");
-            assertThat(exitedAfterMs).isLessThan(10_000);
-            assertThat(status).isEqualTo(SIGTERM_EXIT_STATUS);
-            assertEveryLineIsACloudLoggingEntry(app.lines(), tracesSent);
-            assertThat(app.lines()).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete"));
-        }
-    }
+			// A slow request: the cancel waits for a row lock this test holds, then
+			// SIGTERM arrives.
+			String slowId = start(api, alice, bob, tracesSent);
+			ApiResponse slow;
+			long terminatedAt;
+			try (Connection blocker = DriverManager
+				.getConnection("jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres", "postgres", "")) {
+				blocker.setAutoCommit(false);
+				blocker.createStatement().execute("SELECT 1 FROM negotiations WHERE id = '" + slowId + "' FOR UPDATE");
+				CompletableFuture<ApiResponse> cancel = CompletableFuture
+					.supplyAsync(() -> traced(api.post("/negotiate/cancel"), tracesSent).token(TestTokens.valid(alice))
+						.json(Map.of("negotiation_id", slowId))
+						.send());
+				await().atMost(Duration.ofSeconds(20)).until(() -> waitingOnLocks(blocker) == 1);
 
-    @Test
-    void packagedJarWhenDatabaseUrlIsMissingStopsWithOneLineNamingIt() {
-        Map<String, String> env = prodEnvironment(database);
-        env.remove("DATABASE_URL");
-        env.put("KAIROS_ENV", "local");
-        try (PackagedApp app = PackagedApp.start(env)) {
-            assertThat(app.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
+				app.terminate();
+				terminatedAt = System.nanoTime();
+				// Still in flight a second after SIGTERM: the shutdown waits for it
+				// instead of cutting it off.
+				await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !cancel.isDone());
+				blocker.rollback();
+				slow = cancel.get(10, TimeUnit.SECONDS);
+			}
+			int status = app.awaitExit(Duration.ofSeconds(10));
+			long exitedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - terminatedAt);
 
-            assertThat(app.lines()).filteredOn(line -> !line.isBlank()).filteredOn(line -> line.contains("DATABASE_URL"))
-                    .singleElement().asString().contains("DATABASE_URL is required: this packaged build has no embedded PostgreSQL");
-        }
-    }
+			assertThat(slow.status()).as(slow.toString()).isEqualTo(200);
+			assertThat(slow.data().path("state").asString()).isEqualTo("cancelled");
+			assertThat(exitedAfterMs).isLessThan(10_000);
+			assertThat(status).isEqualTo(SIGTERM_EXIT_STATUS);
+			assertEveryLineIsACloudLoggingEntry(app.lines(), tracesSent);
+			assertThat(app.lines()).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete"));
+		}
+	}
 
-    @Test
-    void prodServiceWhenCorsOriginIsMalformedStopsWithOneJsonLineNamingTheVariableNotTheValue() {
-        Map<String, String> env = prodEnvironment(database);
-        env.put("KAIROS_CORS_ALLOWED_ORIGINS", "https://app.example,javascript:secret-value");
-        try (PackagedApp app = PackagedApp.start(env)) {
-            assertThat(app.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
+	@Test
+	void packagedJarWhenDatabaseUrlIsMissingStopsWithOneLineNamingIt() {
+		Map<String, String> env = prodEnvironment(database);
+		env.remove("DATABASE_URL");
+		env.put("KAIROS_ENV", "local");
+		try (PackagedApp app = PackagedApp.start(env)) {
+			assertThat(app.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
 
-            List<JsonNode> errors = app.lines().stream().map(ProductionSmokeIT::entry)
-                    .filter(entry -> entry.path("severity").asString().equals("ERROR")).toList();
-            assertThat(errors).singleElement().satisfies(error -> assertThat(error.path("message").asString())
-                    .contains("Invalid configuration: KAIROS_CORS_ALLOWED_ORIGINS: each origin must be"));
-            assertThat(String.join("\n", app.lines())).doesNotContain("secret-value");
-        }
-    }
+			assertThat(app.lines()).filteredOn(line -> !line.isBlank())
+				.filteredOn(line -> line.contains("DATABASE_URL"))
+				.singleElement()
+				.asString()
+				.contains("DATABASE_URL is required: this packaged build has no embedded PostgreSQL");
+		}
+	}
 
-    private static String start(ApiClient api, String organizer, String invitee, Set<String> traces) {
-        Instant day = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        Map<String, Object> body = Map.of("title", "Smoke coffee", "intent_category", "coffee",
-                "participant_ids", List.of(invitee),
-                "proposed_slots", List.of(Map.of("starts_at", day.toString(), "duration_minutes", 60,
-                        "timezone", "Europe/Berlin")));
-        ApiResponse started = traced(api.post("/negotiate/start"), traces).token(TestTokens.valid(organizer))
-                .json(body).send();
-        assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        return started.data().path("id").asString();
-    }
+	@Test
+	void prodServiceWhenCorsOriginIsMalformedStopsWithOneJsonLineNamingTheVariableNotTheValue() {
+		Map<String, String> env = prodEnvironment(database);
+		env.put("KAIROS_CORS_ALLOWED_ORIGINS", "https://app.example,javascript:secret-value");
+		try (PackagedApp app = PackagedApp.start(env)) {
+			assertThat(app.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
 
-    /** Sends a W3C traceparent, as Google's front end does, and remembers the trace id. */
-    static ApiClient.Call traced(ApiClient.Call call, Set<String> traces) {
-        String traceId = HexFormat.of().formatHex(randomBytes(16));
-        traces.add(traceId);
-        return call.header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
-    }
+			List<JsonNode> errors = app.lines()
+				.stream()
+				.map(ProductionSmokeIT::entry)
+				.filter(entry -> entry.path("severity").asString().equals("ERROR"))
+				.toList();
+			assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.path("message").asString())
+					.contains("Invalid configuration: KAIROS_CORS_ALLOWED_ORIGINS: each origin must be"));
+			assertThat(String.join("\n", app.lines())).doesNotContain("secret-value");
+		}
+	}
 
-    static void assertEveryLineIsACloudLoggingEntry(List<String> lines, Set<String> tracesSent) {
-        assertThat(lines).isNotEmpty();
-        int requestLines = 0;
-        for (String line : lines) {
-            JsonNode entry = entry(line);
-            assertThat(entry.path("severity").asString()).as(line).isIn("DEBUG", "INFO", "WARNING", "ERROR");
-            assertThat(entry.path("message").isString()).as(line).isTrue();
-            String requestId = entry.path("request_id").asString("");
-            // Requests of the test's own machinery (start-up probe, the conformance check's document fetch) carry no trace.
-            if (entry.has("request_id") && !requestId.equals(PackagedApp.PROBE_REQUEST_ID)
-                    && !requestId.equals(OpenApiConformance.REQUEST_ID)) {
-                requestLines++;
-                String trace = entry.path("logging.googleapis.com/trace").asString();
-                assertThat(trace).as(line).startsWith("projects/" + PROJECT + "/traces/");
-                assertThat(tracesSent).as(line).contains(trace.substring(trace.lastIndexOf('/') + 1));
-            }
-        }
-        assertThat(requestLines).isPositive();
-    }
+	private static String start(ApiClient api, String organizer, String invitee, Set<String> traces) {
+		Instant day = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		Map<String, Object> body = Map.of("title", "Smoke coffee", "intent_category", "coffee", "participant_ids",
+				List.of(invitee), "proposed_slots",
+				List.of(Map.of("starts_at", day.toString(), "duration_minutes", 60, "timezone", "Europe/Berlin")));
+		ApiResponse started = traced(api.post("/negotiate/start"), traces).token(TestTokens.valid(organizer))
+			.json(body)
+			.send();
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		return started.data().path("id").asString();
+	}
 
-    /** Outside requests (no trace to carry): still one Cloud Logging entry per line. */
-    static void assertEveryLineIsACloudLoggingEntryOrNone(List<String> lines) {
-        for (String line : lines) {
-            assertThat(entry(line).path("severity").asString()).as(line).isIn("DEBUG", "INFO", "WARNING", "ERROR");
-        }
-    }
+	/**
+	 * Sends a W3C traceparent, as Google's front end does, and remembers the trace id.
+	 */
+	static ApiClient.Call traced(ApiClient.Call call, Set<String> traces) {
+		String traceId = HexFormat.of().formatHex(randomBytes(16));
+		traces.add(traceId);
+		return call.header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
+	}
 
-    static JsonNode entry(String line) {
-        try {
-            JsonNode entry = JSON.readTree(line);
-            assertThat(entry.isObject()).as(line).isTrue();
-            return entry;
-        } catch (RuntimeException e) {
-            throw new AssertionError("not a JSON log entry: " + line, e);
-        }
-    }
+	static void assertEveryLineIsACloudLoggingEntry(List<String> lines, Set<String> tracesSent) {
+		assertThat(lines).isNotEmpty();
+		int requestLines = 0;
+		for (String line : lines) {
+			JsonNode entry = entry(line);
+			assertThat(entry.path("severity").asString()).as(line).isIn("DEBUG", "INFO", "WARNING", "ERROR");
+			assertThat(entry.path("message").isString()).as(line).isTrue();
+			String requestId = entry.path("request_id").asString("");
+			// Requests of the test's own machinery (start-up probe, the conformance
+			// check's document fetch) carry no trace.
+			if (entry.has("request_id") && !requestId.equals(PackagedApp.PROBE_REQUEST_ID)
+					&& !requestId.equals(OpenApiConformance.REQUEST_ID)) {
+				requestLines++;
+				String trace = entry.path("logging.googleapis.com/trace").asString();
+				assertThat(trace).as(line).startsWith("projects/" + PROJECT + "/traces/");
+				assertThat(tracesSent).as(line).contains(trace.substring(trace.lastIndexOf('/') + 1));
+			}
+		}
+		assertThat(requestLines).isPositive();
+	}
 
-    private static int waitingOnLocks(Connection connection) throws SQLException {
-        var result = connection.createStatement().executeQuery(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
-        result.next();
-        return result.getInt(1);
-    }
+	/** Outside requests (no trace to carry): still one Cloud Logging entry per line. */
+	static void assertEveryLineIsACloudLoggingEntryOrNone(List<String> lines) {
+		for (String line : lines) {
+			assertThat(entry(line).path("severity").asString()).as(line).isIn("DEBUG", "INFO", "WARNING", "ERROR");
+		}
+	}
 
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        bytes[0] |= 1; // never the all-zero (invalid) id
-        return bytes;
-    }
+	static JsonNode entry(String line) {
+		try {
+			JsonNode entry = JSON.readTree(line);
+			assertThat(entry.isObject()).as(line).isTrue();
+			return entry;
+		}
+		catch (RuntimeException e) {
+			throw new AssertionError("not a JSON log entry: " + line, e);
+		}
+	}
+
+	private static int waitingOnLocks(Connection connection) throws SQLException {
+		var result = connection.createStatement()
+			.executeQuery(
+					"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
+		result.next();
+		return result.getInt(1);
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		ThreadLocalRandom.current().nextBytes(bytes);
+		bytes[0] |= 1; // never the all-zero (invalid) id
+		return bytes;
+	}
+
 }

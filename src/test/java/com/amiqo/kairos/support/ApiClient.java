@@ -13,142 +13,152 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small real-HTTP client for API tests: raw control over method, headers and body. Every response
- * is checked against the served OpenAPI document ({@link OpenApiConformance}).
+ * A small real-HTTP client for API tests: raw control over method, headers and body.
+ * Every response is checked against the served OpenAPI document
+ * ({@link OpenApiConformance}).
  */
 public final class ApiClient {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl;
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public ApiClient(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
+	private final String baseUrl;
 
-    public Call get(String path) {
-        return new Call("GET", path);
-    }
+	public ApiClient(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
 
-    public Call post(String path) {
-        return new Call("POST", path);
-    }
+	public Call get(String path) {
+		return new Call("GET", path);
+	}
 
-    public Call patch(String path) {
-        return new Call("PATCH", path);
-    }
+	public Call post(String path) {
+		return new Call("POST", path);
+	}
 
-    public Call put(String path) {
-        return new Call("PUT", path);
-    }
+	public Call patch(String path) {
+		return new Call("PATCH", path);
+	}
 
-    public Call delete(String path) {
-        return new Call("DELETE", path);
-    }
+	public Call put(String path) {
+		return new Call("PUT", path);
+	}
 
-    public Call options(String path) {
-        return new Call("OPTIONS", path);
-    }
+	public Call delete(String path) {
+		return new Call("DELETE", path);
+	}
 
-    public static String json(Object value) {
-        return JSON.writeValueAsString(value);
-    }
+	public Call options(String path) {
+		return new Call("OPTIONS", path);
+	}
 
-    public final class Call {
+	public static String json(Object value) {
+		return JSON.writeValueAsString(value);
+	}
 
-        private final String method;
-        private final String path;
-        private final List<String> headers = new ArrayList<>();
-        private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+	public final class Call {
 
-        private Call(String method, String path) {
-            this.method = method;
-            this.path = path;
-        }
+		private final String method;
 
-        public Call token(String idToken) {
-            return header("Authorization", "Bearer " + idToken);
-        }
+		private final String path;
 
-        public Call header(String name, String value) {
-            headers.add(name);
-            headers.add(value);
-            return this;
-        }
+		private final List<String> headers = new ArrayList<>();
 
-        /** A JSON body (a string is sent as-is, anything else is serialised). */
-        public Call json(Object value) {
-            return body("application/json", value instanceof String raw ? raw : ApiClient.json(value));
-        }
+		private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
 
-        public Call body(String contentType, String content) {
-            header("Content-Type", contentType);
-            body = HttpRequest.BodyPublishers.ofString(content);
-            return this;
-        }
+		private Call(String method, String path) {
+			this.method = method;
+			this.path = path;
+		}
 
-        /** A body of unknown length, sent with chunked transfer encoding. */
-        public Call chunkedJson(byte[] content) {
-            header("Content-Type", "application/json");
-            body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(content));
-            return this;
-        }
+		public Call token(String idToken) {
+			return header("Authorization", "Bearer " + idToken);
+		}
 
-        public ApiResponse send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(method, body);
-            for (int i = 0; i < headers.size(); i += 2) {
-                request.header(headers.get(i), headers.get(i + 1));
-            }
-            try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), response.body(),
-                        parse(response.body()));
-                OpenApiConformance.check(baseUrl, method, path, result);
-                return result;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+		public Call header(String name, String value) {
+			headers.add(name);
+			headers.add(value);
+			return this;
+		}
 
-        private static JsonNode parse(String body) {
-            if (body == null || body.isBlank()) {
-                return JSON.missingNode();
-            }
-            try {
-                return JSON.readTree(body);
-            } catch (RuntimeException e) {
-                return JSON.missingNode();
-            }
-        }
-    }
+		/** A JSON body (a string is sent as-is, anything else is serialised). */
+		public Call json(Object value) {
+			return body("application/json", value instanceof String raw ? raw : ApiClient.json(value));
+		}
 
-    public record ApiResponse(int status, java.net.http.HttpHeaders headers, String raw, JsonNode body) {
+		public Call body(String contentType, String content) {
+			header("Content-Type", contentType);
+			body = HttpRequest.BodyPublishers.ofString(content);
+			return this;
+		}
 
-        public String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
+		/** A body of unknown length, sent with chunked transfer encoding. */
+		public Call chunkedJson(byte[] content) {
+			header("Content-Type", "application/json");
+			body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(content));
+			return this;
+		}
 
-        public JsonNode data() {
-            return body.path("data");
-        }
+		public ApiResponse send() {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+				.timeout(Duration.ofSeconds(30))
+				.method(method, body);
+			for (int i = 0; i < headers.size(); i += 2) {
+				request.header(headers.get(i), headers.get(i + 1));
+			}
+			try {
+				HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), response.body(),
+						parse(response.body()));
+				OpenApiConformance.check(baseUrl, method, path, result);
+				return result;
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
 
-        public JsonNode error() {
-            return body.path("error");
-        }
+		private static JsonNode parse(String body) {
+			if (body == null || body.isBlank()) {
+				return JSON.missingNode();
+			}
+			try {
+				return JSON.readTree(body);
+			}
+			catch (RuntimeException e) {
+				return JSON.missingNode();
+			}
+		}
 
-        public String errorCode() {
-            return body.path("error").path("code").asString(null);
-        }
+	}
 
-        @Override
-        public String toString() {
-            return status + " " + raw;
-        }
-    }
+	public record ApiResponse(int status, java.net.http.HttpHeaders headers, String raw, JsonNode body) {
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
+
+		public JsonNode data() {
+			return body.path("data");
+		}
+
+		public JsonNode error() {
+			return body.path("error");
+		}
+
+		public String errorCode() {
+			return body.path("error").path("code").asString(null);
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + raw;
+		}
+	}
+
 }

@@ -16,61 +16,63 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL, and token verification against the {@link TestJwks} served over real HTTP.
  * Subclasses that add no configuration share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kairos.database.embedded.ephemeral=true",
-        "kairos.auth.firebase-project-id=" + TestTokens.PROJECT_ID,
-        "kairos.auth.jwks-refetch-min-interval=100ms",
-        "kairos.cursor.secret=" + ApiTest.CURSOR_SECRET,
-        "kairos.users.profile-cache-ttl=" + ApiTest.PROFILE_CACHE_TTL,
-        // Deliveries come from the after-commit wake-up (DispatchWakeTest relies on the poll being rare).
-        "kairos.notifications.poll-interval=1m",
-        "kairos.cors.allowed-origins=" + ApiTest.BROWSER_ORIGIN,
-        "management.server.port=0" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "kairos.database.embedded.ephemeral=true",
+				"kairos.auth.firebase-project-id=" + TestTokens.PROJECT_ID,
+				"kairos.auth.jwks-refetch-min-interval=100ms", "kairos.cursor.secret=" + ApiTest.CURSOR_SECRET,
+				"kairos.users.profile-cache-ttl=" + ApiTest.PROFILE_CACHE_TTL,
+				// Deliveries come from the after-commit wake-up (DispatchWakeTest relies
+				// on the poll being rare).
+				"kairos.notifications.poll-interval=1m", "kairos.cors.allowed-origins=" + ApiTest.BROWSER_ORIGIN,
+				"management.server.port=0" })
 public abstract class ApiTest {
 
-    public static final String CURSOR_SECRET = "test-cursor-secret-0123456789abcdef";
-    /** Short, so tests of the profile cache's bound wait little. */
-    public static final String PROFILE_CACHE_TTL = "1s";
-    public static final String BROWSER_ORIGIN = "https://app.kairos.test";
+	public static final String CURSOR_SECRET = "test-cursor-secret-0123456789abcdef";
 
-    @LocalServerPort
-    private int port;
+	/** Short, so tests of the profile cache's bound wait little. */
+	public static final String PROFILE_CACHE_TTL = "1s";
 
-    @Autowired
-    protected JdbcClient jdbc;
+	public static final String BROWSER_ORIGIN = "https://app.kairos.test";
 
-    protected ApiClient api;
+	@LocalServerPort
+	private int port;
 
-    @DynamicPropertySource
-    static void testJwks(DynamicPropertyRegistry registry) {
-        registry.add("kairos.auth.jwks-url", () -> TestJwks.get().url());
-    }
+	@Autowired
+	protected JdbcClient jdbc;
 
-    @BeforeEach
-    void createClient() {
-        api = new ApiClient("http://localhost:" + port);
-    }
+	protected ApiClient api;
 
-    protected int port() {
-        return port;
-    }
+	@DynamicPropertySource
+	static void testJwks(DynamicPropertyRegistry registry) {
+		registry.add("kairos.auth.jwks-url", () -> TestJwks.get().url());
+	}
 
-    /** A Firebase UID no other test uses. */
-    protected static String newUid(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
-    }
+	@BeforeEach
+	void createClient() {
+		api = new ApiClient("http://localhost:" + port);
+	}
 
-    /** A new user who has signed in once (so others can invite them). */
-    protected TestUser signIn(String name) {
-        TestUser user = TestUser.named(name);
-        ApiClient.ApiResponse me = api.get("/me").token(user.token()).send();
-        if (me.status() != 200) {
-            throw new IllegalStateException("sign-in failed: " + me);
-        }
-        return user;
-    }
+	protected int port() {
+		return port;
+	}
 
-    protected long userRows(String uid) {
-        return jdbc.sql("SELECT count(*) FROM app_users WHERE firebase_uid = ?").param(uid).query(Long.class).single();
-    }
+	/** A Firebase UID no other test uses. */
+	protected static String newUid(String prefix) {
+		return prefix + "-" + UUID.randomUUID();
+	}
+
+	/** A new user who has signed in once (so others can invite them). */
+	protected TestUser signIn(String name) {
+		TestUser user = TestUser.named(name);
+		ApiClient.ApiResponse me = api.get("/me").token(user.token()).send();
+		if (me.status() != 200) {
+			throw new IllegalStateException("sign-in failed: " + me);
+		}
+		return user;
+	}
+
+	protected long userRows(String uid) {
+		return jdbc.sql("SELECT count(*) FROM app_users WHERE firebase_uid = ?").param(uid).query(Long.class).single();
+	}
+
 }

@@ -15,67 +15,73 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for Google's Firebase key endpoint: serves a JWK set over real HTTP, counts fetches,
- * and lets a test rotate keys. One instance per test JVM.
+ * A stand-in for Google's Firebase key endpoint: serves a JWK set over real HTTP, counts
+ * fetches, and lets a test rotate keys. One instance per test JVM.
  */
 public final class TestJwks {
 
-    private static final TestJwks INSTANCE = new TestJwks();
+	private static final TestJwks INSTANCE = new TestJwks();
 
-    private final HttpServer server;
-    private final AtomicInteger fetches = new AtomicInteger();
-    private final RSAKey primaryKey = newKey("test-primary");
-    private volatile JWKSet published = new JWKSet(primaryKey.toPublicJWK());
+	private final HttpServer server;
 
-    private TestJwks() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/jwks", exchange -> {
-            fetches.incrementAndGet();
-            byte[] body = published.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-    }
+	private final AtomicInteger fetches = new AtomicInteger();
 
-    public static TestJwks get() {
-        return INSTANCE;
-    }
+	private final RSAKey primaryKey = newKey("test-primary");
 
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
-    }
+	private volatile JWKSet published = new JWKSet(primaryKey.toPublicJWK());
 
-    public RSAKey primaryKey() {
-        return primaryKey;
-    }
+	private TestJwks() {
+		try {
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		server.createContext("/jwks", exchange -> {
+			fetches.incrementAndGet();
+			byte[] body = published.toString().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		server.start();
+	}
 
-    public int fetchCount() {
-        return fetches.get();
-    }
+	public static TestJwks get() {
+		return INSTANCE;
+	}
 
-    /** Publishes the primary key plus the given ones (public parts only). */
-    public void publishAlso(RSAKey... extra) {
-        List<JWK> keys = new java.util.ArrayList<>();
-        keys.add(primaryKey.toPublicJWK());
-        for (RSAKey key : extra) {
-            keys.add(key.toPublicJWK());
-        }
-        published = new JWKSet(keys);
-    }
+	public String url() {
+		return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+	}
 
-    public static RSAKey newKey(String keyId) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(keyId).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	public RSAKey primaryKey() {
+		return primaryKey;
+	}
+
+	public int fetchCount() {
+		return fetches.get();
+	}
+
+	/** Publishes the primary key plus the given ones (public parts only). */
+	public void publishAlso(RSAKey... extra) {
+		List<JWK> keys = new java.util.ArrayList<>();
+		keys.add(primaryKey.toPublicJWK());
+		for (RSAKey key : extra) {
+			keys.add(key.toPublicJWK());
+		}
+		published = new JWKSet(keys);
+	}
+
+	public static RSAKey newKey(String keyId) {
+		try {
+			return new RSAKeyGenerator(2048).keyID(keyId).generate();
+		}
+		catch (JOSEException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 }

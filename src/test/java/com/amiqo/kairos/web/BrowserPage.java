@@ -21,215 +21,248 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** One person's browser in the web client: the few gestures the tests need, with waits instead of sleeps. */
+/**
+ * One person's browser in the web client: the few gestures the tests need, with waits
+ * instead of sleeps.
+ */
 final class BrowserPage {
 
-    /** Generous for a shared 2-core machine; the app itself polls every 2–3 s. */
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final double MAX_SCREENSHOT_HEIGHT = 4000;
+	/** Generous for a shared 2-core machine; the app itself polls every 2–3 s. */
+	private static final Duration WAIT = Duration.ofSeconds(20);
+	static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    private final ChromeDriver driver;
-    private final String window;
-    final Path downloads;
-    private final String baseUrl;
+	private static final double MAX_SCREENSHOT_HEIGHT = 4000;
 
-    BrowserPage(ChromeDriver driver, Path downloads, String baseUrl) {
-        this.driver = driver;
-        this.window = driver.getWindowHandle();
-        this.downloads = downloads;
-        this.baseUrl = baseUrl;
-    }
+	private final ChromeDriver driver;
 
-    /**
-     * Another tab of the same browser: its own sessionStorage, so another person can be signed in there
-     * (tokens are per tab).
-     */
-    BrowserPage newTab() {
-        driver().switchTo().newWindow(WindowType.TAB);
-        return new BrowserPage(driver, downloads, baseUrl);
-    }
+	private final String window;
 
-    /** The driver, focused on this page's tab. */
-    ChromeDriver driver() {
-        if (!window.equals(driver.getWindowHandle())) {
-            driver.switchTo().window(window);
-        }
-        return driver;
-    }
+	final Path downloads;
 
-    void quit() {
-        driver.quit();
-    }
+	private final String baseUrl;
 
-    WebElement find(By by) {
-        return driver().findElement(by);
-    }
+	BrowserPage(ChromeDriver driver, Path downloads, String baseUrl) {
+		this.driver = driver;
+		this.window = driver.getWindowHandle();
+		this.downloads = downloads;
+		this.baseUrl = baseUrl;
+	}
 
-    String value(By by) {
-        return find(by).getDomProperty("value");
-    }
+	/**
+	 * Another tab of the same browser: its own sessionStorage, so another person can be
+	 * signed in there (tokens are per tab).
+	 */
+	BrowserPage newTab() {
+		driver().switchTo().newWindow(WindowType.TAB);
+		return new BrowserPage(driver, downloads, baseUrl);
+	}
 
-    void open(String path) {
-        driver().get(baseUrl + path);
-    }
+	/** The driver, focused on this page's tab. */
+	ChromeDriver driver() {
+		if (!window.equals(driver.getWindowHandle())) {
+			driver.switchTo().window(window);
+		}
+		return driver;
+	}
 
-    /** Signs out whoever is signed in (tokens live in this tab's sessionStorage only) and shows the app. */
-    void freshTab() {
-        open("/app/");
-        script("sessionStorage.clear()");
-        driver().navigate().refresh();
-    }
+	void quit() {
+		driver.quit();
+	}
 
-    void signIn(String name) {
-        WebElement field = waitFor(By.id("signin-name"));
-        field.clear();
-        field.sendKeys(name);
-        driver().findElement(By.id("signin-submit")).click();
-        waitForText(By.id("signed-in-as"), name);
-    }
+	WebElement find(By by) {
+		return driver().findElement(by);
+	}
 
-    void signOut() {
-        click(By.id("sign-out"));
-        waitFor(By.id("signin-form"));
-    }
+	String value(By by) {
+		return find(by).getDomProperty("value");
+	}
 
-    /** Pages re-render when the plan changes, so an element found a moment ago may be replaced: look again. */
-    private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver(), WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
+	void open(String path) {
+		driver().get(baseUrl + path);
+	}
 
-    /** Sets the {@code index}-th checkbox matching {@code by}, finding it again if the page re-rendered. */
-    void setChecked(By by, int index, boolean checked) {
-        waiting().withMessage(() -> "setting " + by + " #" + index).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            if (found.size() <= index) {
-                return false;
-            }
-            if (found.get(index).isSelected() != checked) {
-                found.get(index).click();
-            }
-            return d.findElements(by).get(index).isSelected() == checked;
-        });
-    }
+	/**
+	 * Signs out whoever is signed in (tokens live in this tab's sessionStorage only) and
+	 * shows the app.
+	 */
+	void freshTab() {
+		open("/app/");
+		script("sessionStorage.clear()");
+		driver().navigate().refresh();
+	}
 
-    WebElement waitFor(By by) {
-        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
+	void signIn(String name) {
+		WebElement field = waitFor(By.id("signin-name"));
+		field.clear();
+		field.sendKeys(name);
+		driver().findElement(By.id("signin-submit")).click();
+		waitForText(By.id("signed-in-as"), name);
+	}
 
-    void waitForText(By by, String text) {
-        waiting().withMessage(() -> "waiting for '" + text + "' in " + by + ", page: " + describe(by))
-                .until(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)));
-    }
+	void signOut() {
+		click(By.id("sign-out"));
+		waitFor(By.id("signin-form"));
+	}
 
-    void waitUntil(String description, java.util.function.BooleanSupplier condition) {
-        waiting().withMessage(description).until(d -> condition.getAsBoolean());
-    }
+	/**
+	 * Pages re-render when the plan changes, so an element found a moment ago may be
+	 * replaced: look again.
+	 */
+	private WebDriverWait waiting() {
+		WebDriverWait wait = new WebDriverWait(driver(), WAIT);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
 
-    private String describe(By by) {
-        List<WebElement> found = driver().findElements(by);
-        return found.isEmpty() ? "(no such element) " + driver().findElement(By.id("main")).getText()
-                : found.stream().map(WebElement::getText).toList().toString();
-    }
+	/**
+	 * Sets the {@code index}-th checkbox matching {@code by}, finding it again if the
+	 * page re-rendered.
+	 */
+	void setChecked(By by, int index, boolean checked) {
+		waiting().withMessage(() -> "setting " + by + " #" + index).until(d -> {
+			List<WebElement> found = d.findElements(by);
+			if (found.size() <= index) {
+				return false;
+			}
+			if (found.get(index).isSelected() != checked) {
+				found.get(index).click();
+			}
+			return d.findElements(by).get(index).isSelected() == checked;
+		});
+	}
 
-    void click(By by) {
-        waiting().until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
+	WebElement waitFor(By by) {
+		return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
 
-    void type(By by, String text) {
-        WebElement field = waitFor(by);
-        field.clear();
-        field.sendKeys(text);
-    }
+	void waitForText(By by, String text) {
+		waiting().withMessage(() -> "waiting for '" + text + "' in " + by + ", page: " + describe(by))
+			.until(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)));
+	}
 
-    void select(By by, String value) {
-        new Select(waitFor(by)).selectByValue(value);
-    }
+	void waitUntil(String description, java.util.function.BooleanSupplier condition) {
+		waiting().withMessage(description).until(d -> condition.getAsBoolean());
+	}
 
-    /**
-     * Sets a {@code datetime-local} input. Typing into it depends on the browser's locale format, so the
-     * value is set the way the browser's own picker does and the input event fired.
-     */
-    void setDateTime(WebElement input, String localDateTime) {
-        script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-                input, localDateTime);
-    }
+	private String describe(By by) {
+		List<WebElement> found = driver().findElements(by);
+		return found.isEmpty() ? "(no such element) " + driver().findElement(By.id("main")).getText()
+				: found.stream().map(WebElement::getText).toList().toString();
+	}
 
-    void setText(WebElement input, String text) {
-        input.clear();
-        input.sendKeys(text);
-    }
+	void click(By by) {
+		waiting().until(ExpectedConditions.elementToBeClickable(by)).click();
+	}
 
-    /** Waits until a script returns {@code true} (e.g. the page has done something it does on a timer). */
-    void waitForScript(String what, String js) {
-        waiting().withMessage(() -> "waiting until " + what).until(d -> Boolean.TRUE.equals(script(js)));
-    }
+	void type(By by, String text) {
+		WebElement field = waitFor(by);
+		field.clear();
+		field.sendKeys(text);
+	}
 
-    Object script(String js, Object... args) {
-        return ((JavascriptExecutor) driver()).executeScript(js, args);
-    }
+	void select(By by, String value) {
+		new Select(waitFor(by)).selectByValue(value);
+	}
 
-    String text(By by) {
-        return waitFor(by).getText();
-    }
+	/**
+	 * Sets a {@code datetime-local} input. Typing into it depends on the browser's locale
+	 * format, so the value is set the way the browser's own picker does and the input
+	 * event fired.
+	 */
+	void setDateTime(WebElement input, String localDateTime) {
+		script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+				input, localDateTime);
+	}
 
-    /** The negotiation id of the plan page this tab shows. */
-    String planId() {
-        waitFor(By.id("plan-title-view"));
-        return driver().getCurrentUrl().replaceAll(".*#/plan/", "");
-    }
+	void setText(WebElement input, String text) {
+		input.clear();
+		input.sendKeys(text);
+	}
 
-    /** The whole page (not just the window), through the DevTools protocol. */
-    void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) size.get("width")).doubleValue();
-        double height = Math.min(((Number) size.get("height")).doubleValue(), MAX_SCREENSHOT_HEIGHT);
-        Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
+	/**
+	 * Waits until a script returns {@code true} (e.g. the page has done something it does
+	 * on a timer).
+	 */
+	void waitForScript(String what, String js) {
+		waiting().withMessage(() -> "waiting until " + what).until(d -> Boolean.TRUE.equals(script(js)));
+	}
 
-    /** Waits for a finished download whose name ends with {@code suffix} and returns its text. */
-    String downloaded(String suffix) throws IOException {
-        Path[] found = new Path[1];
-        waitUntil("a finished *" + suffix + " download in " + downloads, () -> {
-            try (Stream<Path> files = Files.list(downloads)) {
-                found[0] = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
-                return found[0] != null;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return Files.readString(found[0]);
-    }
+	Object script(String js, Object... args) {
+		return ((JavascriptExecutor) driver()).executeScript(js, args);
+	}
 
-    void clearDownloads() throws IOException {
-        try (Stream<Path> files = Files.list(downloads)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-    }
+	String text(By by) {
+		return waitFor(by).getText();
+	}
 
-    /** Form controls on the page that a screen reader could not name (no label, no aria-label). */
-    @SuppressWarnings("unchecked")
-    List<String> unlabelledControls() {
-        return (List<String>) script("return [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]"
-                + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))"
-                + ".map(e => e.outerHTML)");
-    }
+	/** The negotiation id of the plan page this tab shows. */
+	String planId() {
+		waitFor(By.id("plan-title-view"));
+		return driver().getCurrentUrl().replaceAll(".*#/plan/", "");
+	}
 
-    /** Console messages that mean the page broke: CSP violations and uncaught errors. */
-    List<String> pageErrors() {
-        return driver().manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("SyntaxError"))
-                .toList();
-    }
+	/** The whole page (not just the window), through the DevTools protocol. */
+	void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+		double width = ((Number) size.get("width")).doubleValue();
+		double height = Math.min(((Number) size.get("height")).doubleValue(), MAX_SCREENSHOT_HEIGHT);
+		Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+		Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+	}
+
+	/**
+	 * Waits for a finished download whose name ends with {@code suffix} and returns its
+	 * text.
+	 */
+	String downloaded(String suffix) throws IOException {
+		Path[] found = new Path[1];
+		waitUntil("a finished *" + suffix + " download in " + downloads, () -> {
+			try (Stream<Path> files = Files.list(downloads)) {
+				found[0] = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+				return found[0] != null;
+			}
+			catch (IOException e) {
+				return false;
+			}
+		});
+		return Files.readString(found[0]);
+	}
+
+	void clearDownloads() throws IOException {
+		try (Stream<Path> files = Files.list(downloads)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+	}
+
+	/**
+	 * Form controls on the page that a screen reader could not name (no label, no
+	 * aria-label).
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> unlabelledControls() {
+		return (List<String>) script(
+				"return [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]"
+						+ ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))"
+						+ ".map(e => e.outerHTML)");
+	}
+
+	/** Console messages that mean the page broke: CSP violations and uncaught errors. */
+	List<String> pageErrors() {
+		return driver().manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("SyntaxError"))
+			.toList();
+	}
+
 }

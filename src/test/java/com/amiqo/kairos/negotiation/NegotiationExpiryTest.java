@@ -126,7 +126,7 @@ class NegotiationExpiryTest extends NegotiationRulesFixture {
 		Negotiation expired = negotiation.expire();
 
 		assertThat(expired).isEqualTo(new Negotiation(NEGOTIATION_ID, ORGANIZER, NegotiationState.EXPIRED,
-				negotiation.participants(), SLOTS, VENUES, EXPIRES_AT, 3, REVISION + 1, null, null));
+				negotiation.participants(), SLOTS, VENUES, EXPIRES_AT, 3, REVISION + 1, null, null, true));
 	}
 
 }

@@ -66,7 +66,7 @@ class NegotiationRevisionTest extends NegotiationRulesFixture {
 		List<Participant> participants = new ArrayList<>(List.of(organizer(), invited(ALICE)));
 		List<ProposedSlot> slots = new ArrayList<>(SLOTS);
 		Negotiation negotiation = new Negotiation(NEGOTIATION_ID, ORGANIZER, NegotiationState.AWAITING_REPLIES,
-				participants, slots, VENUES, EXPIRES_AT, 0, REVISION, null, null);
+				participants, slots, VENUES, EXPIRES_AT, 0, REVISION, null, null, true);
 
 		participants.add(invited(BOB));
 		slots.clear();

@@ -144,7 +144,8 @@ abstract class NegotiationRulesFixture {
 			List<ProposedVenue> venues, Instant expiresAt) {
 		boolean confirmed = state == NegotiationState.CONFIRMED;
 		return new Negotiation(NEGOTIATION_ID, ORGANIZER, state, participants, slots, venues, expiresAt, 0, REVISION,
-				confirmed ? slots.get(0).id() : null, confirmed && !venues.isEmpty() ? venues.get(0).id() : null);
+				confirmed ? slots.get(0).id() : null, confirmed && !venues.isEmpty() ? venues.get(0).id() : null,
+				state != NegotiationState.AWAITING_INVITES);
 	}
 
 	/**
@@ -164,13 +165,13 @@ abstract class NegotiationRulesFixture {
 	static Negotiation withExpiry(Negotiation negotiation, Instant expiresAt) {
 		return new Negotiation(negotiation.id(), negotiation.ownerId(), negotiation.state(), negotiation.participants(),
 				negotiation.slots(), negotiation.venues(), expiresAt, negotiation.agentRound(), negotiation.revision(),
-				negotiation.finalSlotId(), negotiation.finalVenueId());
+				negotiation.finalSlotId(), negotiation.finalVenueId(), negotiation.sent());
 	}
 
 	static Negotiation withRound(Negotiation negotiation, int agentRound) {
 		return new Negotiation(negotiation.id(), negotiation.ownerId(), negotiation.state(), negotiation.participants(),
 				negotiation.slots(), negotiation.venues(), negotiation.expiresAt(), agentRound, negotiation.revision(),
-				negotiation.finalSlotId(), negotiation.finalVenueId());
+				negotiation.finalSlotId(), negotiation.finalVenueId(), negotiation.sent());
 	}
 
 	static List<ProposedSlot> manySlots(int count) {

@@ -181,12 +181,9 @@ class NegotiationService {
 	}
 
 	PageCursors.Page<NegotiationSummary> list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
-		String scope = user.id() + "|" + query.scope();
-		PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
-		List<NegotiationSummary> rows = negotiations.page(user.id(), query,
-				position == null ? null : position.updatedAt(), position == null ? null : position.id(), now(),
-				limit + 1);
-		return cursors.page(rows, limit, LIST, scope,
+		Instant now = now();
+		return cursors.page(LIST, user.id(), query.scope(), limit, cursor,
+				(after, rows) -> negotiations.page(user.id(), query, after, now, rows),
 				summary -> new PageCursors.Position(summary.updatedAt(), summary.id()));
 	}
 

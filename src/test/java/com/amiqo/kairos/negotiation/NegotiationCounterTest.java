@@ -1,6 +1,5 @@
 package com.amiqo.kairos.negotiation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,15 +11,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.negotiation.Negotiation.Applied;
 import com.amiqo.kairos.negotiation.Negotiation.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The negotiation rules: counter. */
+/**
+ * The negotiation rules: counter: what it adds (options, indexes, reuse) and its shape.
+ */
 class NegotiationCounterTest extends NegotiationRulesFixture {
 
 	@Test
@@ -212,250 +211,6 @@ class NegotiationCounterTest extends NegotiationRulesFixture {
 				() -> reply(negotiation, ALICE, counter(List.of(NEW_SLOT_OPTION), List.of(), null, Set.of(UNKNOWN_ID))),
 				ErrorCode.UNKNOWN_OPTION,
 				Map.of("unknown_slot_ids", List.of(), "unknown_venue_ids", List.of(UNKNOWN_ID)));
-	}
-
-	@Test
-	void replyWhenInvitedInviteeCountersOnlyVenuesKeepsEverySlot() {
-		Applied applied = applied(open(invited(ALICE), invited(BOB)), ALICE,
-				Reply.counter(List.of(), List.of(NEW_VENUE_OPTION)));
-
-		assertThat(participant(applied.next(), ALICE))
-			.isEqualTo(new Participant(ALICE, ParticipantStatus.COUNTERED, ALL_SLOTS, Set.of(NEW_1), NOW));
-	}
-
-	@Test
-	void replyWhenInvitedInviteeCountersOnlySlotsKeepsEveryVenue() {
-		Applied applied = applied(open(invited(ALICE), invited(BOB)), ALICE,
-				Reply.counter(List.of(NEW_SLOT_OPTION), List.of()));
-
-		assertThat(participant(applied.next(), ALICE).acceptedVenueIds()).isEqualTo(ALL_VENUES);
-	}
-
-	@Test
-	void replyWhenAnsweredInviteeCountersOnlySlotsKeepsTheirRecordedVenues() {
-		Applied applied = applied(open(accepted(ALICE, Set.of(S0.id()), Set.of(V1.id())), invited(BOB)), ALICE,
-				Reply.counter(List.of(NEW_SLOT_OPTION), List.of()));
-
-		assertThat(participant(applied.next(), ALICE))
-			.isEqualTo(new Participant(ALICE, ParticipantStatus.COUNTERED, Set.of(NEW_1), Set.of(V1.id()), NOW));
-	}
-
-	@Test
-	void replyWhenCounteredInviteeCountersOnlyVenuesKeepsTheirRecordedSlots() {
-		Applied applied = applied(open(countered(ALICE, Set.of(S1.id()), Set.of(V0.id())), invited(BOB)), ALICE,
-				Reply.counter(List.of(), List.of(NEW_VENUE_OPTION)));
-
-		assertThat(participant(applied.next(), ALICE).acceptedSlotIds()).containsExactly(S1.id());
-		assertThat(participant(applied.next(), ALICE).acceptedVenueIds()).containsExactly(NEW_1);
-	}
-
-	@Test
-	void replyWhenCounterOnlySlotsGivesVenueIdsTakesExactlyThoseVenues() {
-		Applied applied = applied(open(invited(ALICE), invited(BOB)), ALICE,
-				counter(List.of(NEW_SLOT_OPTION), List.of(), null, Set.of(V1.id())));
-
-		assertThat(participant(applied.next(), ALICE).acceptedSlotIds()).containsExactly(NEW_1);
-		assertThat(participant(applied.next(), ALICE).acceptedVenueIds()).containsExactly(V1.id());
-	}
-
-	@Test
-	void replyWhenCounterOnlySlotsGivesEmptyVenueIdsTakesNoVenue() {
-		Applied applied = applied(open(invited(ALICE), invited(BOB)), ALICE,
-				counter(List.of(NEW_SLOT_OPTION), List.of(), null, Set.of()));
-
-		assertThat(participant(applied.next(), ALICE).acceptedVenueIds()).isEmpty();
-	}
-
-	@Test
-	void replyWhenOrganizerCountersOnlySlotsKeepsTheirRecordedVenues() {
-		Negotiation negotiation = negotiation(NegotiationState.AWAITING_REPLIES, organizer(ALL_SLOTS, Set.of(V1.id())),
-				invited(ALICE));
-
-		Applied applied = applied(negotiation, ORGANIZER,
-				counter(List.of(NEW_SLOT_OPTION), List.of(), Set.of(S0.id()), null));
-
-		assertThat(participant(applied.next(), ORGANIZER)).isEqualTo(
-				new Participant(ORGANIZER, ParticipantStatus.ORGANIZER, Set.of(NEW_1, S0.id()), Set.of(V1.id()), NOW));
-		assertThat(applied.addedSlots()).containsExactly(
-				new ProposedSlot(NEW_1, 2, NEW_SLOT_OPTION.startsAt(), 45, "Europe/Paris", ORGANIZER, NOW));
-	}
-
-	@Test
-	void replyWhenInviteeCountersOtherParticipantsKeepTheirAnswers() {
-		Negotiation negotiation = open(invited(ALICE), accepted(BOB, Set.of(S0.id()), Set.of(V0.id())),
-				countered(CAROL, Set.of(S1.id()), ALL_VENUES));
-
-		Applied applied = applied(negotiation, ALICE,
-				Reply.counter(List.of(NEW_SLOT_OPTION), List.of(NEW_VENUE_OPTION)));
-
-		assertThat(participant(applied.next(), ORGANIZER)).isEqualTo(organizer());
-		assertThat(participant(applied.next(), BOB)).isEqualTo(accepted(BOB, Set.of(S0.id()), Set.of(V0.id())));
-		assertThat(participant(applied.next(), CAROL)).isEqualTo(countered(CAROL, Set.of(S1.id()), ALL_VENUES));
-	}
-
-	@Test
-	void replyWhenCounterIncrementsAgentRoundFromItsCurrentValue() {
-		Negotiation negotiation = withRound(open(invited(ALICE), invited(BOB)), 4);
-
-		Applied applied = applied(negotiation, ALICE, Reply.counter(List.of(), List.of(NEW_VENUE_OPTION)));
-
-		assertThat(applied.next().agentRound()).isEqualTo(5);
-	}
-
-	@Test
-	void replyWhenAcceptOrDeclineLeavesAgentRoundUnchanged() {
-		Negotiation negotiation = withRound(open(invited(ALICE), invited(BOB)), 4);
-
-		assertThat(applied(negotiation, ALICE, Reply.accept()).next().agentRound()).isEqualTo(4);
-		assertThat(applied(negotiation, ALICE, Reply.decline()).next().agentRound()).isEqualTo(4);
-	}
-
-	@Test
-	void replyWhenCounterAlsoNamesASharedExistingSlotConfirmsAtOnce() {
-		Negotiation negotiation = open(invited(ALICE));
-
-		Applied applied = applied(negotiation, ALICE,
-				counter(List.of(NEW_SLOT_OPTION), List.of(), Set.of(S1.id()), null));
-
-		assertThat(applied.outcome()).isEqualTo(Outcome.CONFIRMED);
-		assertThat(applied.next().state()).isEqualTo(NegotiationState.CONFIRMED);
-		assertThat(applied.next().finalSlotId()).isEqualTo(S1.id());
-		assertThat(applied.next().finalVenueId()).isEqualTo(V0.id());
-		assertThat(applied.next().agentRound()).isEqualTo(1);
-		assertThat(participant(applied.next(), ALICE).status()).isEqualTo(ParticipantStatus.COUNTERED);
-	}
-
-	@Test
-	void replyWhenCounterOffersOnlyNewSlotStaysPendingUntilOrganizerAcceptsIt() {
-		Applied counter = applied(open(invited(ALICE)), ALICE, Reply.counter(List.of(NEW_SLOT_OPTION), List.of()));
-		assertThat(counter.outcome()).isEqualTo(Outcome.ANSWERED);
-		assertThat(counter.next().isAwaiting(ORGANIZER, NOW)).isTrue();
-
-		Applied organizerAgrees = applied(counter.next(), ORGANIZER, Reply.accept());
-
-		assertThat(organizerAgrees.outcome()).isEqualTo(Outcome.CONFIRMED);
-		assertThat(organizerAgrees.next().state()).isEqualTo(NegotiationState.CONFIRMED);
-		assertThat(organizerAgrees.next().finalSlotId()).isEqualTo(NEW_1);
-		assertThat(organizerAgrees.next().finalVenueId()).isEqualTo(V0.id());
-		assertThat(participant(organizerAgrees.next(), ORGANIZER).acceptedSlotIds()).containsExactlyInAnyOrder(S0.id(),
-				S1.id(), NEW_1);
-		assertThat(organizerAgrees.next().revision()).isEqualTo(REVISION + 2);
-	}
-
-	@Test
-	void replyWhenCounterAddsFirstVenueStaysPendingUntilOrganizerAcceptsIt() {
-		Negotiation noVenues = negotiation(NegotiationState.AWAITING_REPLIES,
-				List.of(organizer(ALL_SLOTS, Set.of()), invited(ALICE)), SLOTS, List.of(), EXPIRES_AT);
-
-		Applied counter = applied(noVenues, ALICE, Reply.counter(List.of(), List.of(NEW_VENUE_OPTION)));
-
-		assertThat(counter.addedVenues())
-			.containsExactly(new ProposedVenue(NEW_1, 0, "Bonanza", "gplace-9", null, ALICE, NOW));
-		assertThat(participant(counter.next(), ALICE).acceptedSlotIds()).isEqualTo(ALL_SLOTS);
-		assertThat(counter.outcome()).isEqualTo(Outcome.ANSWERED);
-		assertThat(counter.next().state()).isEqualTo(NegotiationState.AWAITING_REPLIES);
-
-		Applied organizerAgrees = applied(counter.next(), ORGANIZER, Reply.accept());
-
-		assertThat(organizerAgrees.outcome()).isEqualTo(Outcome.CONFIRMED);
-		assertThat(organizerAgrees.next().finalSlotId()).isEqualTo(S0.id());
-		assertThat(organizerAgrees.next().finalVenueId()).isEqualTo(NEW_1);
-	}
-
-	// --- the limit of 20 options per kind
-	// ---------------------------------------------------
-
-	private Negotiation withOptions(int slotCount, int venueCount) {
-		List<ProposedSlot> slots = manySlots(slotCount);
-		List<ProposedVenue> venues = manyVenues(venueCount);
-		return negotiation(NegotiationState.AWAITING_REPLIES,
-				List.of(organizer(ids(slots), ids(venues)), invited(ALICE), invited(BOB)), slots, venues, EXPIRES_AT);
-	}
-
-	@Test
-	void replyWhenCounterReachesExactlyTwentySlotsIsApplied() {
-		Applied applied = applied(withOptions(18, 1), ALICE, Reply.counter(newSlotOptions(2), List.of()));
-
-		assertThat(applied.next().slots()).hasSize(20);
-		assertThat(applied.addedSlots()).extracting(ProposedSlot::index).containsExactly(18, 19);
-	}
-
-	@Test
-	void replyWhenCounterWouldMakeTwentyOneSlotsThrowsCounterLimitExceeded() {
-		Negotiation negotiation = withOptions(19, 1);
-
-		assertApiError(() -> reply(negotiation, ALICE, Reply.counter(newSlotOptions(2), List.of())),
-				ErrorCode.COUNTER_LIMIT_EXCEEDED, Map.of("field", "counter_slots", "count", 21, "limit", 20));
-	}
-
-	@Test
-	void replyWhenCounterReachesExactlyTwentyVenuesIsApplied() {
-		Applied applied = applied(withOptions(2, 17), ALICE, Reply.counter(List.of(), newVenueOptions(3)));
-
-		assertThat(applied.next().venues()).hasSize(20);
-		assertThat(applied.addedVenues()).extracting(ProposedVenue::index).containsExactly(17, 18, 19);
-	}
-
-	@Test
-	void replyWhenCounterWouldMakeTwentyOneVenuesThrowsCounterLimitExceeded() {
-		Negotiation negotiation = withOptions(2, 20);
-
-		assertApiError(() -> reply(negotiation, ALICE, Reply.counter(List.of(), newVenueOptions(1))),
-				ErrorCode.COUNTER_LIMIT_EXCEEDED, Map.of("field", "counter_venues", "count", 21, "limit", 20));
-	}
-
-	@Test
-	void replyWhenCounterExceedsTheLimitByManyReportsTheFullCount() {
-		Negotiation negotiation = withOptions(10, 1);
-
-		assertApiError(() -> reply(negotiation, ALICE, Reply.counter(newSlotOptions(15), List.of())),
-				ErrorCode.COUNTER_LIMIT_EXCEEDED, Map.of("field", "counter_slots", "count", 25, "limit", 20));
-	}
-
-	@Test
-	void replyWhenCounterAtTheLimitOnlyReusesExistingOptionsIsApplied() {
-		Negotiation negotiation = withOptions(20, 20);
-		ProposedSlot last = negotiation.slots().get(19);
-		ProposedVenue first = negotiation.venues().get(0);
-
-		Applied applied = applied(negotiation, ALICE, Reply.counter(List.of(new SlotOption(last.startsAt(), 60, "UTC")),
-				List.of(new VenueOption("Venue 0", null, null))));
-
-		assertThat(applied.addedSlots()).isEmpty();
-		assertThat(applied.addedVenues()).isEmpty();
-		assertThat(participant(applied.next(), ALICE).acceptedSlotIds()).containsExactly(last.id());
-		assertThat(participant(applied.next(), ALICE).acceptedVenueIds()).containsExactly(first.id());
-	}
-
-	@Test
-	void replyWhenCounterDuplicatesCountOnceTowardsTheLimit() {
-		Negotiation negotiation = withOptions(19, 1);
-		SlotOption option = newSlotOptions(1).get(0);
-
-		Applied applied = applied(negotiation, ALICE, Reply.counter(List.of(option, option, option), List.of()));
-
-		assertThat(applied.next().slots()).hasSize(20);
-	}
-
-	@Test
-	void replyWhenOrganizerCounterExceedsTheLimitThrowsCounterLimitExceeded() {
-		Negotiation negotiation = withOptions(20, 1);
-
-		assertApiError(() -> reply(negotiation, ORGANIZER, Reply.counter(newSlotOptions(1), List.of())),
-				ErrorCode.COUNTER_LIMIT_EXCEEDED, Map.of("field", "counter_slots", "count", 21, "limit", 20));
-	}
-
-	@Test
-	void replyWhenCounterIsRefusedLeavesTheNegotiationUnchanged() {
-		Negotiation negotiation = withOptions(20, 1);
-		List<ProposedSlot> before = new ArrayList<>(negotiation.slots());
-
-		assertThatThrownBy(() -> reply(negotiation, ALICE, Reply.counter(newSlotOptions(1), List.of())))
-			.isInstanceOf(ApiException.class);
-
-		assertThat(negotiation.slots()).isEqualTo(before);
-		assertThat(negotiation.revision()).isEqualTo(REVISION);
-		assertThat(participant(negotiation, ALICE)).isEqualTo(invited(ALICE));
 	}
 
 }

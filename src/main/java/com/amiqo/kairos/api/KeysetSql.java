@@ -35,14 +35,14 @@ public final class KeysetSql {
 
 	/** Binds a parameter the required part of the query uses. */
 	public KeysetSql bind(String name, @Nullable Object value) {
-		this.params.addValue(name, bindable(value));
+		params.addValue(name, bindable(value));
 		return this;
 	}
 
 	/** Adds a condition when its filter is in use. */
 	public KeysetSql andIf(boolean inUse, String condition) {
 		if (inUse) {
-			this.sql.append(" AND ").append(condition).append('\n');
+			sql.append(" AND ").append(condition).append('\n');
 		}
 		return this;
 	}
@@ -68,7 +68,7 @@ public final class KeysetSql {
 			bind("afterUpdatedAt", after.updatedAt()).bind("afterId", after.id());
 			andIf(true, "(" + updatedAtColumn + ", " + idColumn + ") < (:afterUpdatedAt, :afterId)");
 		}
-		this.sql.append(" ORDER BY ")
+		sql.append(" ORDER BY ")
 			.append(updatedAtColumn)
 			.append(" DESC, ")
 			.append(idColumn)
@@ -78,11 +78,11 @@ public final class KeysetSql {
 	}
 
 	public String sql() {
-		return this.sql.toString();
+		return sql.toString();
 	}
 
 	public SqlParameterSource params() {
-		return this.params;
+		return params;
 	}
 
 	private static @Nullable Object bindable(@Nullable Object value) {

@@ -113,6 +113,10 @@ final class NegotiationRequests {
 					message = "must hold at most 20 venues") @Nullable List<@NotNull @Valid VenueInput> counterVenues,
 			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
 
+		@Nullable EncryptedBlob blob() {
+			return EncryptedBlob.of(encryptedPayload, encryptedBlobVersion, "");
+		}
+
 		/**
 		 * The reply with its shape checked, before anything is loaded: a malformed body
 		 * is 400 whoever sends it (an empty counter is refused by the {@link Reply}

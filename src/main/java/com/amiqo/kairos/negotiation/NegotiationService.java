@@ -113,7 +113,7 @@ class NegotiationService {
 
 	NegotiationRecord reply(AppUser user, NegotiationRequests.ReplyInput input, @Nullable Integer expectedRevision) {
 		Reply reply = input.toReply(rules, now());
-		EncryptedBlob blob = EncryptedBlob.of(input.encryptedPayload(), input.encryptedBlobVersion(), "");
+		EncryptedBlob blob = input.blob();
 		Written written = transactions.execute(status -> {
 			NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
 			// Read the clock once the lock is ours, so answers and added options are

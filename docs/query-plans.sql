@@ -33,12 +33,13 @@ SELECT s.id, u.id, p.position, CASE WHEN p.position = 0 THEN 'organizer' ELSE 'i
  CROSS JOIN generate_series(0, 3) AS p(position)
   JOIN app_users u ON u.firebase_uid = 'user-' || (1 + (s.g + p.position * 4999) % 20000);
 
-INSERT INTO proposed_slots (id, negotiation_id, slot_index, starts_at, duration_minutes, timezone, proposed_by)
-SELECT gen_random_uuid(), s.id, i, now() + ((i + 1) || ' days')::interval, 60, 'UTC', s.owner_id
+INSERT INTO proposed_slots (id, negotiation_id, slot_index, starts_at, duration_minutes, timezone, proposed_by,
+                            proposed_at)
+SELECT gen_random_uuid(), s.id, i, now() + ((i + 1) || ' days')::interval, 60, 'UTC', s.owner_id, s.updated_at
   FROM seed s CROSS JOIN generate_series(0, 1) i;
 
-INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, proposed_by)
-SELECT gen_random_uuid(), s.id, 0, 'Cafe ' || s.g, s.owner_id FROM seed s;
+INSERT INTO proposed_venues (id, negotiation_id, venue_index, name, proposed_by, proposed_at)
+SELECT gen_random_uuid(), s.id, 0, 'Cafe ' || s.g, s.owner_id, s.updated_at FROM seed s;
 
 INSERT INTO events (id, owner_id, negotiation_id, title, intent_category, status, starts_at, ends_at, timezone,
                     participants, created_at, updated_at)
@@ -69,13 +70,17 @@ EXPLAIN (COSTS OFF) SELECT id, firebase_uid, display_name FROM app_users WHERE f
 \echo '## Lock one negotiation (reply, cancel)'
 EXPLAIN (COSTS OFF) SELECT id FROM negotiations WHERE id = :'sample_negotiation' FOR UPDATE;
 
-\echo '## Load one negotiation with participants, slots and venues (GET /negotiations/{id}, after every write)'
+\echo '## Load one negotiation with participants, slots, venues and events as one JSON aggregate (GET /negotiations/{id}, after every write)'
 EXPLAIN (COSTS OFF)
 SELECT n.*,
-       (SELECT coalesce(json_agg(json_build_object('user_id', p.user_id, 'uid', u.firebase_uid) ORDER BY p.position), '[]')
-          FROM negotiation_participants p JOIN app_users u ON u.id = p.user_id WHERE p.negotiation_id = n.id),
-       (SELECT coalesce(json_agg(s.id ORDER BY s.starts_at, s.slot_index), '[]') FROM proposed_slots s WHERE s.negotiation_id = n.id),
-       (SELECT coalesce(json_agg(v.id ORDER BY v.venue_index), '[]') FROM proposed_venues v WHERE v.negotiation_id = n.id)
+       json_build_object(
+         'participants', (SELECT coalesce(json_agg(json_build_object('user_id', p.user_id, 'uid', u.firebase_uid,
+                                                                     'responded_at', p.responded_at) ORDER BY p.position), '[]')
+                            FROM negotiation_participants p JOIN app_users u ON u.id = p.user_id WHERE p.negotiation_id = n.id),
+         'slots', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'starts_at', s.starts_at) ORDER BY s.starts_at, s.slot_index), '[]')
+                     FROM proposed_slots s WHERE s.negotiation_id = n.id),
+         'venues', (SELECT coalesce(json_agg(v.id ORDER BY v.venue_index), '[]') FROM proposed_venues v WHERE v.negotiation_id = n.id),
+         'event_ids', (SELECT coalesce(json_object_agg(e.owner_id, e.id), '{}') FROM events e WHERE e.negotiation_id = n.id)) AS aggregates
   FROM negotiations n WHERE n.id = :'sample_negotiation';
 
 \echo '## GET /negotiations, first page'

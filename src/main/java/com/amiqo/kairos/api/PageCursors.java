@@ -67,6 +67,29 @@ public class PageCursors {
 	}
 
 	/**
+	 * Fetches one page's rows: at most {@code limit}, strictly after the position when
+	 * given.
+	 */
+	@FunctionalInterface
+	public interface Rows<T> {
+
+		List<T> fetch(@Nullable Position after, int limit);
+
+	}
+
+	/**
+	 * One page of a user's list: decodes the cursor (bound to the list, the user and the
+	 * filters), fetches one row more than the page holds, and cuts the page from them.
+	 * @param filters the list's filters as text: a cursor continues only the same query
+	 */
+	public <T> Page<T> page(String list, UUID userId, String filters, int limit, @Nullable String cursor, Rows<T> rows,
+			Function<T, Position> positionOf) {
+		String scope = userId + "|" + filters;
+		Position after = (cursor != null) ? decode(cursor, list, scope) : null;
+		return page(rows.fetch(after, limit + 1), limit, list, scope, positionOf);
+	}
+
+	/**
 	 * Cuts a page from rows fetched with one extra row (which only tells whether more
 	 * follow) and signs the position of its last item as the next cursor.
 	 */

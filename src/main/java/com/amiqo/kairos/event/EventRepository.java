@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.amiqo.kairos.api.SqlTimestamps;
+import com.amiqo.kairos.api.KeysetSql;
+import com.amiqo.kairos.api.PageCursors;
 
 /** SQL for events. */
 @Repository
@@ -115,30 +116,17 @@ class EventRepository {
 	 * A page of the owner's events, newest change first, after the keyset position when
 	 * given.
 	 */
-	List<Event> page(UUID ownerId, EventFilter filter, @Nullable Instant afterUpdatedAt, @Nullable UUID afterId,
-			int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + """
+	List<Event> page(UUID ownerId, EventFilter filter, PageCursors.@Nullable Position after, int limit) {
+		KeysetSql query = new KeysetSql("SELECT " + COLUMNS + """
 				  FROM events e JOIN app_users u ON u.id = e.owner_id
 				 WHERE e.owner_id = :owner
-				   AND (CAST(:status AS text) IS NULL OR e.status = :status)
-				   AND (CAST(:startsAfter AS timestamptz) IS NULL OR e.starts_at > :startsAfter)
-				   AND (CAST(:startsBefore AS timestamptz) IS NULL OR e.starts_at < :startsBefore)
-				   AND (CAST(:updatedAfter AS timestamptz) IS NULL OR e.updated_at > :updatedAfter)
-				   AND (CAST(:cursorUpdatedAt AS timestamptz) IS NULL
-				        OR (e.updated_at, e.id) < (:cursorUpdatedAt, :cursorId))
-				 ORDER BY e.updated_at DESC, e.id DESC
-				 LIMIT :limit
-				""")
-			.param("owner", ownerId)
-			.param("status", filter.status())
-			.param("startsAfter", SqlTimestamps.orNull(filter.startsAfter()))
-			.param("startsBefore", SqlTimestamps.orNull(filter.startsBefore()))
-			.param("updatedAfter", SqlTimestamps.orNull(filter.updatedAfter()))
-			.param("cursorUpdatedAt", SqlTimestamps.orNull(afterUpdatedAt))
-			.param("cursorId", afterId)
-			.param("limit", limit)
-			.query(this::toEvent)
-			.list();
+				""").bind("owner", ownerId)
+			.andIfGiven(filter.status(), "status", "e.status = :status")
+			.andIfGiven(filter.startsAfter(), "startsAfter", "e.starts_at > :startsAfter")
+			.andIfGiven(filter.startsBefore(), "startsBefore", "e.starts_at < :startsBefore")
+			.andIfGiven(filter.updatedAfter(), "updatedAfter", "e.updated_at > :updatedAfter")
+			.page(after, "e.updated_at", "e.id", limit);
+		return jdbc.sql(query.sql()).paramSource(query.params()).query(this::toEvent).list();
 	}
 
 	private Event toEvent(ResultSet row, int rowNum) throws SQLException {

@@ -62,11 +62,9 @@ public class EventService {
 	}
 
 	PageCursors.Page<Event> list(AppUser user, EventFilter filter, int limit, @Nullable String cursor) {
-		String scope = user.id() + "|" + filter.scope();
-		PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
-		List<Event> rows = events.page(user.id(), filter, position == null ? null : position.updatedAt(),
-				position == null ? null : position.id(), limit + 1);
-		return cursors.page(rows, limit, LIST, scope, event -> new PageCursors.Position(event.updatedAt(), event.id()));
+		return cursors.page(LIST, user.id(), filter.scope(), limit, cursor,
+				(after, rows) -> events.page(user.id(), filter, after, rows),
+				event -> new PageCursors.Position(event.updatedAt(), event.id()));
 	}
 
 }

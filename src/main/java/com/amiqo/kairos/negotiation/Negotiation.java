@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,18 +23,76 @@ record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participa
 		List<ProposedSlot> slots, List<ProposedVenue> venues, Instant expiresAt, int agentRound, int revision,
 		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, boolean sent) {
 
+	/**
+	 * Refuses a state no rule can reach, so neither a rule nor a row read back can make
+	 * one: the owner is the one organizer participant, nobody takes part twice, option
+	 * ids are unique, a negotiation is confirmed exactly when it has a final slot (a
+	 * cancelled plan keeps the options it had confirmed), its final options are among its
+	 * options, and only a draft is unsent.
+	 */
 	public Negotiation {
 		participants = List.copyOf(participants);
 		slots = List.copyOf(slots);
 		venues = List.copyOf(venues);
+		List<UUID> organizers = participants.stream()
+			.filter(Participant::isOrganizer)
+			.map(Participant::userId)
+			.toList();
+		if (!organizers.equals(List.of(ownerId))) {
+			throw new IllegalArgumentException(
+					"the owner " + ownerId + " must be the one organizer participant, not " + organizers);
+		}
+		requireUnique(participants.stream().map(Participant::userId).toList(), "participant");
+		requireUnique(slots.stream().map(ProposedSlot::id).toList(), "slot id");
+		requireUnique(venues.stream().map(ProposedVenue::id).toList(), "venue id");
+		boolean keepsFinalOptions = state == NegotiationState.CONFIRMED || state == NegotiationState.CANCELLED;
+		if ((state == NegotiationState.CONFIRMED && finalSlotId == null)
+				|| (finalSlotId != null && !keepsFinalOptions)) {
+			throw new IllegalArgumentException(
+					"a negotiation is confirmed exactly when it has a final slot: " + state + ", " + finalSlotId);
+		}
+		if (finalVenueId != null && finalSlotId == null) {
+			throw new IllegalArgumentException("a final venue without a final slot");
+		}
+		if (finalSlotId != null && slots.stream().noneMatch(slot -> slot.id().equals(finalSlotId))) {
+			throw new IllegalArgumentException("the final slot " + finalSlotId + " is not one of the options");
+		}
+		if (finalVenueId != null && venues.stream().noneMatch(venue -> venue.id().equals(finalVenueId))) {
+			throw new IllegalArgumentException("the final venue " + finalVenueId + " is not one of the options");
+		}
+		boolean mustBeSent = state == NegotiationState.AWAITING_REPLIES || state == NegotiationState.CONFIRMED;
+		if ((state == NegotiationState.AWAITING_INVITES && sent) || (mustBeSent && !sent)) {
+			throw new IllegalArgumentException("only a draft is unsent: " + state + ", sent " + sent);
+		}
+		if (revision < 0 || agentRound < 0) {
+			throw new IllegalArgumentException("revision and agent round count from 0");
+		}
 	}
 
-	/** A negotiation that has been sent unless it is still a draft. */
-	public Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participant> participants,
-			List<ProposedSlot> slots, List<ProposedVenue> venues, Instant expiresAt, int agentRound, int revision,
-			@Nullable UUID finalSlotId, @Nullable UUID finalVenueId) {
-		this(id, ownerId, state, participants, slots, venues, expiresAt, agentRound, revision, finalSlotId,
-				finalVenueId, state != NegotiationState.AWAITING_INVITES);
+	/**
+	 * A new negotiation (SPEC §5.1): the organizer accepts every option they propose,
+	 * invitees start as invited in the order given, and a draft ({@code send} false)
+	 * waits until its organizer sends it.
+	 */
+	static Negotiation start(UUID id, UUID organizerId, List<UUID> inviteeIds, List<SlotOption> slotOptions,
+			List<VenueOption> venueOptions, Instant expiresAt, boolean send, Instant now, Supplier<UUID> newIds) {
+		List<ProposedSlot> slots = new ArrayList<>();
+		for (SlotOption option : slotOptions) {
+			slots.add(new ProposedSlot(newIds.get(), slots.size(), option.startsAt(), option.durationMinutes(),
+					option.timezone(), organizerId, now));
+		}
+		List<ProposedVenue> venues = new ArrayList<>();
+		for (VenueOption option : venueOptions) {
+			venues.add(ProposedVenue.of(newIds.get(), venues.size(), option, organizerId, now));
+		}
+		List<Participant> participants = new ArrayList<>();
+		participants.add(new Participant(organizerId, ParticipantStatus.ORGANIZER,
+				slots.stream().map(ProposedSlot::id).collect(Collectors.toSet()),
+				venues.stream().map(ProposedVenue::id).collect(Collectors.toSet()), now));
+		inviteeIds.forEach(inviteeId -> participants
+			.add(new Participant(inviteeId, ParticipantStatus.INVITED, Set.of(), Set.of(), null)));
+		NegotiationState state = send ? NegotiationState.AWAITING_REPLIES : NegotiationState.AWAITING_INVITES;
+		return new Negotiation(id, organizerId, state, participants, slots, venues, expiresAt, 0, 0, null, null, send);
 	}
 
 	/** What a reply came to. */
@@ -185,32 +242,11 @@ record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participa
 	/**
 	 * Applies a reply in SPEC order: participant, then a repeated answer is a no-op, then
 	 * the client's {@code If-Match} revision, then expiry, then whether the action is
-	 * allowed, then the options.
+	 * allowed, then the options (the rules are {@link ReplyRules}).
 	 */
 	public ReplyDecision reply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
 			Supplier<UUID> newIds) {
-		Participant replier = participant(userId).orElseThrow(() -> NegotiationErrors.notParticipant(id));
-		if (repeatsRecordedAnswer(replier, reply)) {
-			return new NoChange();
-		}
-		if (expectedRevision != null && expectedRevision != revision) {
-			throw NegotiationErrors.staleRevision(id, revision);
-		}
-		if (state == NegotiationState.EXPIRED || isOverdue(now)) {
-			return new Expired(state == NegotiationState.EXPIRED ? this : expire());
-		}
-		checkAllowed(replier, reply.action());
-		if (state == NegotiationState.AWAITING_INVITES) {
-			Negotiation next = new Negotiation(id, ownerId, NegotiationState.AWAITING_REPLIES, participants, slots,
-					venues, expiresAt, agentRound, revision + 1, null, null, true);
-			return new Applied(next, replier, List.of(), List.of(), Outcome.SENT);
-		}
-		return switch (reply.action()) {
-			case ACCEPT -> accept(replier, reply, now);
-			case DECLINE -> settle(replier.answered(ParticipantStatus.DECLINED, Set.of(), Set.of(), now), slots, venues,
-					List.of(), List.of(), agentRound, now);
-			case COUNTER -> counter(replier, reply, now, newIds);
-		};
+		return new ReplyRules(this).apply(userId, reply, expectedRevision, now, newIds);
 	}
 
 	public CancelDecision cancel(UUID userId, Instant now) {
@@ -244,217 +280,15 @@ record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participa
 				slots, venues, agentRound, finalSlotId, finalVenueId);
 	}
 
-	private void checkAllowed(Participant replier, ReplyAction action) {
-		boolean allowed = switch (state) {
-			case AWAITING_INVITES -> replier.isOrganizer() && action == ReplyAction.ACCEPT;
-			case AWAITING_REPLIES -> !(replier.isOrganizer() && action == ReplyAction.DECLINE);
-			case CONFIRMED, CANCELLED, EXPIRED -> false;
-		};
-		if (!allowed) {
-			throw NegotiationErrors.invalidTransition(id, state, action.value());
-		}
-	}
-
-	private ReplyDecision accept(Participant replier, Reply reply, Instant now) {
-		Set<UUID> chosenSlots = chosen(reply.slotIds(), slotIds(), "slot_ids");
-		Set<UUID> chosenVenues = chosen(reply.venueIds(), venueIds(), "venue_ids");
-		checkKnown(chosenSlots, chosenVenues);
-		checkNotAllStarted(chosenSlots, now);
-		ParticipantStatus status = replier.isOrganizer() ? ParticipantStatus.ORGANIZER : ParticipantStatus.ACCEPTED;
-		return settle(replier.answered(status, chosenSlots, chosenVenues, now), slots, venues, List.of(), List.of(),
-				agentRound, now);
-	}
-
-	private ReplyDecision counter(Participant replier, Reply reply, Instant now, Supplier<UUID> newIds) {
-		if (reply.slotIds() != null || reply.venueIds() != null) {
-			checkKnown(reply.slotIds() == null ? Set.of() : reply.slotIds(),
-					reply.venueIds() == null ? Set.of() : reply.venueIds());
-		}
-		List<ProposedSlot> addedSlots = new ArrayList<>();
-		Set<UUID> counteredSlots = new LinkedHashSet<>();
-		for (SlotOption option : reply.counterSlots()) {
-			ProposedSlot slot = existingSlot(option, addedSlots).orElseGet(() -> {
-				ProposedSlot added = new ProposedSlot(newIds.get(), slots.size() + addedSlots.size(), option.startsAt(),
-						option.durationMinutes(), option.timezone(), replier.userId(), now);
-				addedSlots.add(added);
-				return added;
-			});
-			counteredSlots.add(slot.id());
-		}
-		List<ProposedVenue> addedVenues = new ArrayList<>();
-		Set<UUID> counteredVenues = new LinkedHashSet<>();
-		for (VenueOption option : reply.counterVenues()) {
-			ProposedVenue venue = existingVenue(option, addedVenues).orElseGet(() -> {
-				ProposedVenue added = ProposedVenue.of(newIds.get(), venues.size() + addedVenues.size(), option,
-						replier.userId(), now);
-				addedVenues.add(added);
-				return added;
-			});
-			counteredVenues.add(venue.id());
-		}
-		if (slots.size() + addedSlots.size() > NegotiationErrors.MAX_OPTIONS) {
-			throw NegotiationErrors.tooManyOptions("counter_slots", slots.size() + addedSlots.size());
-		}
-		if (venues.size() + addedVenues.size() > NegotiationErrors.MAX_OPTIONS) {
-			throw NegotiationErrors.tooManyOptions("counter_venues", venues.size() + addedVenues.size());
-		}
-		List<ProposedSlot> allSlots = concat(slots, addedSlots);
-		List<ProposedVenue> allVenues = concat(venues, addedVenues);
-		Set<UUID> acceptedSlots = counterSet(counteredSlots, reply.slotIds(), replier.acceptedSlotIds(), replier,
-				ids(allSlots, ProposedSlot::id));
-		Set<UUID> acceptedVenues = counterSet(counteredVenues, reply.venueIds(), replier.acceptedVenueIds(), replier,
-				ids(allVenues, ProposedVenue::id));
-		ParticipantStatus status = replier.isOrganizer() ? ParticipantStatus.ORGANIZER : ParticipantStatus.COUNTERED;
-		return settle(replier.answered(status, acceptedSlots, acceptedVenues, now), allSlots, allVenues, addedSlots,
-				addedVenues, agentRound + 1, now);
-	}
-
-	/**
-	 * A counter's accepted set for one kind of option: the countered options plus the ids
-	 * given. When the counter says nothing about this kind, the replier keeps their
-	 * recorded set, or takes every current option if they have no set to keep (not
-	 * answered yet, or declined before): a new time alone does not reject the venues.
-	 */
-	private static Set<UUID> counterSet(Set<UUID> countered, @Nullable Set<UUID> given, Set<UUID> recorded,
-			Participant replier, Set<UUID> all) {
-		if (countered.isEmpty() && given == null) {
-			boolean nothingToKeep = replier.status() == ParticipantStatus.INVITED
-					|| replier.status() == ParticipantStatus.DECLINED;
-			return nothingToKeep ? all : recorded;
-		}
-		Set<UUID> result = new LinkedHashSet<>(countered);
-		if (given != null) {
-			result.addAll(given);
-		}
-		return result;
-	}
-
-	/** Records the replier's new answer and applies the consensus rule. */
-	private ReplyDecision settle(Participant replier, List<ProposedSlot> allSlots, List<ProposedVenue> allVenues,
-			List<ProposedSlot> addedSlots, List<ProposedVenue> addedVenues, int round, Instant now) {
-		List<Participant> updated = participants.stream()
-			.map(participant -> participant.userId().equals(replier.userId()) ? replier : participant)
-			.toList();
-		Consensus.Result consensus = Consensus.evaluate(updated, allSlots, allVenues, now);
-		Negotiation next;
-		Outcome outcome;
-		if (consensus instanceof Consensus.Reached reached) {
-			next = with(NegotiationState.CONFIRMED, updated, allSlots, allVenues, round, reached.slot().id(),
-					reached.venue() == null ? null : reached.venue().id());
-			outcome = Outcome.CONFIRMED;
-		}
-		else if (consensus instanceof Consensus.EveryoneDeclined) {
-			next = with(NegotiationState.CANCELLED, updated, allSlots, allVenues, round, null, null);
-			outcome = Outcome.EVERYONE_DECLINED;
-		}
-		else {
-			next = with(state, updated, allSlots, allVenues, round, null, null);
-			outcome = Outcome.ANSWERED;
-		}
-		return new Applied(next, replier, addedSlots, addedVenues, outcome);
-	}
-
-	private boolean repeatsRecordedAnswer(Participant replier, Reply reply) {
-		if (replier.respondedAt() == null && !replier.isOrganizer()) {
-			return false;
-		}
-		return switch (reply.action()) {
-			case DECLINE -> replier.status() == ParticipantStatus.DECLINED;
-			case ACCEPT -> state != NegotiationState.AWAITING_INVITES
-					&& (replier.isOrganizer() || replier.status() == ParticipantStatus.ACCEPTED)
-					&& replier.acceptedSlotIds().equals(reply.slotIds() == null ? slotIds() : reply.slotIds())
-					&& replier.acceptedVenueIds().equals(reply.venueIds() == null ? venueIds() : reply.venueIds());
-			case COUNTER -> (replier.isOrganizer() || replier.status() == ParticipantStatus.COUNTERED)
-					&& repeatsCounter(replier, reply);
-		};
-	}
-
-	/**
-	 * A counter whose options all exist already and that would leave the replier's sets
-	 * as they are.
-	 */
-	private boolean repeatsCounter(Participant replier, Reply reply) {
-		Set<UUID> slotsNamed = new LinkedHashSet<>();
-		for (SlotOption option : reply.counterSlots()) {
-			Optional<ProposedSlot> existing = existingSlot(option, List.of());
-			if (existing.isEmpty()) {
-				return false;
-			}
-			slotsNamed.add(existing.get().id());
-		}
-		Set<UUID> venuesNamed = new LinkedHashSet<>();
-		for (VenueOption option : reply.counterVenues()) {
-			Optional<ProposedVenue> existing = existingVenue(option, List.of());
-			if (existing.isEmpty()) {
-				return false;
-			}
-			venuesNamed.add(existing.get().id());
-		}
-		return replier.acceptedSlotIds()
-			.equals(counterSet(slotsNamed, reply.slotIds(), replier.acceptedSlotIds(), replier, slotIds()))
-				&& replier.acceptedVenueIds()
-					.equals(counterSet(venuesNamed, reply.venueIds(), replier.acceptedVenueIds(), replier, venueIds()));
-	}
-
-	private Set<UUID> chosen(@Nullable Set<UUID> given, Set<UUID> all, String field) {
-		if (given == null) {
-			return all;
-		}
-		if (given.isEmpty() && !all.isEmpty()) {
-			throw NegotiationErrors.emptyChoice(field);
-		}
-		return given;
-	}
-
-	private void checkKnown(Set<UUID> chosenSlots, Set<UUID> chosenVenues) {
-		Set<UUID> unknownSlots = minus(chosenSlots, slotIds());
-		Set<UUID> unknownVenues = minus(chosenVenues, venueIds());
-		if (!unknownSlots.isEmpty() || !unknownVenues.isEmpty()) {
-			throw NegotiationErrors.unknownOptions(unknownSlots, unknownVenues);
-		}
-	}
-
-	private void checkNotAllStarted(Set<UUID> chosenSlots, Instant now) {
-		boolean anyFuture = slots.stream().anyMatch(slot -> chosenSlots.contains(slot.id()) && !slot.hasStarted(now));
-		if (!anyFuture) {
-			throw NegotiationErrors.slotsInPast(chosenSlots);
-		}
-	}
-
-	private Optional<ProposedSlot> existingSlot(SlotOption option, List<ProposedSlot> added) {
-		return concat(slots, added).stream().filter(slot -> slot.isSameOptionAs(option)).findFirst();
-	}
-
-	private Optional<ProposedVenue> existingVenue(VenueOption option, List<ProposedVenue> added) {
-		return concat(venues, added).stream().filter(venue -> venue.isSameOptionAs(option)).findFirst();
-	}
-
-	private Set<UUID> slotIds() {
-		return ids(slots, ProposedSlot::id);
-	}
-
-	private Set<UUID> venueIds() {
-		return ids(venues, ProposedVenue::id);
-	}
-
-	private Negotiation with(NegotiationState nextState, List<Participant> nextParticipants,
-			List<ProposedSlot> nextSlots, List<ProposedVenue> nextVenues, int nextRound, @Nullable UUID nextFinalSlot,
+	/** The next state of this negotiation: one revision on, same deadline. */
+	Negotiation with(NegotiationState nextState, List<Participant> nextParticipants, List<ProposedSlot> nextSlots,
+			List<ProposedVenue> nextVenues, int nextRound, @Nullable UUID nextFinalSlot,
 			@Nullable UUID nextFinalVenue) {
 		return new Negotiation(id, ownerId, nextState, nextParticipants, nextSlots, nextVenues, expiresAt, nextRound,
 				revision + 1, nextFinalSlot, nextFinalVenue, sent);
 	}
 
-	private static <T> Set<UUID> ids(List<T> items, java.util.function.Function<T, UUID> id) {
-		return items.stream().map(id).collect(Collectors.toUnmodifiableSet());
-	}
-
-	private static Set<UUID> minus(Set<UUID> set, Set<UUID> other) {
-		Set<UUID> result = new HashSet<>(set);
-		result.removeAll(other);
-		return result;
-	}
-
-	private static <T> List<T> concat(List<T> first, List<T> second) {
+	static <T> List<T> concat(List<T> first, List<T> second) {
 		if (second.isEmpty()) {
 			return first;
 		}
@@ -462,4 +296,11 @@ record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participa
 		result.addAll(second);
 		return result;
 	}
+
+	private static void requireUnique(List<?> values, String what) {
+		if (new HashSet<>(values).size() != values.size()) {
+			throw new IllegalArgumentException("each " + what + " must appear once: " + values);
+		}
+	}
+
 }

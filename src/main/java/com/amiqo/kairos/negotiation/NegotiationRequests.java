@@ -1,8 +1,15 @@
 package com.amiqo.kairos.negotiation;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -15,12 +22,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.amiqo.kairos.api.EncryptedBlob;
 
 /**
- * Request bodies of the negotiation endpoints. Shape rules here; rules that need the
- * clock in {@link OptionRules}.
+ * Request bodies of the negotiation endpoints and what they turn into (invitees, the
+ * reply, the retry fingerprint). Shape rules here; rules that need the clock in
+ * {@link OptionRules}.
  */
 final class NegotiationRequests {
+
+	private static final JsonMapper FINGERPRINT_JSON = JsonMapper.builder().build();
 
 	private NegotiationRequests() {
 	}
@@ -40,6 +53,36 @@ final class NegotiationRequests {
 		Start {
 			// Trimmed before the length rule applies ("≤ 120 chars, trimmed").
 			title = title == null ? null : title.strip();
+		}
+
+		/**
+		 * The invitees' Firebase UIDs, trimmed, in the order given, without the organizer
+		 * and without repeats.
+		 */
+		List<String> inviteeUids(String organizerUid) {
+			Set<String> uids = new LinkedHashSet<>();
+			participantIds.stream().map(String::strip).filter(uid -> !uid.equals(organizerUid)).forEach(uids::add);
+			return List.copyOf(uids);
+		}
+
+		@Nullable EncryptedBlob blob() {
+			return EncryptedBlob.of(encryptedPayload, encryptedBlobVersion, "");
+		}
+
+		/**
+		 * The request as sent, hashed: a retry with the same id must carry the same body.
+		 * A plain mapper, so timestamps keep their full precision (the API's mapper
+		 * rounds output to seconds).
+		 */
+		String fingerprint() {
+			try {
+				byte[] hash = MessageDigest.getInstance("SHA-256")
+					.digest(FINGERPRINT_JSON.writeValueAsString(this).getBytes(StandardCharsets.UTF_8));
+				return HexFormat.of().formatHex(hash);
+			}
+			catch (NoSuchAlgorithmException e) {
+				throw new IllegalStateException(e);
+			}
 		}
 	}
 
@@ -69,6 +112,27 @@ final class NegotiationRequests {
 			@Size(max = 20,
 					message = "must hold at most 20 venues") @Nullable List<@NotNull @Valid VenueInput> counterVenues,
 			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
+
+		@Nullable EncryptedBlob blob() {
+			return EncryptedBlob.of(encryptedPayload, encryptedBlobVersion, "");
+		}
+
+		/**
+		 * The reply with its shape checked, before anything is loaded: a malformed body
+		 * is 400 whoever sends it (an empty counter is refused by the {@link Reply}
+		 * itself; no options means no option problems).
+		 */
+		Reply toReply(OptionRules rules, Instant now) {
+			OptionRules.Problems problems = new OptionRules.Problems();
+			List<SlotOption> slots = counterSlots == null ? List.of()
+					: rules.slots(counterSlots, "counter_slots", now, problems);
+			List<VenueOption> venues = rules.venues(counterVenues, "counter_venues", problems);
+			problems.throwIfAny();
+			return new Reply(ReplyAction.valueOf(action.toUpperCase(Locale.ROOT)),
+					slotIds == null ? null : Set.copyOf(slotIds), venueIds == null ? null : Set.copyOf(venueIds), slots,
+					venues);
+		}
+
 	}
 
 	record Cancel(@NotNull UUID negotiationId,

@@ -3,151 +3,134 @@ package com.amiqo.kairos.negotiation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.amiqo.kairos.api.EncryptedBlob;
 
 /**
  * Reading a whole negotiation in one statement: the SQL, with participants, options and
- * the participants' events as JSON aggregates, and the mapping of its row back to a
- * {@link NegotiationRecord}. Timestamps inside the aggregates travel as epoch
- * microseconds so no precision is lost on the way through JSON.
+ * the participants' events as one JSON aggregate, and the mapping of its row back to a
+ * {@link NegotiationRecord}. Jackson maps the aggregate onto the private row records
+ * below (snake_case keys, as the API's mapper names them). Timestamps inside it are
+ * PostgreSQL's JSON rendering of {@code timestamptz} (ISO 8601 with offset and
+ * microseconds), so they read back exactly as stored.
  */
 final class NegotiationRows {
-
-	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-	};
 
 	/** Everything about one negotiation, in one statement. */
 	static final String LOAD = """
 			SELECT n.*,
-			       (SELECT coalesce(json_agg(json_build_object(
+			       json_build_object(
+			         'participants', (SELECT coalesce(json_agg(json_build_object(
 			                   'user_id', p.user_id, 'uid', u.firebase_uid, 'display_name', u.display_name,
 			                   'status', p.status, 'accepted_slot_ids', p.accepted_slot_ids,
-			                   'accepted_venue_ids', p.accepted_venue_ids,
-			                   'responded_at', (extract(epoch FROM p.responded_at) * 1000000)::bigint,
+			                   'accepted_venue_ids', p.accepted_venue_ids, 'responded_at', p.responded_at,
 			                   'encrypted_payload', p.encrypted_payload,
 			                   'encrypted_blob_version', p.encrypted_blob_version) ORDER BY p.position), '[]')
 			          FROM negotiation_participants p JOIN app_users u ON u.id = p.user_id
-			         WHERE p.negotiation_id = n.id) AS participants_json,
-			       (SELECT coalesce(json_agg(json_build_object(
-			                   'id', s.id, 'index', s.slot_index,
-			                   'starts_at', (extract(epoch FROM s.starts_at) * 1000000)::bigint,
+			         WHERE p.negotiation_id = n.id),
+			         'slots', (SELECT coalesce(json_agg(json_build_object(
+			                   'id', s.id, 'index', s.slot_index, 'starts_at', s.starts_at,
 			                   'duration_minutes', s.duration_minutes, 'timezone', s.timezone,
-			                   'proposed_by', s.proposed_by,
-			                   'proposed_at', (extract(epoch FROM s.proposed_at) * 1000000)::bigint)
+			                   'proposed_by', s.proposed_by, 'proposed_at', s.proposed_at)
 			                   ORDER BY s.starts_at, s.slot_index), '[]')
-			          FROM proposed_slots s WHERE s.negotiation_id = n.id) AS slots_json,
-			       (SELECT coalesce(json_agg(json_build_object(
+			          FROM proposed_slots s WHERE s.negotiation_id = n.id),
+			         'venues', (SELECT coalesce(json_agg(json_build_object(
 			                   'id', v.id, 'index', v.venue_index, 'name', v.name, 'provider_id', v.provider_id,
 			                   'address', v.address, 'lat', v.lat, 'lon', v.lon,
-			                   'metadata', v.metadata, 'proposed_by', v.proposed_by,
-			                   'proposed_at', (extract(epoch FROM v.proposed_at) * 1000000)::bigint)
+			                   'metadata', v.metadata, 'proposed_by', v.proposed_by, 'proposed_at', v.proposed_at)
 			                   ORDER BY v.venue_index), '[]')
-			          FROM proposed_venues v WHERE v.negotiation_id = n.id) AS venues_json,
-			       (SELECT coalesce(json_object_agg(e.owner_id, e.id), '{}')
-			          FROM events e WHERE e.negotiation_id = n.id) AS events_json
+			          FROM proposed_venues v WHERE v.negotiation_id = n.id),
+			         'event_ids', (SELECT coalesce(json_object_agg(e.owner_id, e.id), '{}')
+			          FROM events e WHERE e.negotiation_id = n.id)) AS aggregates
 			  FROM negotiations n
 			 WHERE n.id = :id
 			""";
 
-	private final JsonMapper json;
+	/** Made once: a reader holds its resolved deserializers, so each load only parses. */
+	private final ObjectReader aggregates;
 
 	NegotiationRows(JsonMapper json) {
-		this.json = json;
+		this.aggregates = json.readerFor(Aggregates.class);
+	}
+
+	private record Aggregates(List<ParticipantRow> participants, List<SlotRow> slots, List<VenueRow> venues,
+			Map<UUID, UUID> eventIds) {
+	}
+
+	private record ParticipantRow(UUID userId, String uid, @Nullable String displayName, String status,
+			Set<UUID> acceptedSlotIds, Set<UUID> acceptedVenueIds, @Nullable Instant respondedAt,
+			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
+
+		Participant participant() {
+			return new Participant(userId, ParticipantStatus.of(status), acceptedSlotIds, acceptedVenueIds,
+					respondedAt);
+		}
+
+		@Nullable EncryptedBlob blob() {
+			return encryptedPayload == null ? null
+					: new EncryptedBlob(encryptedPayload, encryptedBlobVersion == null ? 0 : encryptedBlobVersion);
+		}
+
+	}
+
+	private record SlotRow(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy,
+			Instant proposedAt) {
+
+		ProposedSlot slot() {
+			return new ProposedSlot(id, index, startsAt, durationMinutes, timezone, proposedBy, proposedAt);
+		}
+
+	}
+
+	private record VenueRow(UUID id, int index, String name, @Nullable String providerId, @Nullable String address,
+			@Nullable Double lat, @Nullable Double lon, @Nullable Map<String, Object> metadata, UUID proposedBy,
+			Instant proposedAt) {
+
+		ProposedVenue venue() {
+			return new ProposedVenue(id, index, name, providerId, address, lat, lon, metadata, proposedBy, proposedAt);
+		}
+
 	}
 
 	NegotiationRecord toRecord(ResultSet row, int rowNum) throws SQLException {
-		UUID id = row.getObject("id", UUID.class);
+		Aggregates loaded = aggregates.readValue(row.getString("aggregates"));
 		Map<UUID, NegotiationRecord.UserRef> users = new HashMap<>();
 		Map<UUID, EncryptedBlob> participantBlobs = new HashMap<>();
-		List<Participant> participants = new ArrayList<>();
-		for (JsonNode node : json.readTree(row.getString("participants_json"))) {
-			UUID userId = UUID.fromString(node.get("user_id").asString());
-			users.put(userId, new NegotiationRecord.UserRef(userId, node.get("uid").asString(),
-					textOrNull(node.get("display_name"))));
-			participants.add(new Participant(userId, ParticipantStatus.of(node.get("status").asString()),
-					uuids(node.get("accepted_slot_ids")), uuids(node.get("accepted_venue_ids")),
-					micros(node.get("responded_at"))));
-			String payload = textOrNull(node.get("encrypted_payload"));
-			if (payload != null) {
-				participantBlobs.put(userId, new EncryptedBlob(payload, node.get("encrypted_blob_version").asInt()));
+		for (ParticipantRow participant : loaded.participants()) {
+			users.put(participant.userId(),
+					new NegotiationRecord.UserRef(participant.userId(), participant.uid(), participant.displayName()));
+			EncryptedBlob blob = participant.blob();
+			if (blob != null) {
+				participantBlobs.put(participant.userId(), blob);
 			}
 		}
-		List<ProposedSlot> slots = new ArrayList<>();
-		for (JsonNode node : json.readTree(row.getString("slots_json"))) {
-			slots.add(new ProposedSlot(UUID.fromString(node.get("id").asString()), node.get("index").asInt(),
-					requiredMicros(node.get("starts_at")), node.get("duration_minutes").asInt(),
-					node.get("timezone").asString(), UUID.fromString(node.get("proposed_by").asString()),
-					requiredMicros(node.get("proposed_at"))));
-		}
-		List<ProposedVenue> venues = new ArrayList<>();
-		for (JsonNode node : json.readTree(row.getString("venues_json"))) {
-			JsonNode metadata = node.get("metadata");
-			venues.add(new ProposedVenue(UUID.fromString(node.get("id").asString()), node.get("index").asInt(),
-					node.get("name").asString(), textOrNull(node.get("provider_id")), textOrNull(node.get("address")),
-					doubleOrNull(node.get("lat")), doubleOrNull(node.get("lon")),
-					metadata == null || metadata.isNull() ? null : json.convertValue(metadata, JSON_OBJECT),
-					UUID.fromString(node.get("proposed_by").asString()), requiredMicros(node.get("proposed_at"))));
-		}
-		Negotiation negotiation = new Negotiation(id, row.getObject("owner_id", UUID.class),
-				NegotiationState.of(row.getString("state")), participants, slots, venues,
-				NegotiationRepository.instant(row, "expires_at"), row.getInt("agent_round"), row.getInt("revision"),
-				row.getObject("final_slot_id", UUID.class), row.getObject("final_venue_id", UUID.class),
-				row.getBoolean("sent"));
+		Negotiation negotiation = new Negotiation(row.getObject("id", UUID.class),
+				row.getObject("owner_id", UUID.class), NegotiationState.of(row.getString("state")),
+				loaded.participants().stream().map(ParticipantRow::participant).toList(),
+				loaded.slots().stream().map(SlotRow::slot).toList(),
+				loaded.venues().stream().map(VenueRow::venue).toList(), instant(row, "expires_at"),
+				row.getInt("agent_round"), row.getInt("revision"), row.getObject("final_slot_id", UUID.class),
+				row.getObject("final_venue_id", UUID.class), row.getBoolean("sent"));
 		String payload = row.getString("encrypted_payload");
 		return new NegotiationRecord(negotiation, row.getString("title"), row.getString("intent_category"),
 				row.getBoolean("agent_mode"),
 				payload == null ? null : new EncryptedBlob(payload, row.getInt("encrypted_blob_version")),
 				row.getObject("last_actor_id", UUID.class), row.getString("last_message_preview"),
-				row.getString("request_fingerprint"), NegotiationRepository.instant(row, "created_at"),
-				NegotiationRepository.instant(row, "updated_at"), users, participantBlobs,
-				eventIds(row.getString("events_json")));
+				row.getString("request_fingerprint"), instant(row, "created_at"), instant(row, "updated_at"), users,
+				participantBlobs, loaded.eventIds());
 	}
 
-	private static Set<UUID> uuids(JsonNode array) {
-		Set<UUID> result = new LinkedHashSet<>();
-		array.forEach(element -> result.add(UUID.fromString(element.asString())));
-		return result;
-	}
-
-	private static Instant requiredMicros(@Nullable JsonNode node) {
-		return Objects.requireNonNull(micros(node), "NOT NULL column");
-	}
-
-	private static @Nullable Instant micros(@Nullable JsonNode node) {
-		return node == null || node.isNull() ? null : Instant.EPOCH.plus(node.asLong(), ChronoUnit.MICROS);
-	}
-
-	private static @Nullable Double doubleOrNull(@Nullable JsonNode node) {
-		return node == null || node.isNull() ? null : node.asDouble();
-	}
-
-	/** Event ids by owner, from {@code json_object_agg(owner_id, id)}. */
-	private Map<UUID, UUID> eventIds(String eventsJson) {
-		Map<UUID, UUID> result = new HashMap<>();
-		json.readTree(eventsJson)
-			.properties()
-			.forEach(
-					entry -> result.put(UUID.fromString(entry.getKey()), UUID.fromString(entry.getValue().asString())));
-		return result;
-	}
-
-	private static @Nullable String textOrNull(@Nullable JsonNode node) {
-		return node == null || node.isNull() ? null : node.asString();
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		return row.getTimestamp(column).toInstant();
 	}
 
 }

@@ -1,13 +1,8 @@
 package com.amiqo.kairos.negotiation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -26,7 +20,6 @@ import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.PageCursors;
-import com.amiqo.kairos.event.ConfirmedPlan;
 import com.amiqo.kairos.event.EventService;
 import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
@@ -43,8 +36,6 @@ import com.amiqo.kairos.user.AppUser;
 class NegotiationService {
 
 	static final String LIST = "negotiations";
-
-	private static final JsonMapper FINGERPRINT_JSON = JsonMapper.builder().build();
 
 	private final NegotiationRepository negotiations;
 
@@ -85,15 +76,10 @@ class NegotiationService {
 		List<SlotOption> slotOptions = rules.slots(request.proposedSlots(), "proposed_slots", now, problems);
 		List<VenueOption> venueOptions = rules.venues(request.proposedVenues(), "proposed_venues", problems);
 		Instant expiresAt = rules.expiresAt(request.expiresAt(), now, problems);
-		Set<String> inviteeUids = new LinkedHashSet<>();
-		request.participantIds()
-			.stream()
-			.map(String::strip)
-			.filter(uid -> !uid.equals(organizer.firebaseUid()))
-			.forEach(inviteeUids::add);
+		List<String> inviteeUids = request.inviteeUids(organizer.firebaseUid());
 		problems.throwIfAny();
-		EncryptedBlob blob = EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), "");
-		String fingerprint = fingerprint(request);
+		EncryptedBlob blob = request.blob();
+		String fingerprint = request.fingerprint();
 		UUID id = request.id() != null ? request.id() : UUID.randomUUID();
 
 		return transactions.execute(status -> {
@@ -103,15 +89,13 @@ class NegotiationService {
 				throw new ApiException(ErrorCode.UNKNOWN_PARTICIPANTS, "Some invitees have never signed in",
 						Map.of("field", "participant_ids", "unknown", unknown));
 			}
-			Negotiation negotiation = newNegotiation(id, organizer, request, slotOptions, venueOptions,
-					inviteeUids.stream().map(uid -> Objects.requireNonNull(invitees.get(uid)).id()).toList(), expiresAt,
-					now);
-			String title = request.title() == null || request.title().isBlank() ? "Untitled invitation"
-					: request.title().strip();
-			NegotiationRecord record = new NegotiationRecord(negotiation, title, request.intentCategory(),
-					Boolean.TRUE.equals(request.agentMode()), blob, organizer.id(),
-					Previews.proposed(organizer.displayName(), request.intentCategory()), fingerprint, now, now,
-					Map.of(), Map.of());
+			List<UUID> inviteeIds = inviteeUids.stream()
+				.map(uid -> Objects.requireNonNull(invitees.get(uid)).id())
+				.toList();
+			Negotiation negotiation = Negotiation.start(id, organizer.id(), inviteeIds, slotOptions, venueOptions,
+					expiresAt, !Boolean.FALSE.equals(request.send()), now, UUID::randomUUID);
+			NegotiationRecord record = NegotiationRecord.started(negotiation, request, blob, organizer.displayName(),
+					fingerprint, now);
 			if (!negotiations.insertIfAbsent(record)) {
 				return new Started(existingFor(id, organizer, fingerprint), false);
 			}
@@ -127,36 +111,9 @@ class NegotiationService {
 		});
 	}
 
-	/**
-	 * The organizer accepts every option they propose; invitees start as invited, in the
-	 * order given.
-	 */
-	private static Negotiation newNegotiation(UUID id, AppUser organizer, NegotiationRequests.Start request,
-			List<SlotOption> slotOptions, List<VenueOption> venueOptions, List<UUID> inviteeIds, Instant expiresAt,
-			Instant now) {
-		List<ProposedSlot> slots = new ArrayList<>();
-		for (SlotOption option : slotOptions) {
-			slots.add(new ProposedSlot(UUID.randomUUID(), slots.size(), option.startsAt(), option.durationMinutes(),
-					option.timezone(), organizer.id(), now));
-		}
-		List<ProposedVenue> venues = new ArrayList<>();
-		for (VenueOption option : venueOptions) {
-			venues.add(ProposedVenue.of(UUID.randomUUID(), venues.size(), option, organizer.id(), now));
-		}
-		List<Participant> participants = new ArrayList<>();
-		participants.add(new Participant(organizer.id(), ParticipantStatus.ORGANIZER,
-				ids(slots.stream().map(ProposedSlot::id).toList()),
-				ids(venues.stream().map(ProposedVenue::id).toList()), now));
-		inviteeIds.forEach(inviteeId -> participants
-			.add(new Participant(inviteeId, ParticipantStatus.INVITED, Set.of(), Set.of(), null)));
-		NegotiationState state = Boolean.FALSE.equals(request.send()) ? NegotiationState.AWAITING_INVITES
-				: NegotiationState.AWAITING_REPLIES;
-		return new Negotiation(id, organizer.id(), state, participants, slots, venues, expiresAt, 0, 0, null, null);
-	}
-
 	NegotiationRecord reply(AppUser user, NegotiationRequests.ReplyInput input, @Nullable Integer expectedRevision) {
-		Reply reply = toReply(input, now());
-		EncryptedBlob blob = EncryptedBlob.of(input.encryptedPayload(), input.encryptedBlobVersion(), "");
+		Reply reply = input.toReply(rules, now());
+		EncryptedBlob blob = input.blob();
 		Written written = transactions.execute(status -> {
 			NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
 			// Read the clock once the lock is ours, so answers and added options are
@@ -183,7 +140,7 @@ class NegotiationService {
 			String preview = Previews.reply(user.displayName(), reply.action(), applied, record.intentCategory());
 			negotiations.updateState(next, user.id(), preview, now);
 			if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
-				events.createFor(plan(record, next), now);
+				events.createFor(record.confirmedPlan(next), now);
 			}
 			outbox.enqueue(Notices.reply(applied, reply.action(), user.id(), record.agentMode(), preview, now));
 			publishReplyEvents(applied, reply.action(), user.id());
@@ -224,12 +181,9 @@ class NegotiationService {
 	}
 
 	PageCursors.Page<NegotiationSummary> list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
-		String scope = user.id() + "|" + query.scope();
-		PageCursors.Position position = cursor == null ? null : cursors.decode(cursor, LIST, scope);
-		List<NegotiationSummary> rows = negotiations.page(user.id(), query,
-				position == null ? null : position.updatedAt(), position == null ? null : position.id(), now(),
-				limit + 1);
-		return cursors.page(rows, limit, LIST, scope,
+		Instant now = now();
+		return cursors.page(LIST, user.id(), query.scope(), limit, cursor,
+				(after, rows) -> negotiations.page(user.id(), query, after, now, rows),
 				summary -> new PageCursors.Position(summary.updatedAt(), summary.id()));
 	}
 
@@ -326,64 +280,6 @@ class NegotiationService {
 					Map.of("field", "id", "negotiation_id", id));
 		}
 		return existing;
-	}
-
-	/**
-	 * Checks the reply's shape before anything is loaded: a malformed body is 400 whoever
-	 * sends it (an empty counter is refused by the {@link Reply} itself; no options means
-	 * no option problems).
-	 */
-	private Reply toReply(NegotiationRequests.ReplyInput input, Instant now) {
-		OptionRules.Problems problems = new OptionRules.Problems();
-		List<SlotOption> counterSlots = input.counterSlots() == null ? List.of()
-				: rules.slots(input.counterSlots(), "counter_slots", now, problems);
-		List<VenueOption> counterVenues = rules.venues(input.counterVenues(), "counter_venues", problems);
-		problems.throwIfAny();
-		return new Reply(ReplyAction.valueOf(input.action().toUpperCase(java.util.Locale.ROOT)),
-				input.slotIds() == null ? null : Set.copyOf(input.slotIds()),
-				input.venueIds() == null ? null : Set.copyOf(input.venueIds()), counterSlots, counterVenues);
-	}
-
-	private static ConfirmedPlan plan(NegotiationRecord record, Negotiation confirmed) {
-		ProposedSlot slot = confirmed.slots()
-			.stream()
-			.filter(s -> s.id().equals(confirmed.finalSlotId()))
-			.findFirst()
-			.orElseThrow();
-		ConfirmedPlan.Venue venue = confirmed.venues()
-			.stream()
-			.filter(v -> v.id().equals(confirmed.finalVenueId()))
-			.findFirst()
-			.map(v -> new ConfirmedPlan.Venue(v.name(), v.providerId(), v.address(), v.lat(), v.lon(), v.metadata()))
-			.orElse(null);
-		List<ConfirmedPlan.Attendee> attendees = confirmed.participants()
-			.stream()
-			.filter(Participant::isActive)
-			.map(participant -> record.user(participant.userId()))
-			.map(user -> new ConfirmedPlan.Attendee(user.id(), user.uid(), user.displayName()))
-			.toList();
-		return new ConfirmedPlan(confirmed.id(), record.title(), record.intentCategory(), slot.startsAt(),
-				slot.endsAt(), slot.timezone(), venue, attendees, record.blob());
-	}
-
-	/**
-	 * The request as sent, hashed: a retry with the same id must carry the same body. A
-	 * plain mapper, so timestamps keep their full precision (the API's mapper rounds
-	 * output to seconds).
-	 */
-	private static String fingerprint(NegotiationRequests.Start request) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256")
-				.digest(FINGERPRINT_JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static Set<UUID> ids(List<UUID> ids) {
-		return new LinkedHashSet<>(ids);
 	}
 
 }

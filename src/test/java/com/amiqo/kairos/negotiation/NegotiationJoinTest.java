@@ -31,7 +31,7 @@ class NegotiationJoinTest {
 			participants.add(new Participant(new UUID(0x0B, i), ParticipantStatus.INVITED, Set.of(), Set.of(), null));
 		}
 		return new Negotiation(UUID.randomUUID(), ORGANIZER, NegotiationState.AWAITING_REPLIES, participants,
-				List.of(SLOT), List.of(), NOW.plusSeconds(3600), 0, 4, null, null);
+				List.of(SLOT), List.of(), NOW.plusSeconds(3600), 0, 4, null, null, true);
 	}
 
 	@Test

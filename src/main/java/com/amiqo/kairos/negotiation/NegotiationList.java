@@ -1,0 +1,84 @@
+package com.amiqo.kairos.negotiation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import com.amiqo.kairos.api.KeysetSql;
+import com.amiqo.kairos.api.PageCursors;
+
+/**
+ * The statement of {@code GET /negotiations} and the mapping of its rows. Served by the
+ * {@code (user_id, negotiation_updated_at DESC, negotiation_id DESC)} index; only the
+ * filters in use are added (see {@link KeysetSql}), so the keyset bound stays an index
+ * condition.
+ */
+final class NegotiationList {
+
+	private static final String SELECT = """
+			SELECT n.id, owner.firebase_uid AS owner_uid, owner.display_name AS owner_name, n.title,
+			       n.intent_category, n.state, n.agent_mode,
+			       n.agent_round, n.revision, n.participant_count, n.accepted_count, p.status AS my_status,
+			       n.final_slot_id, n.final_venue_id, slot.slot_count, slot.final_starts_at, slot.next_open_starts_at,
+			       venue.venue_count, actor.firebase_uid AS last_actor_uid,
+			       n.last_message_preview, n.created_at, p.negotiation_updated_at AS updated_at, n.expires_at
+			  FROM negotiation_participants p
+			  JOIN negotiations n ON n.id = p.negotiation_id
+			  JOIN app_users owner ON owner.id = n.owner_id
+			  LEFT JOIN app_users actor ON actor.id = n.last_actor_id
+			  -- Per row of the page only (the LIMIT applies first), through the (negotiation_id, index) keys.
+			  CROSS JOIN LATERAL (SELECT count(*) AS slot_count,
+			                             min(s.starts_at) FILTER (WHERE s.id = n.final_slot_id) AS final_starts_at,
+			                             min(s.starts_at) FILTER (WHERE s.starts_at > :now) AS next_open_starts_at
+			                        FROM proposed_slots s WHERE s.negotiation_id = n.id) slot
+			  CROSS JOIN LATERAL (SELECT count(*) AS venue_count
+			                        FROM proposed_venues v WHERE v.negotiation_id = n.id) venue
+			 WHERE p.user_id = :userId
+			   AND (n.sent OR p.status = 'organizer')
+			""";
+
+	private NegotiationList() {
+	}
+
+	static KeysetSql query(UUID userId, ListQuery query, PageCursors.@Nullable Position after, Instant now, int limit) {
+		return new KeysetSql(SELECT).bind("userId", userId)
+			.bind("now", now)
+			.andIfGiven((query.states() != null)
+					? query.states().stream().map(NegotiationState::value).collect(Collectors.joining(",", "{", "}"))
+					: null, "states",
+					"(CASE WHEN " + Negotiation.overdueSql("p.negotiation_state", "n.expires_at")
+							+ " THEN 'expired' ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))")
+			.andIf(query.role() == Role.ORGANIZER, "p.status = 'organizer'")
+			.andIf(query.role() == Role.INVITEE, "p.status <> 'organizer'")
+			.andIf(query.awaitingMe(), "p.awaiting_me AND n.expires_at > :now")
+			.andIfGiven(query.updatedAfter(), "updatedAfter", "p.negotiation_updated_at > :updatedAfter")
+			.page(after, "p.negotiation_updated_at", "p.negotiation_id", limit);
+	}
+
+	static NegotiationSummary summary(ResultSet row, Instant now) throws SQLException {
+		Instant expiresAt = instant(row, "expires_at");
+		NegotiationState state = NegotiationState.of(row.getString("state"));
+		boolean overdue = Negotiation.isOverdue(state, expiresAt, now);
+		UUID finalSlotId = row.getObject("final_slot_id", UUID.class);
+		Timestamp nextStartsAt = row.getTimestamp(finalSlotId != null ? "final_starts_at" : "next_open_starts_at");
+		return new NegotiationSummary(row.getObject("id", UUID.class), row.getString("owner_uid"),
+				row.getString("owner_name"), row.getString("title"), row.getString("intent_category"),
+				(overdue ? NegotiationState.EXPIRED : state).value(), row.getBoolean("agent_mode"),
+				row.getInt("agent_round"), row.getInt("revision"), row.getInt("participant_count"),
+				row.getInt("accepted_count"), row.getString("my_status"), finalSlotId,
+				row.getObject("final_venue_id", UUID.class), row.getInt("slot_count"), row.getInt("venue_count"),
+				nextStartsAt == null ? null : nextStartsAt.toInstant(), row.getString("last_actor_uid"),
+				row.getString("last_message_preview"), instant(row, "created_at"), instant(row, "updated_at"),
+				expiresAt);
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		return row.getTimestamp(column).toInstant();
+	}
+
+}

@@ -32,12 +32,22 @@ public class ApiException extends RuntimeException {
 	 * first).
 	 */
 	public static ApiException invalidFields(Map<String, String> problems) {
+		return invalidFields(problems, Map.of());
+	}
+
+	/**
+	 * A validation error naming every offending field, with more details a rule gives
+	 * ({@code max_bytes}).
+	 */
+	public static ApiException invalidFields(Map<String, String> problems, Map<String, ?> moreDetails) {
 		Map.Entry<String, String> first = problems.entrySet().iterator().next();
 		StringBuilder message = new StringBuilder();
 		problems.forEach((field,
 				problem) -> message.append(message.isEmpty() ? "" : "; ").append(field).append(": ").append(problem));
-		return new ApiException(ErrorCode.VALIDATION_ERROR, message.toString(),
-				Map.of("field", first.getKey(), "fields", new java.util.LinkedHashMap<>(problems)));
+		Map<String, Object> details = new java.util.LinkedHashMap<>(moreDetails);
+		details.put("field", first.getKey());
+		details.put("fields", new java.util.LinkedHashMap<>(problems));
+		return new ApiException(ErrorCode.VALIDATION_ERROR, message.toString(), details);
 	}
 
 	public ErrorCode code() {

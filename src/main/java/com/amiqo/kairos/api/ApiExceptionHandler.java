@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -25,6 +27,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -68,13 +71,31 @@ class ApiExceptionHandler {
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	void invalidBody(MethodArgumentNotValidException e, HttpServletResponse response) throws IOException {
 		Map<String, String> fields = new LinkedHashMap<>();
+		Map<String, Object> moreDetails = new LinkedHashMap<>();
 		for (FieldError error : e.getBindingResult().getFieldErrors()) {
 			fields.putIfAbsent(JsonNames.fromJavaPath(error.getField()), error.getDefaultMessage());
+			moreDetails.putAll(constraintDetails(error));
 		}
 		e.getBindingResult()
 			.getGlobalErrors()
 			.forEach(error -> fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
-		writer.write(response, validationError(fields));
+		writer.write(response,
+				fields.isEmpty() ? validationError(fields) : ApiException.invalidFields(fields, moreDetails));
+	}
+
+	/**
+	 * Details a constraint attached to its violation as Hibernate Validator's dynamic
+	 * payload ({@link EncryptedBlobFields}: {@code max_bytes}).
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> constraintDetails(ObjectError error) {
+		if (!error.contains(ConstraintViolation.class)) {
+			return Map.of();
+		}
+		ConstraintViolation<?> violation = error.unwrap(ConstraintViolation.class);
+		HibernateConstraintViolation<?> hibernate = violation.unwrap(HibernateConstraintViolation.class);
+		Map<String, Object> details = hibernate.getDynamicPayload(Map.class);
+		return details == null ? Map.of() : details;
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)

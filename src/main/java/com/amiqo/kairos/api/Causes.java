@@ -1,7 +1,9 @@
 package com.amiqo.kairos.api;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -16,17 +18,21 @@ public final class Causes {
 	}
 
 	/**
-	 * The first of {@code failure} and its causes that is a {@code type}, or null (a
-	 * cyclic chain ends the walk).
+	 * {@code failure} and its causes, outermost first; a cyclic chain ends at the first
+	 * repeat.
 	 */
-	public static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+	public static List<Throwable> chain(Throwable failure) {
+		List<Throwable> chain = new ArrayList<>();
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
+			chain.add(cause);
 		}
-		return null;
+		return chain;
+	}
+
+	/** The first of {@code failure} and its causes that is a {@code type}, or null. */
+	public static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+		return chain(failure).stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
 	}
 
 }

@@ -7,37 +7,95 @@ import org.jspecify.annotations.Nullable;
 /**
  * An opaque client-encrypted payload (SPEC §8): standard, padded base64 of at most 16 KiB
  * decoded, with a version ≥ 1. The server checks only that shape; it never decodes, logs
- * or changes the content, and stores the string exactly as sent.
+ * or changes the content, and stores the string exactly as sent. The shape rule is
+ * {@link #problemWith}; requests check it with {@link EncryptedBlobFields}.
  */
 public record EncryptedBlob(String payload, int version) {
 
 	public static final int MAX_DECODED_BYTES = 16 * 1024;
 
 	/**
-	 * The blob of a request, or null when none was sent; shape errors name
-	 * {@code <prefix>encrypted_payload}.
+	 * A request that carries a blob as {@code encrypted_payload} and
+	 * {@code encrypted_blob_version} (a record with those components implements it as
+	 * is).
 	 */
-	public static @Nullable EncryptedBlob of(@Nullable String payload, @Nullable Integer version, String fieldPrefix) {
-		String payloadField = fieldPrefix + "encrypted_payload";
-		String versionField = fieldPrefix + "encrypted_blob_version";
+	public interface Fields {
+
+		@Nullable String encryptedPayload();
+
+		@Nullable Integer encryptedBlobVersion();
+
+	}
+
+	/** The request field a shape problem is about. */
+	public enum Field {
+
+		PAYLOAD("encryptedPayload"), VERSION("encryptedBlobVersion");
+
+		private final String javaName;
+
+		Field(String javaName) {
+			this.javaName = javaName;
+		}
+
+		String javaName() {
+			return javaName;
+		}
+
+	}
+
+	/**
+	 * What is wrong with a blob's fields.
+	 *
+	 * @param field the field at fault
+	 * @param message the problem, without the value
+	 * @param details more error details ({@code max_bytes})
+	 */
+	public record Problem(Field field, String message, Map<String, Object> details) {
+	}
+
+	/**
+	 * The first problem of a request's blob fields, or null when they are absent or well
+	 * shaped.
+	 */
+	public static @Nullable Problem problemWith(@Nullable String payload, @Nullable Integer version) {
 		if (payload == null) {
-			if (version != null) {
-				throw ApiException.invalidField(versionField, "is only allowed together with encrypted_payload");
-			}
-			return null;
+			return version == null ? null
+					: new Problem(Field.VERSION, "is only allowed together with encrypted_payload", Map.of());
 		}
 		if (!isPaddedBase64(payload)) {
-			throw ApiException.invalidField(payloadField, "must be standard base64 with padding");
+			return new Problem(Field.PAYLOAD, "must be standard base64 with padding", Map.of());
 		}
 		if (decodedLength(payload) > MAX_DECODED_BYTES) {
-			throw new ApiException(ErrorCode.VALIDATION_ERROR, payloadField + ": must be at most 16 KiB decoded",
-					Map.of("field", payloadField, "fields", Map.of(payloadField, "must be at most 16 KiB decoded"),
-							"max_bytes", MAX_DECODED_BYTES));
+			return new Problem(Field.PAYLOAD, "must be at most 16 KiB decoded", Map.of("max_bytes", MAX_DECODED_BYTES));
 		}
 		if (version == null || version < 1) {
-			throw ApiException.invalidField(versionField, "must be an integer >= 1 when encrypted_payload is sent");
+			return new Problem(Field.VERSION, "must be an integer >= 1 when encrypted_payload is sent", Map.of());
 		}
-		return new EncryptedBlob(payload, version);
+		return null;
+	}
+
+	/**
+	 * The blob of a request whose fields were checked ({@link EncryptedBlobFields}), or
+	 * null when none was sent.
+	 */
+	public static @Nullable EncryptedBlob of(Fields request) {
+		return of(request.encryptedPayload(), request.encryptedBlobVersion(), "");
+	}
+
+	/**
+	 * The blob of a request, or null when none was sent; shape errors name
+	 * {@code <prefix>encrypted_payload} (the same error {@link EncryptedBlobFields}
+	 * gives).
+	 */
+	public static @Nullable EncryptedBlob of(@Nullable String payload, @Nullable Integer version, String fieldPrefix) {
+		Problem problem = problemWith(payload, version);
+		if (problem != null) {
+			throw ApiException.invalidFields(
+					Map.of(fieldPrefix + JsonNames.fromJavaPath(problem.field().javaName()), problem.message()),
+					problem.details());
+		}
+		return payload == null || version == null ? null : new EncryptedBlob(payload, version);
 	}
 
 	/** Standard alphabet, length a multiple of 4, at most two '=' and only at the end. */

@@ -1,8 +1,7 @@
 package com.amiqo.kairos.api;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Exception messages can carry request content (a parameter value, a form-parsed body, a
@@ -16,12 +15,11 @@ final class LoggedThrowables {
 	}
 
 	static Throwable withoutMessages(Throwable failure) {
-		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		List<Throwable> chain = Causes.chain(failure);
 		Withheld top = new Withheld(failure);
-		seen.add(failure);
 		Withheld last = top;
-		for (Throwable t = failure.getCause(); t != null && seen.add(t); t = t.getCause()) {
-			Withheld copy = new Withheld(t);
+		for (Throwable cause : chain.subList(1, chain.size())) {
+			Withheld copy = new Withheld(cause);
 			last.initCause(copy);
 			last = copy;
 		}
@@ -30,12 +28,10 @@ final class LoggedThrowables {
 
 	/** Class name chain of a failure, for one-line warnings. */
 	static String types(Throwable failure) {
-		StringBuilder types = new StringBuilder();
-		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-		for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-			types.append(types.isEmpty() ? "" : " <- ").append(t.getClass().getName());
-		}
-		return types.toString();
+		return Causes.chain(failure)
+			.stream()
+			.map(cause -> cause.getClass().getName())
+			.collect(Collectors.joining(" <- "));
 	}
 
 	static final class Withheld extends RuntimeException {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -90,7 +89,8 @@ class OpenApiModels extends ModelResolver {
 			}
 			boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
 			if (nullable) {
-				properties.put(name, property = nullable(property, nullableRefs));
+				property = nullable(property, nullableRefs);
+				properties.put(name, property);
 			}
 			if (!nullable || !omitsNulls) {
 				written.add(name);
@@ -131,9 +131,7 @@ class OpenApiModels extends ModelResolver {
 	static List<String> values(ClosedSet closed) {
 		List<String> values = new ArrayList<>();
 		for (Class<? extends Enum<?>> enumType : closed.value()) {
-			Arrays.stream(enumType.getEnumConstants())
-				.map(constant -> constant.name().toLowerCase(Locale.ROOT))
-				.forEach(values::add);
+			Arrays.stream(enumType.getEnumConstants()).map(WireValues::of).forEach(values::add);
 		}
 		if (!closed.values().isEmpty()) {
 			values.addAll(List.of(closed.values().split("\\|")));

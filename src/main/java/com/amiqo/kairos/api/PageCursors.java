@@ -103,6 +103,7 @@ public class PageCursors {
 	}
 
 	/**
+	 * The signed cursor of the page after {@code position}.
 	 * @param list which list ("negotiations", "events")
 	 * @param scope who and which filters: the cursor only works again for the same scope
 	 */

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -45,8 +44,8 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	private final double accessLogSampleRate;
 
-	RequestIdFilter(@Value("${kairos.logging.access-log-sample-rate}") double accessLogSampleRate) {
-		this.accessLogSampleRate = accessLogSampleRate;
+	RequestIdFilter(AccessLogProperties properties) {
+		this.accessLogSampleRate = properties.accessLogSampleRate();
 	}
 
 	@Override

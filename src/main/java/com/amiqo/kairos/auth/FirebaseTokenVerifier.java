@@ -47,6 +47,19 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * <p>
  * In emulator mode unsigned ({@code alg: none}) tokens are accepted, as the Firebase
  * Admin SDK does against the Auth Emulator; every claim check still applies.
+ *
+ * <p>
+ * Why not Spring Security's {@code NimbusJwtDecoder} with {@code JwtValidators}: those
+ * validators report every failed claim as one {@code invalid_token} OAuth2 error, while
+ * SPEC §2/§3 give each failure its own 401 reason ({@code token_expired},
+ * {@code wrong_issuer}, {@code wrong_audience}, {@code invalid_signature}, …) in a fixed
+ * order (signature, expiry, issuer, audience, times, subject); a token whose {@code exp}
+ * is not after its {@code iat} must be {@code invalid_token} here, checked before
+ * Spring's {@code Jwt} is built (which would refuse it with an assertion); and the
+ * decoder refuses unsigned tokens outright, which emulator mode must accept (the Firebase
+ * Admin SDK does). The checks here are few and each is tested against its reason
+ * (TokenVerificationTest, EmulatorModeTest); key fetching and signature verification stay
+ * Nimbus'.
  */
 class FirebaseTokenVerifier implements JwtDecoder {
 

@@ -1,5 +1,7 @@
 package com.amiqo.kairos.auth;
 
+import com.amiqo.kairos.api.WireValues;
+
 /**
  * Why a request is not authenticated: the {@code details.reason} of every 401 (SPEC §2).
  */
@@ -8,7 +10,7 @@ enum TokenRejection {
 	MISSING_TOKEN, MALFORMED_HEADER, TOKEN_EXPIRED, INVALID_SIGNATURE, WRONG_AUDIENCE, WRONG_ISSUER, INVALID_TOKEN;
 
 	public String reason() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return WireValues.of(this);
 	}
 
 }

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Repository;
 class InviteRepository {
 
 	/** A link as stored, with whether it can still be used at {@code now}. */
+	@SuppressWarnings("ArrayRecordComponent") // the hash is compared in constant time,
+												// never by equals
 	record StoredLink(UUID id, UUID negotiationId, byte[] tokenHash, Instant expiresAt, @Nullable Integer maxUses,
 			int uses, @Nullable Instant revokedAt, Instant createdAt) {
 

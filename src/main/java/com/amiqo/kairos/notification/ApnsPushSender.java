@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,8 @@ class ApnsPushSender implements PushSender, AutoCloseable {
 			"TooManyRequests", "InternalServerError", "ServiceUnavailable", "Shutdown", "IdleTimeout");
 
 	private static final Duration PUSH_LIFETIME = Duration.ofDays(1);
+
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
 	private final ApnsClient production;
 
@@ -107,10 +112,22 @@ class ApnsPushSender implements PushSender, AutoCloseable {
 		return PushResult.retry("transport");
 	}
 
+	/**
+	 * Closes both connections. The dispatch loop has stopped by then, so nothing is in
+	 * flight and closing is quick; the wait is bounded so it never holds up shutdown.
+	 */
 	@Override
 	public void close() {
-		production.close();
-		sandbox.close();
+		try {
+			CompletableFuture.allOf(production.close(), sandbox.close())
+				.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException e) {
+			log.warn("APNs connections did not close cleanly: {}", e.getClass().getSimpleName());
+		}
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -61,14 +60,11 @@ class NotificationDispatcher {
 			.stream()
 			.collect(Collectors.groupingBy(Device::userId));
 
-		Map<OutboxRepository.Claimed, List<CompletableFuture<PushSender.PushResult>>> inFlight = new LinkedHashMap<>();
-		Map<CompletableFuture<PushSender.PushResult>, Device> deviceOf = new HashMap<>();
+		Map<OutboxRepository.Claimed, List<Sent>> inFlight = new LinkedHashMap<>();
 		for (OutboxRepository.Claimed row : claimed) {
-			List<CompletableFuture<PushSender.PushResult>> pushes = new ArrayList<>();
+			List<Sent> pushes = new ArrayList<>();
 			for (Device device : devicesByUser.getOrDefault(row.push().recipientId(), List.of())) {
-				CompletableFuture<PushSender.PushResult> push = sendSafely(row.push(), device);
-				pushes.add(push);
-				deviceOf.put(push, device);
+				pushes.add(new Sent(device, sendSafely(row.push(), device)));
 			}
 			inFlight.put(row, pushes);
 		}
@@ -82,13 +78,13 @@ class NotificationDispatcher {
 		inFlight.forEach((row, pushes) -> {
 			String retryReason = null;
 			String rejectReason = null;
-			for (CompletableFuture<PushSender.PushResult> push : pushes) {
-				PushSender.PushResult result = await(push, deadline);
+			for (Sent push : pushes) {
+				PushSender.PushResult result = await(push.result(), deadline);
 				metrics.pushed(row.push().kind(), result);
 				switch (result.outcome()) {
 					case DELIVERED -> {
 					}
-					case UNREGISTERED -> deadTokens.add(Objects.requireNonNull(deviceOf.get(push)).token());
+					case UNREGISTERED -> deadTokens.add(push.device().token());
 					case RETRY -> retryReason = result.reason();
 					case REJECTED -> rejectReason = result.reason();
 				}
@@ -118,6 +114,10 @@ class NotificationDispatcher {
 			log.info("Removed {} device tokens APNs reported as no longer valid", deadTokens.size());
 		}
 		return claimed.size();
+	}
+
+	/** A push on its way to one device. */
+	private record Sent(Device device, CompletableFuture<PushSender.PushResult> result) {
 	}
 
 	/** Deletes delivered rows past the retention. */

@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
+import com.amiqo.kairos.api.WireValues;
+
 /**
  * Notification metrics: outbox depth by status ({@code kairos.notifications.outbox}),
  * pushes by kind and outcome ({@code kairos.notifications.pushes}), rows by kind and
@@ -39,9 +41,7 @@ class NotificationMetrics {
 	}
 
 	void pushed(NotificationKind kind, PushSender.PushResult result) {
-		meters
-			.counter("kairos.notifications.pushes", "kind", kind.value(), "outcome",
-					result.outcome().name().toLowerCase(java.util.Locale.ROOT))
+		meters.counter("kairos.notifications.pushes", "kind", kind.value(), "outcome", WireValues.of(result.outcome()))
 			.increment();
 	}
 

@@ -25,6 +25,8 @@ import com.amiqo.kairos.api.TraceContext;
  * lines join Cloud Run's request log by trace. Selected in prod by
  * {@code logging.structured.format.console}; the project for the trace name comes from
  * {@code GOOGLE_CLOUD_PROJECT} (without it, lines still carry {@code trace_id}).
+ * <p>
+ * Public because Spring Boot instantiates it by the class name in application.yaml.
  */
 public class CloudLoggingFormat extends JsonWriterStructuredLogFormatter<ILoggingEvent> {
 

@@ -64,7 +64,12 @@ class DatabaseCheck implements SmartLifecycle {
 		return probe.up() && System.nanoTime() - probe.atNanos() < STALE_AFTER.toNanos();
 	}
 
+	/**
+	 * Starts probing. The schedule's future is not kept: probe() handles its own failures
+	 * (one escaping would end the schedule) and stop() shuts the executor down.
+	 */
 	@Override
+	@SuppressWarnings("FutureReturnValueIgnored")
 	public synchronized void start() {
 		probe();
 		prober = Executors.newSingleThreadScheduledExecutor(task -> {

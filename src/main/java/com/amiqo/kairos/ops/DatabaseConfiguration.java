@@ -13,7 +13,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
+
+import com.amiqo.kairos.ops.KairosProperties.DatabaseMode;
 
 /**
  * One Hikari pool, pointed at {@code DATABASE_URL} or, when that is unset, at the
@@ -32,20 +33,21 @@ class DatabaseConfiguration {
 
 		@Bean(destroyMethod = "close")
 		@Conditional(NoDatabaseUrl.class)
-		EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) throws IOException {
-			return new EmbeddedDatabase(properties.embedded());
+		EmbeddedDatabase embeddedDatabase(KairosProperties properties) throws IOException {
+			return new EmbeddedDatabase(properties.database().embedded());
 		}
 
 	}
 
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedDatabase> embedded) {
+	HikariDataSource dataSource(KairosProperties kairos, ObjectProvider<EmbeddedDatabase> embedded) {
+		KairosProperties.Database properties = kairos.database();
 		HikariDataSource dataSource = new HikariDataSource();
 		// Lets a JDBC batch of inserts (participants, options, events) travel as one
 		// multi-row statement.
 		dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
-		if (properties.useEmbedded()) {
+		if (properties.mode() == DatabaseMode.EMBEDDED) {
 			dataSource.setJdbcUrl(embedded.getObject().jdbcUrl());
 			dataSource.setUsername("postgres");
 		}
@@ -61,7 +63,7 @@ class DatabaseConfiguration {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !StringUtils.hasText(context.getEnvironment().getProperty("kairos.database.url"));
+			return KairosProperties.databaseModeOf(context.getEnvironment()) == DatabaseMode.EMBEDDED;
 		}
 
 	}

@@ -42,7 +42,7 @@ class EmbeddedDatabase implements AutoCloseable {
 	 */
 	private boolean wanted;
 
-	EmbeddedDatabase(DatabaseProperties.Embedded settings) throws IOException {
+	EmbeddedDatabase(KairosProperties.Embedded settings) throws IOException {
 		this.ephemeral = settings.ephemeral();
 		this.dataDirectory = ephemeral ? Files.createTempDirectory("kairos-pg-")
 				: Files.createDirectories(settings.dataDirectory().toAbsolutePath());

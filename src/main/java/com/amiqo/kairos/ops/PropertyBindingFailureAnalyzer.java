@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -58,7 +59,8 @@ class PropertyBindingFailureAnalyzer implements FailureAnalyzer {
 		if (validation != null) {
 			String prefix = validation.getValidationErrors().getName().toString();
 			for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
-				String property = error instanceof FieldError field ? prefix + "." + kebab(field.getField()) : prefix;
+				String property = error instanceof FieldError field
+						? prefix + "." + DataObjectPropertyName.toDashedForm(field.getField()) : prefix;
 				problems.add(variable(property) + ": " + error.getDefaultMessage());
 			}
 		}
@@ -104,10 +106,6 @@ class PropertyBindingFailureAnalyzer implements FailureAnalyzer {
 		}
 		Matcher placeholder = PLACEHOLDER.matcher(raw.toString());
 		return placeholder.find() ? placeholder.group(1) : property;
-	}
-
-	private static String kebab(String javaName) {
-		return javaName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 }

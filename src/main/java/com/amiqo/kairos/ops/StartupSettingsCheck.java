@@ -2,14 +2,17 @@ package com.amiqo.kairos.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+
+import com.amiqo.kairos.ops.KairosProperties.DatabaseMode;
+import com.amiqo.kairos.ops.KairosProperties.Environment;
 
 /**
  * Checks the environment variables before any bean exists, so a bad deployment stops at
@@ -32,21 +35,25 @@ class StartupSettingsCheck implements ApplicationListener<ApplicationEnvironment
 		}
 	}
 
-	static List<String> problems(Environment environment, String osUser) {
+	static List<String> problems(org.springframework.core.env.Environment environment, String osUser) {
 		return problems(environment, osUser, true);
 	}
 
-	static List<String> problems(Environment environment, String osUser, boolean embeddedDatabaseAvailable) {
+	static List<String> problems(org.springframework.core.env.Environment environment, String osUser,
+			boolean embeddedDatabaseAvailable) {
 		List<String> problems = new ArrayList<>();
-		String env = environment.getProperty("kairos.environment", "");
-		if (!env.equals("local") && !env.equals("prod")) {
+		Optional<Environment> env = KairosProperties.environmentOf(environment);
+		if (env.isEmpty()) {
 			problems.add("KAIROS_ENV must be 'local' or 'prod'");
 		}
-		String databaseUrl = environment.getProperty("kairos.database.url");
-		if (StringUtils.hasText(databaseUrl) && !databaseUrl.startsWith("jdbc:postgresql://")) {
+		boolean prod = env.equals(Optional.of(Environment.PROD));
+		String databaseUrl = KairosProperties.databaseUrlOf(environment);
+		DatabaseMode databaseMode = DatabaseMode.of(databaseUrl);
+		if (databaseUrl != null && databaseMode == DatabaseMode.SERVER
+				&& !databaseUrl.startsWith("jdbc:postgresql://")) {
 			problems.add("DATABASE_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
 		}
-		boolean embedded = !StringUtils.hasText(databaseUrl) && !env.equals("prod");
+		boolean embedded = databaseMode == DatabaseMode.EMBEDDED && !prod;
 		if (embedded && !embeddedDatabaseAvailable) {
 			problems.add("DATABASE_URL is required: this packaged build has no embedded PostgreSQL"
 					+ " (that is for ./mvnw spring-boot:run and the tests)");
@@ -64,8 +71,8 @@ class StartupSettingsCheck implements ApplicationListener<ApplicationEnvironment
 			problems.add("KAIROS_PUBLIC_URL must be an absolute http(s) URL without query or fragment"
 					+ " (e.g. https://kairos.example.com)");
 		}
-		if (env.equals("prod")) {
-			if (!StringUtils.hasText(databaseUrl)) {
+		if (prod) {
+			if (databaseMode == DatabaseMode.EMBEDDED) {
 				problems
 					.add("DATABASE_URL is required when KAIROS_ENV=prod (the embedded database is for local use only)");
 			}

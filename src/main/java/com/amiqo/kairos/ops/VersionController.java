@@ -34,7 +34,7 @@ class VersionController {
 		GitProperties gitInfo = git.getIfAvailable();
 		String builtVersion = buildInfo != null ? buildInfo.getVersion() : null;
 		this.version = new Version(builtVersion != null ? builtVersion : "unknown", SCHEMA_VERSION,
-				kairos.environment(), buildInfo != null ? buildInfo.getTime() : null,
+				kairos.environment().value(), buildInfo != null ? buildInfo.getTime() : null,
 				gitInfo != null && gitInfo.getCommitId() != null ? gitInfo.getCommitId() : "unknown");
 	}
 

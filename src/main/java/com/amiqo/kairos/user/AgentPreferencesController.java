@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,7 @@ import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ETagged;
 import com.amiqo.kairos.api.EncryptedBlob;
+import com.amiqo.kairos.api.EncryptedBlobFields;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.IfMatch;
 import com.amiqo.kairos.user.AgentPreferencesRepository.AgentPreferences;
@@ -48,7 +50,9 @@ class AgentPreferencesController {
 		this.clock = clock;
 	}
 
-	record PutRequest(@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
+	@EncryptedBlobFields(required = true)
+	record PutRequest(@Nullable String encryptedPayload,
+			@Nullable Integer encryptedBlobVersion) implements EncryptedBlob.Fields {
 	}
 
 	@Operation(operationId = "getAgentPreferences", summary = "The caller's agent preferences blob")
@@ -64,14 +68,9 @@ class AgentPreferencesController {
 	@ETagged
 	@ApiErrors(ErrorCode.PRECONDITION_FAILED)
 	@PutMapping("/me/agent-preferences")
-	ResponseEntity<ApiResponse<AgentPreferences>> put(AppUser user, @RequestBody PutRequest request,
+	ResponseEntity<ApiResponse<AgentPreferences>> put(AppUser user, @Valid @RequestBody PutRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		if (request.encryptedPayload() == null) {
-			throw ApiException.invalidField("encrypted_payload", "is required");
-		}
-		EncryptedBlob blob = Objects.requireNonNull(
-				EncryptedBlob.of(request.encryptedPayload(), request.encryptedBlobVersion(), ""),
-				"payload checked above");
+		EncryptedBlob blob = Objects.requireNonNull(EncryptedBlob.of(request), "a required payload");
 		Integer expected = IfMatch.revisionOf(ifMatch);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		if (expected == null) {

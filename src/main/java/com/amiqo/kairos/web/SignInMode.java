@@ -2,6 +2,8 @@ package com.amiqo.kairos.web;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.amiqo.kairos.api.WireValues;
+
 /**
  * How the web client signs people in, decided by the server's configuration (SPEC §3).
  */
@@ -10,28 +12,22 @@ enum SignInMode {
 	/**
 	 * The local development issuer: a display name is enough ({@code POST /dev/tokens}).
 	 */
-	LOCAL("local"),
+	LOCAL,
 	/**
 	 * The Firebase Auth Emulator's REST sign-in (email and password, no real accounts).
 	 */
-	EMULATOR("emulator"),
+	EMULATOR,
 	/** Firebase Authentication's REST sign-in with the public web API key. */
-	FIREBASE("firebase"),
+	FIREBASE,
 	/**
 	 * Nothing the browser can use: Firebase is the verifier but no web API key is
 	 * configured.
 	 */
-	NONE("none");
-
-	private final String json;
-
-	SignInMode(String json) {
-		this.json = json;
-	}
+	NONE;
 
 	@JsonValue
 	String json() {
-		return json;
+		return WireValues.of(this);
 	}
 
 }

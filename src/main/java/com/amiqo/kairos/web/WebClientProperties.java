@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kairos.web")
-public record WebClientProperties(
+record WebClientProperties(
 		@Nullable @Pattern(regexp = "[A-Z0-9]{10}",
 				message = "APPLE_TEAM_ID must be 10 upper-case letters or digits") String appleTeamId,
 		@Nullable @Pattern(regexp = "[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+",

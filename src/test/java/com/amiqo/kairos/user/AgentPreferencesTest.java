@@ -111,8 +111,10 @@ class AgentPreferencesTest extends ApiTest {
 
 		assertField(notBase64, "encrypted_payload");
 		assertField(tooBig, "encrypted_payload");
+		assertThat(tooBig.error().path("details").path("max_bytes").asInt()).isEqualTo(16 * 1024);
 		assertField(noVersion, "encrypted_blob_version");
 		assertField(noPayload, "encrypted_payload");
+		assertThat(noPayload.error().path("details").path("fields").properties()).hasSize(1);
 		assertField(badIfMatch, "If-Match");
 		assertThat(api.get("/me/agent-preferences").token(ann.token()).send().status()).isEqualTo(404);
 	}

@@ -76,24 +76,17 @@ public record EncryptedBlob(String payload, int version) {
 	}
 
 	/**
-	 * The blob of a request whose fields were checked ({@link EncryptedBlobFields}), or
-	 * null when none was sent.
+	 * The blob of a request, or null when none was sent. Requests are checked by
+	 * {@link EncryptedBlobFields} before this runs, so a shape error here means a caller
+	 * skipped validation; it still fails as the same 400 rather than storing a bad blob.
 	 */
 	public static @Nullable EncryptedBlob of(Fields request) {
-		return of(request.encryptedPayload(), request.encryptedBlobVersion(), "");
-	}
-
-	/**
-	 * The blob of a request, or null when none was sent; shape errors name
-	 * {@code <prefix>encrypted_payload} (the same error {@link EncryptedBlobFields}
-	 * gives).
-	 */
-	public static @Nullable EncryptedBlob of(@Nullable String payload, @Nullable Integer version, String fieldPrefix) {
+		String payload = request.encryptedPayload();
+		Integer version = request.encryptedBlobVersion();
 		Problem problem = problemWith(payload, version);
 		if (problem != null) {
 			throw ApiException.invalidFields(
-					Map.of(fieldPrefix + JsonNames.fromJavaPath(problem.field().javaName()), problem.message()),
-					problem.details());
+					Map.of(JsonNames.fromJavaPath(problem.field().javaName()), problem.message()), problem.details());
 		}
 		return payload == null || version == null ? null : new EncryptedBlob(payload, version);
 	}

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.amiqo.kairos.api.EncryptedBlob;
+import com.amiqo.kairos.api.EncryptedBlobFields;
 
 /**
  * Request bodies of the negotiation endpoints and what they turn into (invitees, the
@@ -38,6 +39,7 @@ final class NegotiationRequests {
 	private NegotiationRequests() {
 	}
 
+	@EncryptedBlobFields
 	record Start(@Nullable UUID id, @Size(max = 120, message = "must be at most 120 characters") @Nullable String title,
 			@NotNull @Pattern(regexp = IntentCategory.VALUES,
 					message = "must be one of " + IntentCategory.VALUES) String intentCategory,
@@ -48,7 +50,7 @@ final class NegotiationRequests {
 			@Size(max = 10,
 					message = "must hold at most 10 venues") @Nullable List<@NotNull @Valid VenueInput> proposedVenues,
 			@Nullable Boolean agentMode, @Nullable Instant expiresAt, @Nullable Boolean send,
-			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
+			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) implements EncryptedBlob.Fields {
 
 		Start {
 			// Trimmed before the length rule applies ("≤ 120 chars, trimmed").
@@ -66,7 +68,7 @@ final class NegotiationRequests {
 		}
 
 		@Nullable EncryptedBlob blob() {
-			return EncryptedBlob.of(encryptedPayload, encryptedBlobVersion, "");
+			return EncryptedBlob.of(this);
 		}
 
 		/**
@@ -102,6 +104,7 @@ final class NegotiationRequests {
 			@Nullable Map<String, Object> metadata) {
 	}
 
+	@EncryptedBlobFields
 	record ReplyInput(@NotNull UUID negotiationId,
 			@NotNull @Pattern(regexp = "accept|decline|counter",
 					message = "must be accept, decline or counter") String action,
@@ -111,10 +114,10 @@ final class NegotiationRequests {
 					message = "must hold at most 20 slots") @Nullable List<@NotNull @Valid SlotInput> counterSlots,
 			@Size(max = 20,
 					message = "must hold at most 20 venues") @Nullable List<@NotNull @Valid VenueInput> counterVenues,
-			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
+			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) implements EncryptedBlob.Fields {
 
 		@Nullable EncryptedBlob blob() {
-			return EncryptedBlob.of(encryptedPayload, encryptedBlobVersion, "");
+			return EncryptedBlob.of(this);
 		}
 
 		/**

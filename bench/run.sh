@@ -205,7 +205,7 @@ run_pgbench() {
     local before out tps
     before=$(load)
     out=$(pgbench -n -M prepared -c 32 -j 2 -T "${duration%s}" -D negotiations="$negotiations" -D users="$users" \
-        -f "$work/pgbench-get.sql" 2>&1)
+        -f bench/pgbench/get.sql 2>&1)
     tps=$(awk '/^tps = / { print $3; exit }' <<<"$out")
     printf '%s\t%s\t\t\t0\t%s\n' "pgbench GET statements" "$tps" "$before" >>"$results"
     log "pgbench: $tps tps (load before $before)"

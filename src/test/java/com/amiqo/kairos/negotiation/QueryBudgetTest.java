@@ -54,6 +54,23 @@ class QueryBudgetTest extends ApiTest {
 		assertThat(large).hasSizeLessThanOrEqualTo(10).isEqualTo(small);
 	}
 
+	/**
+	 * Lock, load, the answer, the state and its mirror, the outbox: the response is built
+	 * from what was written, not read back.
+	 */
+	@Test
+	void plainReplyUsesSixStatements() {
+		TestUser organizer = signIn("Olga");
+		List<TestUser> guests = invitees(3);
+		String id = start(organizer, guests);
+
+		List<String> statements = statementsOf(api.post("/negotiate/reply")
+			.token(guests.get(0).token())
+			.json(NegotiationFixtures.reply(id, "accept")));
+
+		assertThat(statements).hasSizeLessThanOrEqualTo(6);
+	}
+
 	@Test
 	void counterReplyStaysWithinBudget() {
 		TestUser organizer = signIn("Olga");

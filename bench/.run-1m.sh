@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# Throughput and latency of the service's hot paths, beside what PostgreSQL itself serves for the
+# same statements (the ceiling). Public tools only: wrk, pgbench, psql, openssl, python3.
+#
+#   bench/run.sh                        # 10,000 negotiations, throwaway PostgreSQL, 15 s runs
+#   BENCH_NEGOTIATIONS=1000000 bench/run.sh
+#   DATABASE_URL=jdbc:postgresql://host:5432/db DATABASE_USER=… DATABASE_PASSWORD=… bench/run.sh
+#
+# Settings (environment): BENCH_NEGOTIATIONS (10000), BENCH_DURATION (15s per measured run),
+# BENCH_WARMUP (20s of load before the first measured run), BENCH_ROUNDS (3 interleaved rounds;
+# the table shows medians), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_JAR (default: built
+# with ./mvnw package), BENCH_RUNS (which runs: get,list,reply,health,pgbench), BENCH_JAVA_OPTS
+# (e.g. -XX:StartFlightRecording=filename=/tmp/kairos.jfr,settings=profile for a JFR profile),
+# BENCH_KEEP (1 keeps the work directory), BENCH_JAR_B (a second jar: an A/B comparison in one run,
+# both services up against the same database, each run alternating A and B, so the machine's
+# load falls on both alike; the table then has an A and a B row per run).
+#
+# What it does: builds the jar; starts a throwaway PostgreSQL (Debian's server binaries) unless
+# DATABASE_URL is set; serves its own JWKS and signs Firebase-shaped RS256 tokens with openssl, so
+# the service runs with KAIROS_ENV=prod and the real verification path; seeds through SQL
+# (bench/seed.sql); then, per round, runs wrk on each endpoint and pgbench on the GET's statements,
+# printing the machine's load before each run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root_dir=$(pwd)
+export BENCH_DIR="$root_dir/bench"
+
+negotiations=${BENCH_NEGOTIATIONS:-10000}
+duration=${BENCH_DURATION:-15s}
+warmup=${BENCH_WARMUP:-20s}
+rounds=${BENCH_ROUNDS:-3}
+connections=${BENCH_CONNECTIONS:-32}
+runs=",${BENCH_RUNS:-get,list,reply,health,pgbench},"
+export BENCH_THREADS=${BENCH_THREADS:-2}
+token_users=200
+app_port=28080
+pg_port=56432
+jwks_port=28090
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+need() { # need COMMAND DEBIAN_PACKAGE
+    command -v "$1" >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        log "installing $2"
+        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+    else
+        echo "bench/run.sh needs $1: install the Debian package $2 (sudo apt-get install $2)" >&2
+        exit 1
+    fi
+}
+need wrk wrk
+need psql postgresql-client
+need pgbench postgresql-client
+need openssl openssl
+need python3 python3
+
+work=$(mktemp -d /tmp/kairos-bench.XXXXXX)
+chmod 755 "$work"
+export BENCH_DATA="$work"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    if [ -n "${pg_dir:-}" ]; then $pg_as "$pg_bin/pg_ctl" -D "$pg_dir" -m immediate stop >/dev/null 2>&1 || true; fi
+    if [ "${BENCH_KEEP:-0}" = 1 ]; then log "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# --- the service -------------------------------------------------------------------------------
+jar=${BENCH_JAR:-}
+if [ -z "$jar" ]; then
+    log "building the jar (./mvnw package, tests skipped)"
+    ./mvnw -q -B -DskipTests package >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+    jar=target/kairos-backend.jar
+fi
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+if [ -z "${DATABASE_URL:-}" ]; then
+    if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then need postgres postgresql; fi
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    pg_dir="$work/pg"
+    pg_as=""
+    if [ "$(id -u)" -eq 0 ]; then
+        id -u postgres >/dev/null 2>&1 || useradd --system postgres
+        mkdir -p "$pg_dir" && chown postgres "$pg_dir"
+        pg_as="runuser -u postgres --"
+    fi
+    log "starting a throwaway PostgreSQL ($pg_bin) on port $pg_port"
+    $pg_as "$pg_bin/initdb" -D "$pg_dir" -U kairos --auth=trust >/dev/null
+    $pg_as "$pg_bin/pg_ctl" -D "$pg_dir" -l "$pg_dir/server.log" -w start \
+        -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" >/dev/null
+    "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U kairos kairos
+    export DATABASE_URL="jdbc:postgresql://127.0.0.1:$pg_port/kairos" DATABASE_USER=kairos DATABASE_PASSWORD=""
+fi
+# psql/pgbench take the JDBC URL's host, port and database.
+pg_hostport=${DATABASE_URL#jdbc:postgresql://}
+pg_db=${pg_hostport#*/}; pg_db=${pg_db%%\?*}; pg_hostport=${pg_hostport%%/*}
+export PGHOST=${pg_hostport%%:*} PGPORT=${pg_hostport##*:} PGUSER=${DATABASE_USER:-} PGPASSWORD=${DATABASE_PASSWORD:-} PGDATABASE=$pg_db
+[ "$PGPORT" = "$PGHOST" ] && export PGPORT=5432
+
+# --- tokens: our own key, JWKS and RS256 signatures ----------------------------------------------
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+openssl genrsa -out "$work/key.pem" 2048 2>/dev/null
+modulus=$(python3 -c 'import base64, sys; print(base64.urlsafe_b64encode(bytes.fromhex(sys.argv[1])).decode().rstrip("="))' \
+    "$(openssl rsa -in "$work/key.pem" -noout -modulus | cut -d= -f2)")
+mkdir -p "$work/jwks"
+printf '{"keys":[{"kty":"RSA","alg":"RS256","use":"sig","kid":"bench","n":"%s","e":"AQAB"}]}' "$modulus" >"$work/jwks/keys.json"
+python3 -m http.server "$jwks_port" --bind 127.0.0.1 --directory "$work/jwks" >/dev/null 2>&1 &
+pids+=($!)
+project=kairos-bench
+now=$(date +%s)
+header=$(printf '{"alg":"RS256","kid":"bench","typ":"JWT"}' | b64url)
+mint() { # mint UID NAME
+    local payload
+    payload=$(printf '{"iss":"https://securetoken.google.com/%s","aud":"%s","sub":"%s","name":"%s","iat":%d,"auth_time":%d,"exp":%d}' \
+        "$project" "$project" "$1" "$2" "$now" "$now" $((now + 3600)) | b64url)
+    printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)"
+}
+
+# --- start the service(s) (production mode) ------------------------------------------------------
+start_service() { # start_service JAR PORT LABEL -> sets started_pid
+    log "starting $1 with KAIROS_ENV=prod on port $2 ($3)"
+    KAIROS_ENV=prod PORT=$2 MANAGEMENT_PORT=$(($2 + 1)) FIREBASE_PROJECT_ID=$project \
+        FIREBASE_JWKS_URL="http://127.0.0.1:$jwks_port/keys.json" \
+        KAIROS_CURSOR_SECRET=$cursor_secret KAIROS_PUBLIC_URL="http://127.0.0.1:$2" \
+        RATE_LIMIT_PER_USER_PER_MINUTE=100000000 RATE_LIMIT_GLOBAL_PER_SECOND=100000000 \
+        java ${BENCH_JAVA_OPTS:-} -jar "$1" >"$work/app-$3.log" 2>&1 &
+    started_pid=$!
+    pids+=($started_pid)
+}
+await_service() { # await_service PID PORT LABEL
+    for _ in $(seq 1 240); do
+        curl -sf "http://127.0.0.1:$2/health" >/dev/null 2>&1 && return 0
+        kill -0 "$1" 2>/dev/null || { tail -20 "$work/app-$3.log"; exit 1; }
+        sleep 0.5
+    done
+    curl -sf "http://127.0.0.1:$2/health" >/dev/null || { tail -20 "$work/app-$3.log"; exit 1; }
+}
+cursor_secret=$(openssl rand -hex 32)
+variants=(A)
+declare -A variant_port=([A]=$app_port) variant_pid=()
+start_service "$jar" "$app_port" A
+variant_pid[A]=$started_pid
+app_pid=$started_pid
+if [ -n "${BENCH_JAR_B:-}" ]; then
+    # Started after A has migrated the schema, so the two never race on Flyway.
+    await_service "${variant_pid[A]}" "$app_port" A
+    variants=(A B)
+    variant_port[B]=$((app_port + 20))
+    start_service "$BENCH_JAR_B" "${variant_port[B]}" B
+    variant_pid[B]=$started_pid
+fi
+for v in "${variants[@]}"; do await_service "${variant_pid[$v]}" "${variant_port[$v]}" "$v"; done
+
+# --- data ----------------------------------------------------------------------------------------
+log "seeding $negotiations negotiations"
+psql -q -v negotiations="$negotiations" -f bench/seed.sql >/dev/null
+users=$(psql -At -c "SELECT count(*) FROM app_users WHERE firebase_uid LIKE 'bench-user-%'")
+log "minting $token_users tokens"
+for k in $(seq 0 $((token_users - 1))); do
+    printf 'bench-user-%d %s\n' "$k" "$(mint "bench-user-$k" "User $k")"
+done >"$work/uid-tokens.txt"
+cut -d' ' -f2 "$work/uid-tokens.txt" >"$work/tokens.txt"
+# Replace each row's UID by that user's token.
+with_tokens() { awk 'NR == FNR { token[$1] = $2; next } { $1 = token[$1]; print }' "$work/uid-tokens.txt" -; }
+psql -At -F' ' -c "
+    SELECT u.firebase_uid, p.negotiation_id
+      FROM app_users u
+      JOIN LATERAL (SELECT negotiation_id FROM negotiation_participants
+                     WHERE user_id = u.id ORDER BY negotiation_updated_at DESC LIMIT 25) p ON true
+     WHERE u.firebase_uid IN (SELECT 'bench-user-' || k FROM generate_series(0, $token_users - 1) k)
+     ORDER BY md5(p.negotiation_id::text || u.firebase_uid)" | with_tokens >"$work/get.txt"
+psql -At -F' ' -c "
+    SELECT u.firebase_uid, p.negotiation_id,
+           (SELECT id FROM proposed_slots WHERE negotiation_id = n.id AND slot_index = 0),
+           (SELECT id FROM proposed_slots WHERE negotiation_id = n.id AND slot_index = 1)
+      FROM negotiation_participants p
+      JOIN negotiations n ON n.id = p.negotiation_id AND n.state = 'awaiting_replies' AND n.request_fingerprint = 'bench'
+      JOIN app_users u ON u.id = p.user_id
+     WHERE p.position = 1
+       AND u.firebase_uid IN (SELECT 'bench-user-' || k FROM generate_series(0, $token_users - 1) k)
+     ORDER BY md5(p.negotiation_id::text)" | with_tokens >"$work/reply.txt"
+log "$(wc -l <"$work/get.txt") read pairs, $(wc -l <"$work/reply.txt") reply targets, $users users"
+
+# --- runs ----------------------------------------------------------------------------------------
+results="$work/results.tsv"
+: >"$results"
+load() { cut -d' ' -f1 /proc/loadavg; }
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
+run_wrk() { # run_wrk NAME SCRIPT|- PATH (against $base; A/B runs prefix the name with the variant)
+    local name=$1 script=$2 path=$3 before out rps p50 p99 errors
+    [ "${#variants[@]}" -gt 1 ] && name="$variant $name"
+    before=$(load)
+    out=$(wrk -t"$BENCH_THREADS" -c"$connections" -d"$duration" --latency ${script:+-s "$script"} "$base$path")
+    rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
+    last_requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+    p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_ms)
+    p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_ms)
+    errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' <<<"$out")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$before" >>"$results"
+    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors (load before $before)"
+}
+run_pgbench() {
+    local before out tps
+    before=$(load)
+    out=$(pgbench -n -M prepared -c 32 -j 2 -T "${duration%s}" -D negotiations="$negotiations" -D users="$users" \
+        -f bench/pgbench/get.sql 2>&1)
+    tps=$(awk '/^tps = / { print $3; exit }' <<<"$out")
+    printf '%s\t%s\t\t\t0\t%s\n' "pgbench GET statements" "$tps" "$before" >>"$results"
+    log "pgbench: $tps tps (load before $before)"
+}
+# Each run visits the variants in turn, starting with a different one every round.
+each_variant() { # each_variant ROUND COMMAND...
+    local round=$1 k n=${#variants[@]}
+    shift
+    for k in $(seq 0 $((n - 1))); do
+        variant=${variants[$(((round + k) % n))]}
+        base="http://127.0.0.1:${variant_port[$variant]}"
+        "$@"
+    done
+}
+run_reply() {
+    psql -q -f bench/reset-replies.sql >/dev/null
+    revisions=$(psql -At -c "SELECT sum(revision) FROM negotiations")
+    run_wrk "POST /negotiate/reply" bench/wrk/reply.lua /
+    writes=$(( $(psql -At -c "SELECT sum(revision) FROM negotiations") - revisions ))
+    log "reply run: $last_requests requests, $writes writes (every accepted reply must be one write)"
+}
+warm_up() {
+    log "warming up $variant for $warmup"
+    wrk -t"$BENCH_THREADS" -c"$connections" -d"$warmup" -s bench/wrk/get.lua "$base/" >/dev/null
+    wrk -t"$BENCH_THREADS" -c"$connections" -d5s -s bench/wrk/list.lua "$base/" >/dev/null
+}
+
+each_variant 0 warm_up
+for round in $(seq 1 "$rounds"); do
+    log "round $round of $rounds"
+    [[ $runs == *,get,* ]] && each_variant "$round" run_wrk "GET /negotiations/{id}" bench/wrk/get.lua /
+    [[ $runs == *,list,* ]] && each_variant "$round" run_wrk "GET /negotiations?limit=20" bench/wrk/list.lua /
+    [[ $runs == *,reply,* ]] && each_variant "$round" run_reply
+    [[ $runs == *,health,* ]] && each_variant "$round" run_wrk "GET /health" "" /health
+    [[ $runs == *,pgbench,* ]] && run_pgbench
+done
+
+rss=""
+for v in "${variants[@]}"; do
+    rss="$rss ${v}: $(($(awk '/^VmRSS/ { print $2 }' "/proc/${variant_pid[$v]}/status") / 1024)) MB"
+done
+
+# --- table (medians over rounds) -----------------------------------------------------------------
+echo
+echo "Kairos benchmark: $negotiations negotiations, wrk -t$BENCH_THREADS -c$connections -d$duration, $rounds round(s), $(nproc) cores, medians"
+printf '| %-28s | %9s | %8s | %8s | %6s | %11s | %s |\n' run "req/s" "p50 ms" "p99 ms" errors "÷ pgbench" "load before"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..30})" "-----------" "----------" "----------" "--------" "-------------" "-------------"
+awk -F'\t' '
+    function median(list,   n, a, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+        return n == 0 ? "" : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2)
+    }
+    { if (!($1 in seen)) { seen[$1] = 1; order[++k] = $1 }
+      rps[$1] = rps[$1] " " $2; p50[$1] = p50[$1] " " $3; p99[$1] = p99[$1] " " $4; err[$1] += $5; ld[$1] = ld[$1] " " $6 }
+    END {
+        ceiling = median(rps["pgbench GET statements"])
+        for (i = 1; i <= k; i++) {
+            name = order[i]; r = median(rps[name])
+            ratio = (name ~ /^(A |B )?GET \/negotiations\/\{id\}/ && ceiling > 0) ? sprintf("%.2f", r / ceiling) : ""
+            printf "| %-28s | %9.0f | %8s | %8s | %6d | %11s | %s |\n", name, r, median(p50[name]), median(p99[name]), err[name], ratio, ld[name]
+        }
+    }' "$results"
+echo "RSS of the service after the runs:$rss"

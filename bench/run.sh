@@ -183,6 +183,16 @@ psql -At -F' ' -c "
      ORDER BY md5(p.negotiation_id::text)" | with_tokens >"$work/reply.txt"
 log "$(wc -l <"$work/get.txt") read pairs, $(wc -l <"$work/reply.txt") reply targets, $users users"
 
+# --- the pgbench ceiling's script: the load statement from its one home, the service's source ----
+load_sql=$(awk '/static final String LOAD = """/ { on = 1; next } on && /""";/ { exit } on { sub(/^\t+/, ""); print }' \
+    src/main/java/com/amiqo/kairos/negotiation/NegotiationRows.java)
+if ! grep -q ':id$' <<<"$load_sql"; then
+    echo "bench/run.sh: NegotiationRows.LOAD (ending in 'WHERE n.id = :id') not found; update the extraction" >&2
+    exit 1
+fi
+by_index="md5('n' || :i)::uuid" # the seed's id of negotiation :i
+{ cat bench/pgbench/get.sql; printf '%s;\n' "${load_sql//:id/$by_index}"; } >"$work/pgbench-get.sql"
+
 # --- runs ----------------------------------------------------------------------------------------
 results="$work/results.tsv"
 : >"$results"
@@ -200,12 +210,14 @@ run_wrk() { # run_wrk NAME SCRIPT|- PATH (against $base; A/B runs prefix the nam
     errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' <<<"$out")
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$before" >>"$results"
     log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors (load before $before)"
+    # Which errors: HTTP statuses and socket errors (a timeout is wrk's 2 s limit).
+    [ "$errors" = 0 ] || grep -E 'Non-2xx|Socket errors' <<<"$out" | sed 's/^ */    /' >&2
 }
 run_pgbench() {
     local before out tps
     before=$(load)
     out=$(pgbench -n -M prepared -c 32 -j 2 -T "${duration%s}" -D negotiations="$negotiations" -D users="$users" \
-        -f bench/pgbench/get.sql 2>&1)
+        -f "$work/pgbench-get.sql" 2>&1)
     tps=$(awk '/^tps = / { print $3; exit }' <<<"$out")
     printf '%s\t%s\t\t\t0\t%s\n' "pgbench GET statements" "$tps" "$before" >>"$results"
     log "pgbench: $tps tps (load before $before)"

@@ -11,7 +11,9 @@
 # the table shows medians), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_JAR (default: built
 # with ./mvnw package), BENCH_RUNS (which runs: get,list,reply,health,pgbench), BENCH_JAVA_OPTS
 # (e.g. -XX:StartFlightRecording=filename=/tmp/kairos.jfr,settings=profile for a JFR profile),
-# BENCH_KEEP (1 keeps the work directory).
+# BENCH_KEEP (1 keeps the work directory), BENCH_JAR_B (a second jar: an A/B comparison in one run,
+# both services up against the same database, each run alternating A and B, so the machine's
+# load falls on both alike; the table then has an A and a B row per run).
 #
 # What it does: builds the jar; starts a throwaway PostgreSQL (Debian's server binaries) unless
 # DATABASE_URL is set; serves its own JWKS and signs Firebase-shaped RS256 tokens with openssl, so
@@ -116,21 +118,40 @@ mint() { # mint UID NAME
     printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$work/key.pem" -binary | b64url)"
 }
 
-# --- start the service (production mode) ---------------------------------------------------------
-log "starting $jar with KAIROS_ENV=prod"
-KAIROS_ENV=prod PORT=$app_port MANAGEMENT_PORT=$((app_port + 1)) FIREBASE_PROJECT_ID=$project \
-    FIREBASE_JWKS_URL="http://127.0.0.1:$jwks_port/keys.json" \
-    KAIROS_CURSOR_SECRET=$(openssl rand -hex 32) KAIROS_PUBLIC_URL="http://127.0.0.1:$app_port" \
-    RATE_LIMIT_PER_USER_PER_MINUTE=100000000 RATE_LIMIT_GLOBAL_PER_SECOND=100000000 \
-    java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/app.log" 2>&1 &
-app_pid=$!
-pids+=($app_pid)
-for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$app_port/health" >/dev/null 2>&1 && break
-    kill -0 "$app_pid" 2>/dev/null || { tail -20 "$work/app.log"; exit 1; }
-    sleep 0.5
-done
-curl -sf "http://127.0.0.1:$app_port/health" >/dev/null || { tail -20 "$work/app.log"; exit 1; }
+# --- start the service(s) (production mode) ------------------------------------------------------
+start_service() { # start_service JAR PORT LABEL -> sets started_pid
+    log "starting $1 with KAIROS_ENV=prod on port $2 ($3)"
+    KAIROS_ENV=prod PORT=$2 MANAGEMENT_PORT=$(($2 + 1)) FIREBASE_PROJECT_ID=$project \
+        FIREBASE_JWKS_URL="http://127.0.0.1:$jwks_port/keys.json" \
+        KAIROS_CURSOR_SECRET=$cursor_secret KAIROS_PUBLIC_URL="http://127.0.0.1:$2" \
+        RATE_LIMIT_PER_USER_PER_MINUTE=100000000 RATE_LIMIT_GLOBAL_PER_SECOND=100000000 \
+        java ${BENCH_JAVA_OPTS:-} -jar "$1" >"$work/app-$3.log" 2>&1 &
+    started_pid=$!
+    pids+=($started_pid)
+}
+await_service() { # await_service PID PORT LABEL
+    for _ in $(seq 1 240); do
+        curl -sf "http://127.0.0.1:$2/health" >/dev/null 2>&1 && return 0
+        kill -0 "$1" 2>/dev/null || { tail -20 "$work/app-$3.log"; exit 1; }
+        sleep 0.5
+    done
+    curl -sf "http://127.0.0.1:$2/health" >/dev/null || { tail -20 "$work/app-$3.log"; exit 1; }
+}
+cursor_secret=$(openssl rand -hex 32)
+variants=(A)
+declare -A variant_port=([A]=$app_port) variant_pid=()
+start_service "$jar" "$app_port" A
+variant_pid[A]=$started_pid
+app_pid=$started_pid
+if [ -n "${BENCH_JAR_B:-}" ]; then
+    # Started after A has migrated the schema, so the two never race on Flyway.
+    await_service "${variant_pid[A]}" "$app_port" A
+    variants=(A B)
+    variant_port[B]=$((app_port + 20))
+    start_service "$BENCH_JAR_B" "${variant_port[B]}" B
+    variant_pid[B]=$started_pid
+fi
+for v in "${variants[@]}"; do await_service "${variant_pid[$v]}" "${variant_port[$v]}" "$v"; done
 
 # --- data ----------------------------------------------------------------------------------------
 log "seeding $negotiations negotiations"
@@ -162,14 +183,19 @@ psql -At -F' ' -c "
      ORDER BY md5(p.negotiation_id::text)" | with_tokens >"$work/reply.txt"
 log "$(wc -l <"$work/get.txt") read pairs, $(wc -l <"$work/reply.txt") reply targets, $users users"
 
+# --- the pgbench ceiling's script: the load statement from its one home, the service's source ----
+by_index="md5('n' || :i)::uuid" # the seed's id of negotiation :i
+load_sql=$(bench/load-sql.sh "$by_index")
+{ cat bench/pgbench/get.sql; printf '%s;\n' "$load_sql"; } >"$work/pgbench-get.sql"
+
 # --- runs ----------------------------------------------------------------------------------------
-base="http://127.0.0.1:$app_port"
 results="$work/results.tsv"
 : >"$results"
 load() { cut -d' ' -f1 /proc/loadavg; }
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
-run_wrk() { # run_wrk NAME SCRIPT|- PATH
+run_wrk() { # run_wrk NAME SCRIPT|- PATH (against $base; A/B runs prefix the name with the variant)
     local name=$1 script=$2 path=$3 before out rps p50 p99 errors
+    [ "${#variants[@]}" -gt 1 ] && name="$variant $name"
     before=$(load)
     out=$(wrk -t"$BENCH_THREADS" -c"$connections" -d"$duration" --latency ${script:+-s "$script"} "$base$path")
     rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
@@ -179,36 +205,55 @@ run_wrk() { # run_wrk NAME SCRIPT|- PATH
     errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' <<<"$out")
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$before" >>"$results"
     log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors (load before $before)"
+    # Which errors: HTTP statuses and socket errors (a timeout is wrk's 2 s limit).
+    [ "$errors" = 0 ] || grep -E 'Non-2xx|Socket errors' <<<"$out" | sed 's/^ */    /' >&2
 }
 run_pgbench() {
     local before out tps
     before=$(load)
     out=$(pgbench -n -M prepared -c 32 -j 2 -T "${duration%s}" -D negotiations="$negotiations" -D users="$users" \
-        -f bench/pgbench/get.sql 2>&1)
+        -f "$work/pgbench-get.sql" 2>&1)
     tps=$(awk '/^tps = / { print $3; exit }' <<<"$out")
     printf '%s\t%s\t\t\t0\t%s\n' "pgbench GET statements" "$tps" "$before" >>"$results"
     log "pgbench: $tps tps (load before $before)"
 }
+# Each run visits the variants in turn, starting with a different one every round.
+each_variant() { # each_variant ROUND COMMAND...
+    local round=$1 k n=${#variants[@]}
+    shift
+    for k in $(seq 0 $((n - 1))); do
+        variant=${variants[$(((round + k) % n))]}
+        base="http://127.0.0.1:${variant_port[$variant]}"
+        "$@"
+    done
+}
+run_reply() {
+    psql -q -f bench/reset-replies.sql >/dev/null
+    revisions=$(psql -At -c "SELECT sum(revision) FROM negotiations")
+    run_wrk "POST /negotiate/reply" bench/wrk/reply.lua /
+    writes=$(( $(psql -At -c "SELECT sum(revision) FROM negotiations") - revisions ))
+    log "reply run: $last_requests requests, $writes writes (every accepted reply must be one write)"
+}
+warm_up() {
+    log "warming up $variant for $warmup"
+    wrk -t"$BENCH_THREADS" -c"$connections" -d"$warmup" -s bench/wrk/get.lua "$base/" >/dev/null
+    wrk -t"$BENCH_THREADS" -c"$connections" -d5s -s bench/wrk/list.lua "$base/" >/dev/null
+}
 
-log "warming up for $warmup"
-wrk -t"$BENCH_THREADS" -c"$connections" -d"$warmup" -s bench/wrk/get.lua "$base/" >/dev/null
-wrk -t"$BENCH_THREADS" -c"$connections" -d5s -s bench/wrk/list.lua "$base/" >/dev/null
+each_variant 0 warm_up
 for round in $(seq 1 "$rounds"); do
     log "round $round of $rounds"
-    [[ $runs == *,get,* ]] && run_wrk "GET /negotiations/{id}" bench/wrk/get.lua /
-    [[ $runs == *,list,* ]] && run_wrk "GET /negotiations?limit=20" bench/wrk/list.lua /
-    if [[ $runs == *,reply,* ]]; then
-        psql -q -f bench/reset-replies.sql >/dev/null
-        revisions=$(psql -At -c "SELECT sum(revision) FROM negotiations")
-        run_wrk "POST /negotiate/reply" bench/wrk/reply.lua /
-        writes=$(( $(psql -At -c "SELECT sum(revision) FROM negotiations") - revisions ))
-        log "reply run: $last_requests requests, $writes writes (every accepted reply must be one write)"
-    fi
-    [[ $runs == *,health,* ]] && run_wrk "GET /health" "" /health
+    [[ $runs == *,get,* ]] && each_variant "$round" run_wrk "GET /negotiations/{id}" bench/wrk/get.lua /
+    [[ $runs == *,list,* ]] && each_variant "$round" run_wrk "GET /negotiations?limit=20" bench/wrk/list.lua /
+    [[ $runs == *,reply,* ]] && each_variant "$round" run_reply
+    [[ $runs == *,health,* ]] && each_variant "$round" run_wrk "GET /health" "" /health
     [[ $runs == *,pgbench,* ]] && run_pgbench
 done
 
-rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$app_pid/status")
+rss=""
+for v in "${variants[@]}"; do
+    rss="$rss ${v}: $(($(awk '/^VmRSS/ { print $2 }' "/proc/${variant_pid[$v]}/status") / 1024)) MB"
+done
 
 # --- table (medians over rounds) -----------------------------------------------------------------
 echo
@@ -227,8 +272,8 @@ awk -F'\t' '
         ceiling = median(rps["pgbench GET statements"])
         for (i = 1; i <= k; i++) {
             name = order[i]; r = median(rps[name])
-            ratio = (name ~ /^GET \/negotiations\/\{id\}/ && ceiling > 0) ? sprintf("%.2f", r / ceiling) : ""
+            ratio = (name ~ /^(A |B )?GET \/negotiations\/\{id\}/ && ceiling > 0) ? sprintf("%.2f", r / ceiling) : ""
             printf "| %-28s | %9.0f | %8s | %8s | %6d | %11s | %s |\n", name, r, median(p50[name]), median(p99[name]), err[name], ratio, ld[name]
         }
     }' "$results"
-echo "RSS of the service after the runs: $((rss_kb / 1024)) MB"
+echo "RSS of the service after the runs:$rss"

@@ -1,6 +1,7 @@
 package com.amiqo.kairos.api;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -31,12 +32,24 @@ public final class RequestIds {
 		if (clientValue != null && CLIENT_ID.matcher(clientValue).matches()) {
 			return clientValue;
 		}
-		return UUID.randomUUID().toString();
+		return fresh();
 	}
 
 	public static String current() {
 		String id = MDC.get(MDC_KEY);
-		return id != null ? id : UUID.randomUUID().toString();
+		return id != null ? id : fresh();
+	}
+
+	/**
+	 * A random (version 4) UUID from the thread's own generator: a request id only needs
+	 * to be unique, not unguessable, and {@code UUID.randomUUID()} serialises every
+	 * request on the shared SecureRandom.
+	 */
+	static String fresh() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+		return new UUID(high, low).toString();
 	}
 
 }

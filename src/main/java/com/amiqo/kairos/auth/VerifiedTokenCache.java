@@ -1,12 +1,12 @@
 package com.amiqo.kairos.auth;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -46,7 +46,23 @@ final class VerifiedTokenCache implements JwtDecoder {
 
 	private final Duration skew;
 
-	private final Cache<String, Jwt> verified;
+	/**
+	 * Cloned per hash: {@code MessageDigest.getInstance} walks the security providers on
+	 * every call, which showed up in the profile of a read.
+	 */
+	private static final MessageDigest SHA_256;
+
+	static {
+		try {
+			SHA_256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+		}
+	}
+
+	/** Keyed by the token's SHA-256 (a ByteBuffer compares by content). */
+	private final Cache<ByteBuffer, Jwt> verified;
 
 	VerifiedTokenCache(JwtDecoder verifier, Clock clock, Duration skew) {
 		this.verifier = verifier;
@@ -54,13 +70,13 @@ final class VerifiedTokenCache implements JwtDecoder {
 		this.skew = skew;
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(MAXIMUM_SIZE)
-			.expireAfter(Expiry.<String, Jwt>creating((key, jwt) -> lifetime(jwt)))
+			.expireAfter(Expiry.<ByteBuffer, Jwt>creating((key, jwt) -> lifetime(jwt)))
 			.build();
 	}
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		String key = sha256(token);
+		ByteBuffer key = sha256(token);
 		Jwt cached = verified.getIfPresent(key);
 		if (cached != null && usable(cached)) {
 			return cached;
@@ -93,13 +109,13 @@ final class VerifiedTokenCache implements JwtDecoder {
 		return left.isNegative() ? Duration.ZERO : left;
 	}
 
-	private static String sha256(String token) {
+	private static ByteBuffer sha256(String token) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+			MessageDigest digest = (MessageDigest) SHA_256.clone();
+			return ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+		catch (CloneNotSupportedException e) {
+			throw new IllegalStateException("The JDK's SHA-256 can be cloned", e);
 		}
 	}
 

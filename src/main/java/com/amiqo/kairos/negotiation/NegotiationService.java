@@ -3,6 +3,7 @@ package com.amiqo.kairos.negotiation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,9 +145,33 @@ class NegotiationService {
 			}
 			outbox.enqueue(Notices.reply(applied, reply.action(), user.id(), record.agentMode(), preview, now));
 			publishReplyEvents(applied, reply.action(), user.id());
-			return new Written(negotiations.find(next.id()).orElseThrow(), null);
+			return new Written(afterReply(record, applied, user.id(), blob, preview, now), null);
 		});
 		return written.orThrow();
+	}
+
+	/**
+	 * The record as the reply's own writes leave it, without reading it back (a statement
+	 * less per reply): nothing else can have changed it while the row lock is held. A
+	 * reply that adds options or confirms (and so creates events) is read back instead,
+	 * so that stored forms (jsonb metadata, event ids) show as stored; that is the rarer
+	 * case.
+	 */
+	private NegotiationRecord afterReply(NegotiationRecord record, Negotiation.Applied applied, UUID actorId,
+			@Nullable EncryptedBlob blob, String preview, Instant now) {
+		Negotiation next = applied.next();
+		if (applied.outcome() == Negotiation.Outcome.CONFIRMED || !applied.addedSlots().isEmpty()
+				|| !applied.addedVenues().isEmpty()) {
+			return negotiations.find(next.id()).orElseThrow();
+		}
+		Map<UUID, EncryptedBlob> blobs = record.participantBlobs();
+		if (blob != null && applied.outcome() != Negotiation.Outcome.SENT) {
+			blobs = new HashMap<>(blobs);
+			blobs.put(applied.replier().userId(), blob);
+		}
+		return new NegotiationRecord(next, record.title(), record.intentCategory(), record.agentMode(), record.blob(),
+				actorId, preview, record.requestFingerprint(), record.createdAt(), now, record.users(), blobs,
+				record.eventIdsByOwner());
 	}
 
 	NegotiationRecord cancel(AppUser user, NegotiationRequests.Cancel input) {

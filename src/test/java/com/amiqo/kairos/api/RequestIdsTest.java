@@ -1,5 +1,7 @@
 package com.amiqo.kairos.api;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +29,20 @@ class RequestIdsTest {
 	void acceptAllowsExactly128Characters() {
 		assertThat(RequestIds.accept("x".repeat(128))).hasSize(128);
 		assertThat(RequestIds.accept("x".repeat(129))).hasSize(36);
+	}
+
+	@org.junit.jupiter.api.Test
+	void freshWhenCalledRepeatedlyGivesDistinctVersion4Uuids() {
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < 10_000; i++) {
+			String id = RequestIds.fresh();
+			UUID uuid = UUID.fromString(id);
+			assertThat(uuid.version()).isEqualTo(4);
+			assertThat(uuid.variant()).isEqualTo(2);
+			assertThat(uuid.toString()).isEqualTo(id);
+			seen.add(id);
+		}
+		assertThat(seen).hasSize(10_000);
 	}
 
 }

@@ -54,6 +54,24 @@ class QueryBudgetTest extends ApiTest {
 		assertThat(large).hasSizeLessThanOrEqualTo(10).isEqualTo(small);
 	}
 
+	/**
+	 * The negotiation is loaded once, under the lock; the response is built from what the
+	 * reply wrote, not read back.
+	 */
+	@Test
+	void plainReplyLoadsTheNegotiationOnce() {
+		TestUser organizer = signIn("Olga");
+		List<TestUser> guests = invitees(3);
+		String id = start(organizer, guests);
+
+		List<String> statements = statementsOf(api.post("/negotiate/reply")
+			.token(guests.get(0).token())
+			.json(NegotiationFixtures.reply(id, "accept")));
+
+		assertThat(statements.stream().filter(sql -> sql.contains(" AS aggregates"))).hasSize(1);
+		assertThat(statements).hasSizeLessThanOrEqualTo(7);
+	}
+
 	@Test
 	void counterReplyStaysWithinBudget() {
 		TestUser organizer = signIn("Olga");

@@ -1,0 +1,32 @@
+-- The plans of the two benchmarked reads on a seeded benchmark database (bench/seed.sql), with
+-- their execution times: run against the small and the large data set to see that neither
+-- depends on the table sizes (docs/query-plans.md, "At benchmark scale").
+--   psql -v uid=bench-user-7 -f bench/plans.sql          (from the repository root)
+-- The load statement is the service's own (bench/load-sql.sh reads NegotiationRows.LOAD); the
+-- list page is the first page of GET /negotiations?limit=20 as docs/query-plans.sql writes it.
+\set ON_ERROR_STOP on
+\pset pager off
+SELECT id AS sample_user FROM app_users WHERE firebase_uid = :'uid' \gset
+SELECT negotiation_id AS sample_negotiation FROM negotiation_participants
+ WHERE user_id = :'sample_user' ORDER BY negotiation_updated_at DESC LIMIT 1 \gset
+SELECT count(*) AS negotiations FROM negotiations \gset
+\set load_sql `bench/load-sql.sh '$1'`
+PREPARE load_negotiation(uuid) AS :load_sql;
+\echo '## ' :negotiations ' negotiations: GET /negotiations/{id} (user by UID, then the one-statement load)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT id, firebase_uid, display_name FROM app_users WHERE firebase_uid = :'uid';
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+EXECUTE load_negotiation(:'sample_negotiation');
+\echo '## ' :negotiations ' negotiations: GET /negotiations?limit=20 (first page)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT n.id, owner.display_name, slot.slot_count, slot.next_open, venue.venue_count
+  FROM negotiation_participants p
+  JOIN negotiations n ON n.id = p.negotiation_id
+  JOIN app_users owner ON owner.id = n.owner_id
+  CROSS JOIN LATERAL (SELECT count(*) AS slot_count,
+                             min(s.starts_at) FILTER (WHERE s.id = n.final_slot_id) AS final_start,
+                             min(s.starts_at) FILTER (WHERE s.starts_at > now()) AS next_open
+                        FROM proposed_slots s WHERE s.negotiation_id = n.id) slot
+  CROSS JOIN LATERAL (SELECT count(*) AS venue_count FROM proposed_venues v WHERE v.negotiation_id = n.id) venue
+ WHERE p.user_id = :'sample_user' AND (n.sent OR p.status = 'organizer')
+ ORDER BY p.negotiation_updated_at DESC, p.negotiation_id DESC LIMIT 21;

@@ -8,7 +8,9 @@
 # Settings (environment): BENCH_DATABASE_URL (default: a throwaway PostgreSQL from the embedded
 # binaries in ~/.m2), BENCH_RUNS (cold starts, 5), BENCH_WINDOWS (5-second load windows, 12),
 # BENCH_CONNECTIONS (32), BENCH_INSTANCE_MEMORY (the container memory the JVM sizes itself for, 1g),
-# BENCH_NO_AOT=1 (drop the AOT cache, for comparison). Prints a Markdown table; medians throughout.
+# for comparisons: BENCH_NO_AOT=1 (drop the JDK AOT cache), BENCH_NO_SPRING_AOT=1 (drop Spring AOT's
+# generated bean definitions), BENCH_JAVA_OPTS (more JVM options, before -jar).
+# Prints a Markdown table (medians; the cold start also its fastest) and the machine's load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,7 +23,7 @@ if [ "$(id -u)" -eq 0 ]; then
     exec runuser -u kairos-ci -- env HOME="$(getent passwd kairos-ci | cut -d: -f6)" \
         BENCH_DATABASE_URL="${BENCH_DATABASE_URL:-}" BENCH_RUNS="${BENCH_RUNS:-}" BENCH_WINDOWS="${BENCH_WINDOWS:-}" \
         BENCH_CONNECTIONS="${BENCH_CONNECTIONS:-}" BENCH_INSTANCE_MEMORY="${BENCH_INSTANCE_MEMORY:-}" \
-        BENCH_NO_AOT="${BENCH_NO_AOT:-}" "$0"
+        BENCH_NO_AOT="${BENCH_NO_AOT:-}" BENCH_NO_SPRING_AOT="${BENCH_NO_SPRING_AOT:-}" BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" "$0"
 fi
 command -v wrk >/dev/null || { echo "wrk is missing: run as root once (installs Debian's wrk) or apt-get install wrk" >&2; exit 1; }
 [ -f "$image/kairos-backend.jar" ] || { echo "no $image: run ./mvnw package first" >&2; exit 1; }
@@ -45,9 +47,14 @@ trap cleanup EXIT
 java_home=$(sed -n 's:.*<kairos.image.java.home>\([^$]*\)</kairos.image.java.home>.*:\1:p' pom.xml | head -1)
 IFS=, read -r -a entrypoint <<< "$(sed -n 's:.*<kairos.image.entrypoint>\([^$]*\)</kairos.image.entrypoint>.*:\1:p' pom.xml | head -1)"
 entrypoint[0]="$java_home/bin/java"
-if [ -n "${BENCH_NO_AOT:-}" ]; then
-    filtered=(); for a in "${entrypoint[@]}"; do [[ $a == -XX:AOTCache=* ]] || filtered+=("$a"); done; entrypoint=("${filtered[@]}")
-fi
+filtered=()
+for a in "${entrypoint[@]}"; do
+    [[ -n "${BENCH_NO_AOT:-}" && $a == -XX:AOTCache=* ]] && continue
+    [[ -n "${BENCH_NO_SPRING_AOT:-}" && $a == -Dspring.aot.enabled=* ]] && continue
+    [[ $a == -jar ]] && for o in ${BENCH_JAVA_OPTS:-}; do filtered+=("$o"); done
+    filtered+=("$a")
+done
+entrypoint=("${filtered[@]}")
 
 # PostgreSQL: given, or a throwaway cluster from the embedded binaries Maven fetched.
 if [ -z "${BENCH_DATABASE_URL:-}" ]; then
@@ -98,6 +105,7 @@ stop_app() { kill -TERM "$app"; wait "$app" 2>/dev/null || true; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
 echo "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "command: ${entrypoint[*]} (JDK_JAVA_OPTIONS=$JDK_JAVA_OPTIONS)" >&2
 start_app; await_healthy; stop_app   # migrates the database; not counted
 
 : > "$work/starts"; : > "$work/cpu"; : > "$work/idle"
@@ -136,7 +144,7 @@ cat <<TABLE
 |---|---|
 | jar (target/kairos-backend.jar) | $(( $(stat -c %s target/kairos-backend.jar) / 1024 / 1024 )) MB |
 | image files (target/image, with AOT cache) | $(du -sm "$image" | cut -f1) MB |
-| cold start to first healthy /health, median of $runs | $(median < "$work/starts") ms (CPU $(median < "$work/cpu") ms) |
+| cold start to first healthy /health, median of $runs (fastest) | $(median < "$work/starts") ms ($(sort -n "$work/starts" | head -1) ms), CPU $(median < "$work/cpu") ms |
 | steady throughput GET /negotiations/{id}, $connections connections | $steady req/s (median of the last 3 of $windows 5-s windows) |
 | time to 80 % of steady throughput | ${to80:-not reached} s |
 | RSS idle (10 s after start), median | $(median < "$work/idle") MB |
@@ -144,4 +152,5 @@ cat <<TABLE
 | CPU per GET /negotiations/{id} over the whole load (service / PostgreSQL) | $app_cpu / $pg_cpu µs |
 TABLE
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "load windows (req/s): $(paste -sd' ' "$work/rates")" >&2
 exit 0

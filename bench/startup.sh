@@ -3,7 +3,8 @@
 # it: the files of target/image and the image's entrypoint (pom: kairos.image.entrypoint), with
 # KAIROS_ENV=prod against an external, already migrated PostgreSQL and tokens signed by a local JWKS.
 #
-#   ./mvnw package -DskipTests && bench/startup.sh            # as root: installs wrk, runs as kairos-ci
+#   ./mvnw package -DskipTests     # as a regular user: the AOT cache's training run starts a PostgreSQL
+#   bench/startup.sh               # as root: installs wrk, then runs as kairos-ci
 #
 # Settings (environment): BENCH_DATABASE_URL (default: a throwaway PostgreSQL from the embedded
 # binaries in ~/.m2), BENCH_RUNS (cold starts, 5), BENCH_WINDOWS (5-second load windows, 12),

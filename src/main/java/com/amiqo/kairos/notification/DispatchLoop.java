@@ -46,6 +46,12 @@ class DispatchLoop implements SmartLifecycle {
 		this.properties = properties;
 	}
 
+	/** Only an instance with the dispatcher on delivers the outbox. */
+	@Override
+	public boolean isAutoStartup() {
+		return properties.dispatcherEnabled();
+	}
+
 	@Override
 	public synchronized void start() {
 		running = true;

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +40,12 @@ class NotificationConfiguration {
 		return new NotificationDispatcher(outbox, devices, sender, properties, metrics);
 	}
 
+	/**
+	 * Always defined, started only when {@code KAIROS_NOTIFICATIONS_DISPATCHER} is on:
+	 * the image's bean definitions are fixed at build time (Spring AOT), so a setting
+	 * read at run time must not decide whether a bean exists.
+	 */
 	@Bean
-	@ConditionalOnProperty(name = "kairos.notifications.dispatcher-enabled", havingValue = "true",
-			matchIfMissing = true)
 	DispatchLoop notificationDispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal,
 			OutboxRepository outbox, NotificationMetrics metrics, NotificationProperties properties) {
 		return new DispatchLoop(dispatcher, signal, outbox, metrics, properties);

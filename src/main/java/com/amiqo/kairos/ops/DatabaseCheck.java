@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -87,6 +88,17 @@ class DatabaseCheck implements SmartLifecycle {
 			prober = null;
 		}
 		closeConnection();
+	}
+
+	/**
+	 * Before the web server starts (and stopped after it): its first {@code /health}
+	 * already has a probe to answer from, instead of a 503 until the management server
+	 * and everything else of the last phase have started. Every bean is created by then,
+	 * so the API is ready.
+	 */
+	@Override
+	public int getPhase() {
+		return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 2048;
 	}
 
 	@Override

@@ -29,6 +29,10 @@ public final class ApiClient {
 		this.baseUrl = baseUrl;
 	}
 
+	public String baseUrl() {
+		return baseUrl;
+	}
+
 	public Call get(String path) {
 		return new Call("GET", path);
 	}

@@ -64,9 +64,13 @@ public final class PackagedApp implements AutoCloseable {
 	 * PATH/HOME).
 	 */
 	public static PackagedApp start(Map<String, String> environment) {
+		return start(environment, entrypoint());
+	}
+
+	/** The same with another command (the AOT cache's training run). */
+	public static PackagedApp start(Map<String, String> environment, List<String> command) {
 		int port = freePort();
-		ProcessBuilder builder = new ProcessBuilder(entrypoint())
-			.directory(new java.io.File(required("kairos.image.dir")));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(new java.io.File(required("kairos.image.dir")));
 		Map<String, String> env = builder.environment();
 		env.keySet().retainAll(List.of("PATH", "HOME", "LANG"));
 		env.putAll(environment);

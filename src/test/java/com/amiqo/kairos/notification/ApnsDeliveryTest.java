@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.MockApns;
 import com.amiqo.kairos.support.TestUser;
 import com.eatthepath.pushy.apns.server.RejectionReason;
 

@@ -31,11 +31,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Health under database outages, and the version of a build without git metadata. Its own
  * context, so its own embedded PostgreSQL: the outage tests stop and kill the database,
- * which no other test class may see. The context also hides {@code git.properties}, as a
- * build from a source tarball (no {@code .git}) has none; {@link VersionTest} covers the
- * git checkout in the shared context.
+ * which no other test class may see. The context also serves the {@code git.properties}
+ * of a build from a source tarball (no {@code .git}: the git-commit-id plugin writes the
+ * file without a single property); {@link VersionTest} covers the git checkout in the
+ * shared context.
  */
-@TestPropertySource(properties = "spring.info.git.location=classpath:absent/git.properties")
+@TestPropertySource(properties = "spring.info.git.location=classpath:tarball/git.properties")
 class HealthAndVersionTest extends ApiTest {
 
 	@Autowired

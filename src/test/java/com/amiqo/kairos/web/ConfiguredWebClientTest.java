@@ -69,7 +69,7 @@ class ConfiguredWebClientTest extends EmulatorApiTest {
 		assertThat(aasa.status()).isEqualTo(200);
 		assertThat(aasa.header("Content-Type")).startsWith("application/json");
 		assertThat(aasa.body().path("applinks").path("details").get(0).path("appIDs").get(0).asString())
-			.isEqualTo(APPLE_TEAM_ID + "." + APPLE_BUNDLE_ID);
+			.isEqualTo("ABCDE12345.com.amiqo.kairos");
 		assertThat(aasa.body().path("applinks").path("details").get(0).path("components").get(0).path("/").asString())
 			.isEqualTo("/i/*");
 	}

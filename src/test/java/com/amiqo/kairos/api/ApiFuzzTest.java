@@ -14,13 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
 import com.amiqo.kairos.api.FuzzedRequests.Fuzzed;
 import com.amiqo.kairos.api.FuzzedRequests.Scene;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
-import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.OpenApiConformance;
+import com.amiqo.kairos.support.QuietApiTest;
 import com.amiqo.kairos.support.RawHttp;
 import com.amiqo.kairos.support.TestUser;
 
@@ -35,14 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dkairos.fuzz.requests=N} runs more.
  *
  * <p>
- * Its own context: neither the expiry sweep nor the notification dispatcher may change
- * rows while the test compares snapshots of the database, and the per-user rate limit
- * would otherwise turn most requests into 429s.
+ * On the {@link QuietApiTest} context: neither the expiry sweep nor the notification
+ * dispatcher may change rows while the test compares snapshots of the database, and the
+ * per-user rate limit would otherwise turn most requests into 429s.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = { "kairos.expiry.sweep-interval=1h", "kairos.notifications.dispatcher-enabled=false",
-		"kairos.rate-limit.per-user-per-minute=1000000", "kairos.rate-limit.global-per-second=1000000" })
-class ApiFuzzTest extends ApiTest {
+class ApiFuzzTest extends QuietApiTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -5,10 +5,8 @@ import java.time.Instant;
 import com.nimbusds.jwt.PlainJWT;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.TestPropertySource;
-
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
-import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.EmulatorApiTest;
 import com.amiqo.kairos.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With FIREBASE_AUTH_EMULATOR_HOST set, unsigned emulator tokens are accepted; every
  * claim rule still holds.
  */
-@TestPropertySource(properties = "kairos.auth.emulator-host=localhost:9099")
-class EmulatorModeTest extends ApiTest {
+class EmulatorModeTest extends EmulatorApiTest {
 
 	@Test
 	void meWithUnsignedEmulatorTokenReturns200() {

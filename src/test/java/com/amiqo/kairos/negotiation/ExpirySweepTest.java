@@ -76,7 +76,7 @@ class ExpirySweepTest extends ApiTest {
 					() -> negotiations.expireOverdue(7), () -> negotiations.expireOverdue(7),
 					() -> negotiations.expireOverdue(7));
 			int total = 0;
-			for (Future<Integer> swept : pool.invokeAll(sweeps)) {
+			for (Future<Integer> swept : pool.invokeAll(sweeps, 60, TimeUnit.SECONDS)) {
 				total += swept.get(60, TimeUnit.SECONDS);
 			}
 			assertThat(total).isGreaterThanOrEqualTo(30);

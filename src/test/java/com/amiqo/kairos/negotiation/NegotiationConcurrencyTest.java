@@ -118,7 +118,9 @@ class NegotiationConcurrencyTest extends ApiTest {
 			List<Future<ApiResponse>> futures = new ArrayList<>();
 			for (Callable<ApiResponse> call : calls) {
 				futures.add(pool.submit(() -> {
-					start.await();
+					if (!start.await(30, TimeUnit.SECONDS)) {
+						throw new IllegalStateException("the start signal never came");
+					}
 					return call.call();
 				}));
 			}

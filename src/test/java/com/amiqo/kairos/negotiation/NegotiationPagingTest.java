@@ -158,7 +158,8 @@ class NegotiationPagingTest extends ApiTest {
 	 * {@code instant}.
 	 */
 	private static void awaitClockPast(Instant instant) {
-		await().pollDelay(Duration.ZERO)
+		await().atMost(Duration.ofSeconds(1))
+			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(1))
 			.until(() -> Instant.now().truncatedTo(ChronoUnit.MICROS).isAfter(instant));
 	}

@@ -3,11 +3,8 @@ package com.amiqo.kairos.negotiation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
-import org.springframework.context.annotation.Import;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
@@ -21,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reply costs the same whether the group has two people or twenty (no per-participant
  * queries).
  */
-@Import(StatementCounter.Config.class)
 class QueryBudgetTest extends ApiTest {
 
 	@Test
@@ -172,7 +168,7 @@ class QueryBudgetTest extends ApiTest {
 	}
 
 	private List<String> statementsOf(com.amiqo.kairos.support.ApiClient.Call call) {
-		String requestId = "budget-" + UUID.randomUUID();
+		String requestId = StatementCounter.newRequestId();
 		ApiResponse response = call.header("X-Request-Id", requestId).send();
 		assertThat(response.status()).as(response.toString()).isLessThan(300);
 		return StatementCounter.statementsOf(requestId);

@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import com.amiqo.kairos.support.MockApns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -6,25 +6,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.MockApns;
+import com.amiqo.kairos.support.QuietApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 /**
- * Base of the delivery tests: one shared context whose sender is the real APNs sender
+ * Base of the delivery tests, on the {@link QuietApiTest} context: the real APNs sender
  * pointed at {@link MockApns}, with the background dispatch loop off so each test drives
- * dispatch rounds itself, deterministically. Retries are due after a millisecond or so.
+ * dispatch rounds itself, deterministically.
  */
-@TestPropertySource(
-		properties = { "kairos.notifications.dispatcher-enabled=false", "kairos.notifications.batch-size=50",
-				"kairos.notifications.retry-base=1ms", "kairos.notifications.retry-max=4ms",
-				"kairos.notifications.max-attempts=3", "kairos.apns.key-id=" + MockApns.KEY_ID,
-				"kairos.apns.team-id=" + MockApns.TEAM_ID, "kairos.apns.topic=" + MockApns.TOPIC })
-abstract class DeliveryTest extends ApiTest {
+abstract class DeliveryTest extends QuietApiTest {
 
 	@Autowired
 	NotificationOutbox notifications;
@@ -37,14 +30,6 @@ abstract class DeliveryTest extends ApiTest {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@DynamicPropertySource
-	static void mockApns(DynamicPropertyRegistry registry) {
-		registry.add("kairos.apns.key-path", () -> MockApns.get().keyPath());
-		registry.add("kairos.apns.trusted-certificate", () -> MockApns.get().caPath());
-		registry.add("kairos.apns.production-host", () -> "localhost:" + MockApns.get().productionPort());
-		registry.add("kairos.apns.sandbox-host", () -> "localhost:" + MockApns.get().sandboxPort());
-	}
 
 	@BeforeEach
 	void emptyOutbox() {

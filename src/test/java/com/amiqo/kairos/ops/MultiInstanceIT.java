@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ class MultiInstanceIT {
 				CompletableFuture
 					.allOf(CompletableFuture.runAsync(first::awaitHealthy),
 							CompletableFuture.runAsync(second::awaitHealthy))
-					.join();
+					.get(3, TimeUnit.MINUTES);
 				ApiClient a = first.api();
 				ApiClient b = second.api();
 

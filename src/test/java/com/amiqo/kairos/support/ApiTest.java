@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the HTTP-level tests: the whole service on a random port, a throwaway embedded
  * PostgreSQL, and token verification against the {@link TestJwks} served over real HTTP.
- * Subclasses that add no configuration share one application context.
+ * Subclasses that add no configuration share one application context; statements are
+ * counted per request ({@link StatementCounter}) in every context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kairos.database.embedded.ephemeral=true",
@@ -25,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				// on the poll being rare).
 				"kairos.notifications.poll-interval=1m", "kairos.cors.allowed-origins=" + ApiTest.BROWSER_ORIGIN,
 				"management.server.port=0" })
+@Import(StatementCounter.Config.class)
 public abstract class ApiTest {
 
 	public static final String CURSOR_SECRET = "test-cursor-secret-0123456789abcdef";

@@ -2,6 +2,7 @@ package com.amiqo.kairos.support;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,12 +28,24 @@ import com.amiqo.kairos.api.RequestIds;
  * placeholders), so tests can tell which table it wrote. The caller's profile lookup is
  * left out: whether a request makes it depends only on whether the user is in the
  * instance's profile cache (user/UserService), not on what the request does.
+ *
+ * <p>
+ * Every {@link ApiTest} context has it, so counting needs no context of its own; only
+ * requests sent with an id from {@link #newRequestId()} are recorded, so the rest of the
+ * suite leaves nothing behind.
  */
 public final class StatementCounter implements QueryExecutionListener {
 
 	private static final Map<String, List<String>> BY_REQUEST = new ConcurrentHashMap<>();
 
 	private static final String PROFILE_LOOKUP = "FROM app_users WHERE firebase_uid = ?";
+
+	private static final String COUNTED = "counted-";
+
+	/** An {@code X-Request-Id} whose statements are recorded. */
+	public static String newRequestId() {
+		return COUNTED + UUID.randomUUID();
+	}
 
 	public static List<String> statementsOf(String requestId) {
 		return BY_REQUEST.getOrDefault(requestId, List.of());
@@ -45,7 +58,8 @@ public final class StatementCounter implements QueryExecutionListener {
 	@Override
 	public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
 		String requestId = MDC.get(RequestIds.MDC_KEY);
-		if (requestId != null && !queries.isEmpty() && !queries.get(0).getQuery().contains(PROFILE_LOOKUP)) {
+		if (requestId != null && requestId.startsWith(COUNTED) && !queries.isEmpty()
+				&& !queries.get(0).getQuery().contains(PROFILE_LOOKUP)) {
 			BY_REQUEST.computeIfAbsent(requestId, id -> new CopyOnWriteArrayList<>())
 				.add(queries.get(0).getQuery().strip().replaceAll("\\s+", " "));
 		}

@@ -106,7 +106,9 @@ class UserProfileTest extends ApiTest {
 		try {
 			for (int i = 0; i < callers; i++) {
 				results.add(pool.submit(() -> {
-					start.await();
+					if (!start.await(30, TimeUnit.SECONDS)) {
+						throw new IllegalStateException("the start signal never came");
+					}
 					return api.get("/me").token(token).send();
 				}));
 			}

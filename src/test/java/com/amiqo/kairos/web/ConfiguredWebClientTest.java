@@ -15,11 +15,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import com.amiqo.kairos.support.ApiClient;
-import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.EmulatorApiTest;
+import com.amiqo.kairos.support.FakeAuthEmulator;
 
 /**
  * The web client on a server configured the way the shared test server is not: with
@@ -28,34 +26,17 @@ import com.amiqo.kairos.support.ApiTest;
  * connect-src are real) and uses the emulator's unsigned tokens against the API; with the
  * Apple ids set, universal links are served.
  */
-class ConfiguredWebClientTest extends ApiTest {
+class ConfiguredWebClientTest extends EmulatorApiTest {
 
-	private static final FakeAuthEmulator EMULATOR = start();
+	private static final FakeAuthEmulator EMULATOR = FakeAuthEmulator.get();
 
 	private static BrowserPage page;
-
-	private static FakeAuthEmulator start() {
-		try {
-			return new FakeAuthEmulator();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	@DynamicPropertySource
-	static void emulator(DynamicPropertyRegistry registry) {
-		registry.add("kairos.auth.emulator-host", EMULATOR::hostAndPort);
-		registry.add("kairos.web.apple-team-id", () -> "ABCDE12345");
-		registry.add("kairos.web.apple-bundle-id", () -> "com.amiqo.kairos");
-	}
 
 	@AfterAll
 	static void stop() {
 		if (page != null) {
 			page.quit();
 		}
-		EMULATOR.close();
 	}
 
 	@RegisterExtension

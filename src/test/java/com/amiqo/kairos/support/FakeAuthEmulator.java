@@ -1,4 +1,4 @@
-package com.amiqo.kairos.web;
+package com.amiqo.kairos.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +15,15 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.amiqo.kairos.support.TestTokens;
-
 /**
  * A stand-in for the Firebase Auth Emulator's REST sign-in ({@code accounts:signUp},
  * {@code accounts:signInWithPassword}): same paths, same JSON, unsigned ID tokens, and
- * the CORS headers a page on another origin needs, as the real emulator sends.
+ * the CORS headers a page on another origin needs, as the real emulator sends. One
+ * instance per test JVM, like {@link TestJwks}.
  */
-final class FakeAuthEmulator implements AutoCloseable {
+public final class FakeAuthEmulator {
+
+	private static final FakeAuthEmulator INSTANCE = start();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,14 +33,27 @@ final class FakeAuthEmulator implements AutoCloseable {
 
 	private final Map<String, String[]> accounts = new ConcurrentHashMap<>();
 
-	FakeAuthEmulator() throws IOException {
+	private FakeAuthEmulator() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 		server.createContext("/", this::handle);
 		server.start();
 	}
 
+	private static FakeAuthEmulator start() {
+		try {
+			return new FakeAuthEmulator();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public static FakeAuthEmulator get() {
+		return INSTANCE;
+	}
+
 	/** As {@code FIREBASE_AUTH_EMULATOR_HOST} is written: host and port. */
-	String hostAndPort() {
+	public String hostAndPort() {
 		return "localhost:" + server.getAddress().getPort();
 	}
 
@@ -85,11 +99,6 @@ final class FakeAuthEmulator implements AutoCloseable {
 		exchange.sendResponseHeaders(status, bytes.length);
 		exchange.getResponseBody().write(bytes);
 		exchange.close();
-	}
-
-	@Override
-	public void close() {
-		server.stop(0);
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.amiqo.kairos.notification;
+package com.amiqo.kairos.support;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,16 +31,18 @@ import io.netty.handler.codec.http2.Http2Headers;
  * {@code 410 Unregistered}, or a {@code 429}/{@code 500} a given number of times before
  * accepting.
  */
-final class MockApns {
+public final class MockApns {
 
-	static final String TEAM_ID = "TEAM000001";
-	static final String KEY_ID = "TEST000001";
-	static final String TOPIC = "com.amiqo.kairos";
+	public static final String TEAM_ID = "TEAM000001";
+
+	public static final String KEY_ID = "TEST000001";
+
+	public static final String TOPIC = "com.amiqo.kairos";
 
 	private static MockApns instance;
 
 	/** A push the server accepted. */
-	record Received(String environment, String deviceToken, Map<String, String> headers, String payload) {
+	public record Received(String environment, String deviceToken, Map<String, String> headers, String payload) {
 	}
 
 	final List<Received> received = new CopyOnWriteArrayList<>();
@@ -69,7 +71,7 @@ final class MockApns {
 		sandboxPort = start("sandbox", verificationKey);
 	}
 
-	static synchronized MockApns get() {
+	public static synchronized MockApns get() {
 		if (instance == null) {
 			try {
 				instance = new MockApns();
@@ -81,23 +83,23 @@ final class MockApns {
 		return instance;
 	}
 
-	int productionPort() {
+	public int productionPort() {
 		return productionPort;
 	}
 
-	int sandboxPort() {
+	public int sandboxPort() {
 		return sandboxPort;
 	}
 
-	String keyPath() {
+	public String keyPath() {
 		return keyFile.toString();
 	}
 
-	String caPath() {
+	public String caPath() {
 		return caFile.toString();
 	}
 
-	void unregister(String deviceToken) {
+	public void unregister(String deviceToken) {
 		unregistered.add(deviceToken);
 	}
 
@@ -105,12 +107,12 @@ final class MockApns {
 	 * Refuses the next {@code times} pushes to this token with {@code reason}, then
 	 * accepts.
 	 */
-	void failThenAccept(String deviceToken, RejectionReason reason, int times) {
+	public void failThenAccept(String deviceToken, RejectionReason reason, int times) {
 		failing.put(deviceToken, reason);
 		failuresLeft.put(deviceToken, new AtomicInteger(times));
 	}
 
-	List<Received> receivedBy(String deviceToken) {
+	public List<Received> receivedBy(String deviceToken) {
 		return received.stream().filter(push -> push.deviceToken().equals(deviceToken)).toList();
 	}
 

@@ -11,9 +11,13 @@
 # the table shows medians), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_JAR (default: built
 # with ./mvnw package), BENCH_RUNS (which runs: get,list,reply,health,pgbench), BENCH_JAVA_OPTS
 # (e.g. -XX:StartFlightRecording=filename=/tmp/kairos.jfr,settings=profile for a JFR profile),
-# BENCH_KEEP (1 keeps the work directory), BENCH_JAR_B (a second jar: an A/B comparison in one run,
-# both services up against the same database, each run alternating A and B, so the machine's
-# load falls on both alike; the table then has an A and a B row per run).
+# BENCH_KEEP (1 keeps the work directory), BENCH_SERVICE (image: the container image's command from
+# target/image, bench/image-command.sh, the default; jar: `java -jar` on the JDK on PATH),
+# BENCH_INSTANCE_MEMORY (image: the container memory the JVM sizes itself for, 1g),
+# BENCH_JAR_B (a second jar) or BENCH_B_ENV (B is the image command made under these settings,
+# e.g. BENCH_B_ENV=BENCH_NO_SPRING_AOT=1): an A/B comparison in one run, both services up against
+# the same database, each run alternating A and B, so the machine's load falls on both alike; the
+# table then has an A and a B row per run.
 #
 # What it does: builds the jar; starts a throwaway PostgreSQL (Debian's server binaries) unless
 # DATABASE_URL is set; serves its own JWKS and signs Firebase-shaped RS256 tokens with openssl, so
@@ -119,13 +123,26 @@ mint() { # mint UID NAME
 }
 
 # --- start the service(s) (production mode) ------------------------------------------------------
-start_service() { # start_service JAR PORT LABEL -> sets started_pid
-    log "starting $1 with KAIROS_ENV=prod on port $2 ($3)"
+# The command of variant A or B, run in the directory it expects.
+exec_in() { # exec_in VARIANT
+    local cmd
+    if [ "$1" = B ] && [ -n "${BENCH_JAR_B:-}" ]; then
+        exec java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR_B"
+    elif [ "${BENCH_SERVICE:-image}" = jar ]; then
+        exec java ${BENCH_JAVA_OPTS:-} -jar "$root_dir/$jar"
+    fi
+    if [ "$1" = B ]; then mapfile -t cmd < <(env ${BENCH_B_ENV:-} bench/image-command.sh); else mapfile -t cmd < <(bench/image-command.sh); fi
+    cd "$root_dir/target/image" && JDK_JAVA_OPTIONS="-XX:MaxRAM=${BENCH_INSTANCE_MEMORY:-1g}" exec "${cmd[@]}"
+}
+start_service() { # start_service VARIANT PORT LABEL -> sets started_pid
+    local what="${BENCH_SERVICE:-image}"
+    if [ "$1" = B ]; then what=${BENCH_JAR_B:+"jar $BENCH_JAR_B"}; what=${what:-"image with ${BENCH_B_ENV:-}"}; fi
+    log "starting $3 ($what) with KAIROS_ENV=prod on port $2"
     KAIROS_ENV=prod PORT=$2 MANAGEMENT_PORT=$(($2 + 1)) FIREBASE_PROJECT_ID=$project \
         FIREBASE_JWKS_URL="http://127.0.0.1:$jwks_port/keys.json" \
         KAIROS_CURSOR_SECRET=$cursor_secret KAIROS_PUBLIC_URL="http://127.0.0.1:$2" \
         RATE_LIMIT_PER_USER_PER_MINUTE=100000000 RATE_LIMIT_GLOBAL_PER_SECOND=100000000 \
-        java ${BENCH_JAVA_OPTS:-} -jar "$1" >"$work/app-$3.log" 2>&1 &
+        exec_in "$1" >"$work/app-$3.log" 2>&1 &
     started_pid=$!
     pids+=($started_pid)
 }
@@ -140,15 +157,15 @@ await_service() { # await_service PID PORT LABEL
 cursor_secret=$(openssl rand -hex 32)
 variants=(A)
 declare -A variant_port=([A]=$app_port) variant_pid=()
-start_service "$jar" "$app_port" A
+start_service A "$app_port" A
 variant_pid[A]=$started_pid
 app_pid=$started_pid
-if [ -n "${BENCH_JAR_B:-}" ]; then
+if [ -n "${BENCH_JAR_B:-}${BENCH_B_ENV:-}" ]; then
     # Started after A has migrated the schema, so the two never race on Flyway.
     await_service "${variant_pid[A]}" "$app_port" A
     variants=(A B)
     variant_port[B]=$((app_port + 20))
-    start_service "$BENCH_JAR_B" "${variant_port[B]}" B
+    start_service B "${variant_port[B]}" B
     variant_pid[B]=$started_pid
 fi
 for v in "${variants[@]}"; do await_service "${variant_pid[$v]}" "${variant_port[$v]}" "$v"; done

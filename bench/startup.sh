@@ -46,17 +46,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java_home=$(sed -n 's:.*<kairos.image.java.home>\([^$]*\)</kairos.image.java.home>.*:\1:p' pom.xml | head -1)
-IFS=, read -r -a entrypoint <<< "$(sed -n 's:.*<kairos.image.entrypoint>\([^$]*\)</kairos.image.entrypoint>.*:\1:p' pom.xml | head -1)"
-entrypoint[0]="$java_home/bin/java"
-filtered=()
-for a in "${entrypoint[@]}"; do
-    [[ -n "${BENCH_NO_AOT:-}" && $a == -XX:AOTCache=* ]] && continue
-    [[ -n "${BENCH_NO_SPRING_AOT:-}" && $a == -Dspring.aot.enabled=* ]] && continue
-    [[ $a == -jar ]] && for o in ${BENCH_JAVA_OPTS:-}; do filtered+=("$o"); done
-    filtered+=("$a")
-done
-entrypoint=("${filtered[@]}")
+mapfile -t entrypoint < <(bench/image-command.sh)
 
 # PostgreSQL: given, or a throwaway cluster from the embedded binaries Maven fetched.
 if [ -z "${BENCH_DATABASE_URL:-}" ]; then

@@ -1,5 +1,7 @@
 package com.amiqo.kairos.ops;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -106,6 +108,10 @@ class ProductionSmokeIT {
 						.json(Map.of("negotiation_id", slowId))
 						.send());
 				await().atMost(Duration.ofSeconds(20)).until(() -> waitingOnLocks(blocker) == 1);
+				// The request in flight runs on a virtual thread: the image runs Java 25
+				// with
+				// Spring AOT, whose build (Java 17) cannot switch them on.
+				assertThat(threadDump(app.pid())).contains("\"tomcat-handler-");
 
 				app.terminate();
 				terminatedAt = System.nanoTime();
@@ -125,6 +131,22 @@ class ProductionSmokeIT {
 			assertEveryLineIsACloudLoggingEntry(app.lines(), tracesSent);
 			assertThat(app.lines()).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete"));
 		}
+	}
+
+	/**
+	 * The JVM's thread dump (JSON, virtual threads included), taken with the image's
+	 * jcmd.
+	 */
+	private static String threadDump(long pid) throws Exception {
+		Path dump = Files.createTempDirectory("kairos-threads").resolve("threads.json");
+		Path jcmd = Path.of(System.getProperty("kairos.image.java.home"), "bin", "jcmd");
+		Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.dump_to_file", "-format=json",
+				dump.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		return Files.readString(dump);
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.EncryptedBlobFields;
+import com.amiqo.kairos.api.WireValues;
 
 /**
  * Request bodies of the negotiation endpoints and what they turn into (invitees, the
@@ -131,9 +131,8 @@ final class NegotiationRequests {
 					: rules.slots(counterSlots, "counter_slots", now, problems);
 			List<VenueOption> venues = rules.venues(counterVenues, "counter_venues", problems);
 			problems.throwIfAny();
-			return new Reply(ReplyAction.valueOf(action.toUpperCase(Locale.ROOT)),
-					slotIds == null ? null : Set.copyOf(slotIds), venueIds == null ? null : Set.copyOf(venueIds), slots,
-					venues);
+			return new Reply(WireValues.parse(ReplyAction.class, action), slotIds == null ? null : Set.copyOf(slotIds),
+					venueIds == null ? null : Set.copyOf(venueIds), slots, venues);
 		}
 
 	}

@@ -135,7 +135,9 @@ class NegotiationService {
 			Negotiation next = applied.next();
 			negotiations.insertSlots(next.id(), applied.addedSlots());
 			negotiations.insertVenues(next.id(), applied.addedVenues());
-			if (applied.outcome() != Negotiation.Outcome.SENT) {
+			// Sending a draft is the organizer's act, not an answer: their row stays.
+			boolean answered = applied.outcome() != Negotiation.Outcome.SENT;
+			if (answered) {
 				negotiations.updateParticipant(next.id(), applied.replier(), blob);
 			}
 			String preview = Previews.reply(user.displayName(), reply.action(), applied, record.intentCategory());
@@ -145,7 +147,7 @@ class NegotiationService {
 			}
 			outbox.enqueue(Notices.reply(applied, reply.action(), user.id(), record.agentMode(), preview, now));
 			publishReplyEvents(applied, reply.action(), user.id());
-			return new Written(afterReply(record, applied, user.id(), blob, preview, now), null);
+			return new Written(afterReply(record, applied, user.id(), answered ? blob : null, preview, now), null);
 		});
 		return written.orThrow();
 	}
@@ -158,16 +160,16 @@ class NegotiationService {
 	 * case.
 	 */
 	private NegotiationRecord afterReply(NegotiationRecord record, Negotiation.Applied applied, UUID actorId,
-			@Nullable EncryptedBlob blob, String preview, Instant now) {
+			@Nullable EncryptedBlob storedBlob, String preview, Instant now) {
 		Negotiation next = applied.next();
 		if (applied.outcome() == Negotiation.Outcome.CONFIRMED || !applied.addedSlots().isEmpty()
 				|| !applied.addedVenues().isEmpty()) {
 			return negotiations.find(next.id()).orElseThrow();
 		}
 		Map<UUID, EncryptedBlob> blobs = record.participantBlobs();
-		if (blob != null && applied.outcome() != Negotiation.Outcome.SENT) {
+		if (storedBlob != null) {
 			blobs = new HashMap<>(blobs);
-			blobs.put(applied.replier().userId(), blob);
+			blobs.put(applied.replier().userId(), storedBlob);
 		}
 		return new NegotiationRecord(next, record.title(), record.intentCategory(), record.agentMode(), record.blob(),
 				actorId, preview, record.requestFingerprint(), record.createdAt(), now, record.users(), blobs,

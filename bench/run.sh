@@ -7,15 +7,17 @@
 #   DATABASE_URL=jdbc:postgresql://host:5432/db DATABASE_USER=… DATABASE_PASSWORD=… bench/run.sh
 #
 # Settings (environment): BENCH_NEGOTIATIONS (10000), BENCH_DURATION (15s per measured run),
-# BENCH_WARMUP (20s of load before the first measured run), BENCH_ROUNDS (3 interleaved rounds;
+# BENCH_WARMUP (20s of GET load, then 5 s of list and 10 s of replies, before the first measured run), BENCH_ROUNDS (3 interleaved rounds;
 # the table shows medians), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_JAR (default: built
 # with ./mvnw package), BENCH_RUNS (which runs: get,list,reply,health,pgbench), BENCH_JAVA_OPTS
 # (e.g. -XX:StartFlightRecording=filename=/tmp/kairos.jfr,settings=profile for a JFR profile),
 # BENCH_KEEP (1 keeps the work directory), BENCH_SERVICE (image: the container image's command from
 # target/image, bench/image-command.sh, the default; jar: `java -jar` on the JDK on PATH),
 # BENCH_INSTANCE_MEMORY (image: the container memory the JVM sizes itself for, 1g),
-# BENCH_JAR_B (a second jar) or BENCH_B_ENV (B is the image command made under these settings,
-# e.g. BENCH_B_ENV=BENCH_NO_SPRING_AOT=1): an A/B comparison in one run, both services up against
+# BENCH_JAR_B (a second jar), BENCH_IMAGE_B (B is the image command run from another build's image
+# files, e.g. a copy of target/image kept from before a change) or BENCH_B_ENV (B is the image
+# command made under these settings, e.g. BENCH_B_ENV=BENCH_NO_SPRING_AOT=1): an A/B comparison in
+# one run, both services up against
 # the same database, each run alternating A and B, so the machine's load falls on both alike; the
 # table then has an A and a B row per run.
 #
@@ -131,12 +133,14 @@ exec_in() { # exec_in VARIANT
     elif [ "${BENCH_SERVICE:-image}" = jar ]; then
         exec java ${BENCH_JAVA_OPTS:-} -jar "$root_dir/$jar"
     fi
+    local image="$root_dir/target/image"
     if [ "$1" = B ]; then mapfile -t cmd < <(env ${BENCH_B_ENV:-} bench/image-command.sh); else mapfile -t cmd < <(bench/image-command.sh); fi
-    cd "$root_dir/target/image" && JDK_JAVA_OPTIONS="-XX:MaxRAM=${BENCH_INSTANCE_MEMORY:-1g}" exec "${cmd[@]}"
+    [ "$1" = B ] && [ -n "${BENCH_IMAGE_B:-}" ] && image=$BENCH_IMAGE_B
+    cd "$image" && JDK_JAVA_OPTIONS="-XX:MaxRAM=${BENCH_INSTANCE_MEMORY:-1g}" exec "${cmd[@]}"
 }
 start_service() { # start_service VARIANT PORT LABEL -> sets started_pid
     local what="${BENCH_SERVICE:-image}"
-    if [ "$1" = B ]; then what=${BENCH_JAR_B:+"jar $BENCH_JAR_B"}; what=${what:-"image with ${BENCH_B_ENV:-}"}; fi
+    if [ "$1" = B ]; then what=${BENCH_JAR_B:+"jar $BENCH_JAR_B"}; what=${what:-"image ${BENCH_IMAGE_B:-} with ${BENCH_B_ENV:-}"}; fi
     log "starting $3 ($what) with KAIROS_ENV=prod on port $2"
     KAIROS_ENV=prod PORT=$2 MANAGEMENT_PORT=$(($2 + 1)) FIREBASE_PROJECT_ID=$project \
         FIREBASE_JWKS_URL="http://127.0.0.1:$jwks_port/keys.json" \
@@ -160,7 +164,7 @@ declare -A variant_port=([A]=$app_port) variant_pid=()
 start_service A "$app_port" A
 variant_pid[A]=$started_pid
 app_pid=$started_pid
-if [ -n "${BENCH_JAR_B:-}${BENCH_B_ENV:-}" ]; then
+if [ -n "${BENCH_JAR_B:-}${BENCH_B_ENV:-}${BENCH_IMAGE_B:-}" ]; then
     # Started after A has migrated the schema, so the two never race on Flyway.
     await_service "${variant_pid[A]}" "$app_port" A
     variants=(A B)
@@ -255,6 +259,10 @@ warm_up() {
     log "warming up $variant for $warmup"
     wrk -t"$BENCH_THREADS" -c"$connections" -d"$warmup" -s bench/wrk/get.lua "$base/" >/dev/null
     wrk -t"$BENCH_THREADS" -c"$connections" -d5s -s bench/wrk/list.lua "$base/" >/dev/null
+    # The reply path too, so that no measured run pays for its JIT compilation; then the reply
+    # targets go back to "invited" (each reply run resets them again).
+    psql -q -f bench/reset-replies.sql >/dev/null
+    wrk -t"$BENCH_THREADS" -c"$connections" -d10s -s bench/wrk/reply.lua "$base/" >/dev/null
 }
 
 each_variant 0 warm_up

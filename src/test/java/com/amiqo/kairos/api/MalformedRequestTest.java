@@ -126,6 +126,18 @@ class MalformedRequestTest extends ApiTest {
 		assertThat(response.header("X-Request-Id")).matches("probe-path-1|[0-9a-f-]{36}");
 	}
 
+	/**
+	 * U+0085 (a C1 control) passes Tomcat's parser as ISO-8859-1; the firewall refuses it
+	 * when the header is read.
+	 */
+	@Test
+	void headerValueWithAControlCharacterReturns400InTheEnvelope() {
+		RawHttp.Response response = RawHttp.get(port(), "/me", "Authorization: Bearer a\u0085b");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.body()).startsWith("{\"error\":{\"code\":\"");
+	}
+
 	@Test
 	void authorizationHeaderOver8KbReturns431InTheEnvelopeWithARequestId() {
 		RawHttp.Response response = RawHttp.get(port(), "/me", "Authorization: Bearer " + "a".repeat(9000));

@@ -4,14 +4,18 @@
 #
 #   bench/run.sh                        # 10,000 negotiations, throwaway PostgreSQL, 15 s runs
 #   BENCH_NEGOTIATIONS=1000000 bench/run.sh
+#   BENCH_SCALE=1000000 BENCH_RUNS=get,list bench/run.sh   # the reads at 10,000, then grown to 1,000,000
 #   DATABASE_URL=jdbc:postgresql://host:5432/db DATABASE_USER=… DATABASE_PASSWORD=… bench/run.sh
 #
 # Settings (environment): BENCH_NEGOTIATIONS (10000), BENCH_DURATION (15s per measured run),
-# BENCH_WARMUP (20s of GET load, then 5 s of list and 10 s of replies, before the first measured run), BENCH_ROUNDS (3 interleaved rounds;
+# BENCH_WARMUP (60s of GET load, then 15 s of list and 15 s of replies, before the first measured run:
+# bench/startup.sh shows the JIT needs about a minute of load to settle), BENCH_ROUNDS (3 interleaved rounds;
 # the table shows medians), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_JAR (default: built
 # with ./mvnw package), BENCH_RUNS (which runs: get,list,reply,health,pgbench), BENCH_JAVA_OPTS
 # (e.g. -XX:StartFlightRecording=filename=/tmp/kairos.jfr,settings=profile for a JFR profile),
-# BENCH_KEEP (1 keeps the work directory), BENCH_SERVICE (image: the container image's command from
+# BENCH_SCALE (after the rounds, grow the data set to this many negotiations and run the reads
+# again on the same warm service: the table adds those rows and their p50/p99 ratios), BENCH_KEEP
+# (1 keeps the work directory), BENCH_SERVICE (image: the container image's command from
 # target/image, bench/image-command.sh, the default; jar: `java -jar` on the JDK on PATH),
 # BENCH_INSTANCE_MEMORY (image: the container memory the JVM sizes itself for, 1g),
 # BENCH_JAR_B (a second jar), BENCH_IMAGE_B (B is the image command run from another build's image
@@ -33,7 +37,7 @@ export BENCH_DIR="$root_dir/bench"
 
 negotiations=${BENCH_NEGOTIATIONS:-10000}
 duration=${BENCH_DURATION:-15s}
-warmup=${BENCH_WARMUP:-20s}
+warmup=${BENCH_WARMUP:-60s}
 rounds=${BENCH_ROUNDS:-3}
 connections=${BENCH_CONNECTIONS:-32}
 runs=",${BENCH_RUNS:-get,list,reply,health,pgbench},"
@@ -185,13 +189,17 @@ done >"$work/uid-tokens.txt"
 cut -d' ' -f2 "$work/uid-tokens.txt" >"$work/tokens.txt"
 # Replace each row's UID by that user's token.
 with_tokens() { awk 'NR == FNR { token[$1] = $2; next } { $1 = token[$1]; print }' "$work/uid-tokens.txt" -; }
-psql -At -F' ' -c "
-    SELECT u.firebase_uid, p.negotiation_id
-      FROM app_users u
-      JOIN LATERAL (SELECT negotiation_id FROM negotiation_participants
-                     WHERE user_id = u.id ORDER BY negotiation_updated_at DESC LIMIT 25) p ON true
-     WHERE u.firebase_uid IN (SELECT 'bench-user-' || k FROM generate_series(0, $token_users - 1) k)
-     ORDER BY md5(p.negotiation_id::text || u.firebase_uid)" | with_tokens >"$work/get.txt"
+# The GET's (token, id) pairs: each token user's 25 most recent negotiations, shuffled.
+write_read_pairs() {
+    psql -At -F' ' -c "
+        SELECT u.firebase_uid, p.negotiation_id
+          FROM app_users u
+          JOIN LATERAL (SELECT negotiation_id FROM negotiation_participants
+                         WHERE user_id = u.id ORDER BY negotiation_updated_at DESC LIMIT 25) p ON true
+         WHERE u.firebase_uid IN (SELECT 'bench-user-' || k FROM generate_series(0, $token_users - 1) k)
+         ORDER BY md5(p.negotiation_id::text || u.firebase_uid)" | with_tokens >"$work/get.txt"
+}
+write_read_pairs
 psql -At -F' ' -c "
     SELECT u.firebase_uid, p.negotiation_id,
            (SELECT id FROM proposed_slots WHERE negotiation_id = n.id AND slot_index = 0),
@@ -258,11 +266,11 @@ run_reply() {
 warm_up() {
     log "warming up $variant for $warmup"
     wrk -t"$BENCH_THREADS" -c"$connections" -d"$warmup" -s bench/wrk/get.lua "$base/" >/dev/null
-    wrk -t"$BENCH_THREADS" -c"$connections" -d5s -s bench/wrk/list.lua "$base/" >/dev/null
-    # The reply path too, so that no measured run pays for its JIT compilation; then the reply
-    # targets go back to "invited" (each reply run resets them again).
+    wrk -t"$BENCH_THREADS" -c"$connections" -d15s -s bench/wrk/list.lua "$base/" >/dev/null
+    # The reply path too, so that no measured run pays for its JIT compilation (each reply run
+    # resets the targets to "invited" first).
     psql -q -f bench/reset-replies.sql >/dev/null
-    wrk -t"$BENCH_THREADS" -c"$connections" -d10s -s bench/wrk/reply.lua "$base/" >/dev/null
+    wrk -t"$BENCH_THREADS" -c"$connections" -d15s -s bench/wrk/reply.lua "$base/" >/dev/null
 }
 
 each_variant 0 warm_up
@@ -274,6 +282,23 @@ for round in $(seq 1 "$rounds"); do
     [[ $runs == *,health,* ]] && each_variant "$round" run_wrk "GET /health" "" /health
     [[ $runs == *,pgbench,* ]] && run_pgbench
 done
+
+# --- scale: the same reads again after the data set has grown, on the same warm service(s) --------
+if [ -n "${BENCH_SCALE:-}" ]; then
+    scale_label=$((BENCH_SCALE / 1000))k
+    [ $((BENCH_SCALE % 1000000)) = 0 ] && scale_label=$((BENCH_SCALE / 1000000))M
+    log "growing the data set to $BENCH_SCALE negotiations"
+    psql -q -v negotiations="$BENCH_SCALE" -f bench/seed.sql >/dev/null
+    write_read_pairs
+    log "$(psql -At -c 'SELECT count(*) FROM negotiations') negotiations stored; $(wc -l <"$work/get.txt") read pairs"
+    settle() { wrk -t"$BENCH_THREADS" -c"$connections" -d"$duration" -s bench/wrk/get.lua "$base/" >/dev/null; }
+    each_variant 0 settle # not measured: the new rows' pages into PostgreSQL's cache
+    for round in $(seq 1 "$rounds"); do
+        log "round $round of $rounds at $scale_label negotiations"
+        [[ $runs == *,get,* ]] && each_variant "$round" run_wrk "GET /negotiations/{id} $scale_label" bench/wrk/get.lua /
+        [[ $runs == *,list,* ]] && each_variant "$round" run_wrk "GET /negotiations?limit=20 $scale_label" bench/wrk/list.lua /
+    done
+fi
 
 rss=""
 for v in "${variants[@]}"; do
@@ -297,8 +322,18 @@ awk -F'\t' '
         ceiling = median(rps["pgbench GET statements"])
         for (i = 1; i <= k; i++) {
             name = order[i]; r = median(rps[name])
-            ratio = (name ~ /^(A |B )?GET \/negotiations\/\{id\}/ && ceiling > 0) ? sprintf("%.2f", r / ceiling) : ""
+            ratio = (name ~ /^(A |B )?GET \/negotiations\/\{id\}$/ && ceiling > 0) ? sprintf("%.2f", r / ceiling) : ""
             printf "| %-28s | %9.0f | %8s | %8s | %6d | %11s | %s |\n", name, r, median(p50[name]), median(p99[name]), err[name], ratio, ld[name]
         }
-    }' "$results"
+        # Scale: each read at the grown data set against itself before (target: within 1.5x).
+        for (i = 1; i <= k; i++) {
+            name = order[i]
+            if (scale != "" && (name " " scale) in seen) {
+                big = name " " scale
+                printf "scale %s: p50 %.2fx, p99 %.2fx, req/s %.2fx (%s negotiations / %s)\n", name,
+                    median(p50[big]) / median(p50[name]), median(p99[big]) / median(p99[name]),
+                    median(rps[big]) / median(rps[name]), scale, base_n
+            }
+        }
+    }' scale="${scale_label:-}" base_n="$negotiations" "$results"
 echo "RSS of the service after the runs:$rss"

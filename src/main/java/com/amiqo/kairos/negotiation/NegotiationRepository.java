@@ -140,28 +140,6 @@ class NegotiationRepository {
 				""", rows.toArray(SqlParameterSource[]::new));
 	}
 
-	/**
-	 * The participant who joined last, at the next position (the negotiation row is
-	 * locked by the caller).
-	 */
-	void insertJoined(Negotiation next, Instant now) {
-		int position = next.participants().size() - 1;
-		Participant joined = next.participants().get(position);
-		jdbc.sql("""
-				INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, awaiting_me,
-				                                      negotiation_state, negotiation_updated_at)
-				VALUES (:negotiationId, :userId, :position, :status, :awaiting, :state, :now)
-				""")
-			.param("negotiationId", next.id())
-			.param("userId", joined.userId())
-			.param("position", position)
-			.param("status", joined.status().value())
-			.param("awaiting", next.isAwaiting(joined.userId(), now))
-			.param("state", next.state().value())
-			.param("now", timestamp(now))
-			.update();
-	}
-
 	void insertSlots(UUID negotiationId, List<ProposedSlot> slots) {
 		if (slots.isEmpty()) {
 			return;
@@ -220,7 +198,7 @@ class NegotiationRepository {
 	 * (state, updated_at, whether it waits for them).
 	 */
 	void updateState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Instant now) {
-		writeState(next, actorId, preview, null, null, now);
+		writeState(next, actorId, preview, Extra.NONE, now);
 	}
 
 	/**
@@ -228,12 +206,27 @@ class NegotiationRepository {
 	 * a draft does not).
 	 */
 	void writeReply(Negotiation next, UUID actorId, String preview, @Nullable Answer answer, Instant now) {
-		writeState(next, actorId, preview, answer, null, now);
+		writeState(next, actorId, preview, new Extra(answer, null, false), now);
 	}
 
 	/** {@link #updateState} plus the organizer's reason, when they gave one. */
 	void writeCancel(Negotiation cancelled, UUID actorId, String preview, @Nullable String reason, Instant now) {
-		writeState(cancelled, actorId, preview, null, reason, now);
+		writeState(cancelled, actorId, preview, new Extra(null, reason, false), now);
+	}
+
+	/**
+	 * {@link #updateState} plus the row of the participant who joined last, at the next
+	 * position (the negotiation row is locked by the caller).
+	 */
+	void writeJoin(Negotiation next, UUID joinerId, String preview, Instant now) {
+		writeState(next, joinerId, preview, new Extra(null, null, true), now);
+	}
+
+	/** What a change writes besides the state: at most one of these per change. */
+	private record Extra(@Nullable Answer answer, @Nullable String cancelReason, boolean joined) {
+
+		static final Extra NONE = new Extra(null, null, false);
+
 	}
 
 	/**
@@ -241,17 +234,28 @@ class NegotiationRepository {
 	 * every participant row, the answerer's answer included, so each row gets exactly one
 	 * new version per change. Each new version of a participant row also costs new index
 	 * entries (negotiation_updated_at is indexed, so the update is never HOT), and each
-	 * statement a round trip: writing the answer separately doubled both.
+	 * statement a round trip: writing the answer separately doubled both. A joiner's row
+	 * is inserted by a second CTE, which the outer UPDATE does not see (one snapshot for
+	 * the statement), so it too is written once, with the mirrored values already.
 	 */
-	private void writeState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, @Nullable Answer answer,
-			@Nullable String cancelReason, Instant now) {
+	private void writeState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Extra extra,
+			Instant now) {
 		Set<UUID> awaiting = next.participants()
 			.stream()
 			.map(Participant::userId)
 			.filter(userId -> next.isAwaiting(userId, now))
 			.collect(Collectors.toSet());
+		Answer answer = extra.answer();
 		Participant answered = answer == null ? null : answer.participant();
 		EncryptedBlob blob = answer == null ? null : answer.blob();
+		int lastPosition = next.participants().size() - 1;
+		Participant joined = extra.joined() ? next.participants().get(lastPosition) : null;
+		String joinedRow = joined == null ? "" : """
+				, joined AS (
+				    INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, awaiting_me,
+				                                          negotiation_state, negotiation_updated_at)
+				    VALUES (:id, :joiner, :joinerPosition, :joinerStatus, :joinerAwaiting, :state, :now))
+				""";
 		jdbc.sql("""
 				WITH negotiation AS (
 				    UPDATE negotiations
@@ -262,7 +266,7 @@ class NegotiationRepository {
 				           last_message_preview = coalesce(:preview, last_message_preview),
 				           cancel_reason = coalesce(:cancelReason, cancel_reason),
 				           updated_at = :now
-				     WHERE id = :id)
+				     WHERE id = :id)%s
 				UPDATE negotiation_participants
 				   SET negotiation_state = :state, negotiation_updated_at = :now,
 				       awaiting_me = (user_id = ANY(CAST(:awaiting AS uuid[]))),
@@ -279,7 +283,7 @@ class NegotiationRepository {
 				                                     THEN coalesce(:blobVersion, encrypted_blob_version)
 				                                     ELSE encrypted_blob_version END
 				 WHERE negotiation_id = :id
-				""")
+				""".formatted(joinedRow))
 			.param("state", next.state().value())
 			.param("sent", next.sent())
 			.param("revision", next.revision())
@@ -290,7 +294,7 @@ class NegotiationRepository {
 			.param("finalVenue", next.finalVenueId())
 			.param("actor", actorId)
 			.param("preview", preview)
-			.param("cancelReason", cancelReason)
+			.param("cancelReason", extra.cancelReason())
 			.param("now", timestamp(now))
 			.param("id", next.id())
 			.param("awaiting", uuidArray(awaiting))
@@ -301,6 +305,10 @@ class NegotiationRepository {
 			.param("respondedAt", answered == null ? null : SqlTimestamps.orNull(answered.respondedAt()))
 			.param("payload", blob == null ? null : blob.payload())
 			.param("blobVersion", blob == null ? null : blob.version())
+			.param("joiner", joined == null ? null : joined.userId())
+			.param("joinerPosition", lastPosition)
+			.param("joinerStatus", joined == null ? null : joined.status().value())
+			.param("joinerAwaiting", joined != null && next.isAwaiting(joined.userId(), now))
 			.update();
 	}
 

@@ -97,8 +97,7 @@ public class NegotiationMembership {
 		}
 		Negotiation next = negotiation.join(user.id());
 		String preview = Previews.joined(user.displayName());
-		negotiations.insertJoined(next, now);
-		negotiations.updateState(next, user.id(), preview, now);
+		negotiations.writeJoin(next, user.id(), preview, now);
 		outbox.enqueue(Notices.joined(next, preview));
 		publisher.publishEvent(new NegotiationEvents.ParticipantJoined(next.id(), next.ownerId(), user.id(),
 				next.revision(), preview, now));

@@ -55,10 +55,11 @@ class NegotiationRepository {
 
 	/**
 	 * Locks the negotiation row until the transaction ends, then loads it. Two statements
-	 * on purpose: under READ COMMITTED a statement that waited for the lock would still
-	 * read the participants and options as of its own start, missing the writes of the
-	 * transaction it waited for; the second statement takes a fresh snapshot after the
-	 * lock is ours.
+	 * on purpose, never one {@code LOAD ... FOR UPDATE}: under READ COMMITTED a statement
+	 * that waited for the lock re-checks only the locked row (EvalPlanQual), while its
+	 * subqueries keep reading the participants and options as of its own start, missing
+	 * the writes of the reply it waited for (a lost update). The second statement takes a
+	 * fresh snapshot after the lock is ours.
 	 */
 	Optional<NegotiationRecord> findForUpdate(UUID id) {
 		boolean exists = jdbc.sql("SELECT id FROM negotiations WHERE id = :id FOR UPDATE")
@@ -139,28 +140,6 @@ class NegotiationRepository {
 				""", rows.toArray(SqlParameterSource[]::new));
 	}
 
-	/**
-	 * The participant who joined last, at the next position (the negotiation row is
-	 * locked by the caller).
-	 */
-	void insertJoined(Negotiation next, Instant now) {
-		int position = next.participants().size() - 1;
-		Participant joined = next.participants().get(position);
-		jdbc.sql("""
-				INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, awaiting_me,
-				                                      negotiation_state, negotiation_updated_at)
-				VALUES (:negotiationId, :userId, :position, :status, :awaiting, :state, :now)
-				""")
-			.param("negotiationId", next.id())
-			.param("userId", joined.userId())
-			.param("position", position)
-			.param("status", joined.status().value())
-			.param("awaiting", next.isAwaiting(joined.userId(), now))
-			.param("state", next.state().value())
-			.param("now", timestamp(now))
-			.update();
-	}
-
 	void insertSlots(UUID negotiationId, List<ProposedSlot> slots) {
 		if (slots.isEmpty()) {
 			return;
@@ -207,44 +186,104 @@ class NegotiationRepository {
 			.toArray(SqlParameterSource[]::new));
 	}
 
-	/** Records one participant's answer (and their blob, when the reply carried one). */
-	void updateParticipant(UUID negotiationId, Participant participant, @Nullable EncryptedBlob blob) {
-		jdbc.sql("""
-				UPDATE negotiation_participants
-				   SET status = :status,
-				       accepted_slot_ids = CAST(:slots AS uuid[]),
-				       accepted_venue_ids = CAST(:venues AS uuid[]),
-				       responded_at = :respondedAt,
-				       encrypted_payload = coalesce(:payload, encrypted_payload),
-				       encrypted_blob_version = coalesce(:blobVersion, encrypted_blob_version)
-				 WHERE negotiation_id = :negotiationId AND user_id = :userId
-				""")
-			.param("status", participant.status().value())
-			.param("slots", uuidArray(participant.acceptedSlotIds()))
-			.param("venues", uuidArray(participant.acceptedVenueIds()))
-			.param("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
-			.param("payload", blob == null ? null : blob.payload())
-			.param("blobVersion", blob == null ? null : blob.version())
-			.param("negotiationId", negotiationId)
-			.param("userId", participant.userId())
-			.update();
+	/**
+	 * A participant's new answer (and their blob, when the reply carried one), written
+	 * with the state change it causes.
+	 */
+	record Answer(Participant participant, @Nullable EncryptedBlob blob) {
 	}
 
 	/**
 	 * Writes the negotiation's new state and mirrors it onto every participant row
-	 * (state, updated_at, whether it waits for them) in one statement each.
+	 * (state, updated_at, whether it waits for them).
 	 */
 	void updateState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Instant now) {
+		writeState(next, actorId, preview, Extra.NONE, now);
+	}
+
+	/**
+	 * {@link #updateState} plus the replier's answer, when the reply records one (sending
+	 * a draft does not).
+	 */
+	void writeReply(Negotiation next, UUID actorId, String preview, @Nullable Answer answer, Instant now) {
+		writeState(next, actorId, preview, new Extra(answer, null, false), now);
+	}
+
+	/** {@link #updateState} plus the organizer's reason, when they gave one. */
+	void writeCancel(Negotiation cancelled, UUID actorId, String preview, @Nullable String reason, Instant now) {
+		writeState(cancelled, actorId, preview, new Extra(null, reason, false), now);
+	}
+
+	/**
+	 * {@link #updateState} plus the row of the participant who joined last, at the next
+	 * position (the negotiation row is locked by the caller).
+	 */
+	void writeJoin(Negotiation next, UUID joinerId, String preview, Instant now) {
+		writeState(next, joinerId, preview, new Extra(null, null, true), now);
+	}
+
+	/** What a change writes besides the state: at most one of these per change. */
+	private record Extra(@Nullable Answer answer, @Nullable String cancelReason, boolean joined) {
+
+		static final Extra NONE = new Extra(null, null, false);
+
+	}
+
+	/**
+	 * One statement for the whole change: the negotiation row (a data-modifying CTE) and
+	 * every participant row, the answerer's answer included, so each row gets exactly one
+	 * new version per change. Each new version of a participant row also costs new index
+	 * entries (negotiation_updated_at is indexed, so the update is never HOT), and each
+	 * statement a round trip: writing the answer separately doubled both. A joiner's row
+	 * is inserted by a second CTE, which the outer UPDATE does not see (one snapshot for
+	 * the statement), so it too is written once, with the mirrored values already.
+	 */
+	private void writeState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Extra extra,
+			Instant now) {
+		Set<UUID> awaiting = next.participants()
+			.stream()
+			.map(Participant::userId)
+			.filter(userId -> next.isAwaiting(userId, now))
+			.collect(Collectors.toSet());
+		Answer answer = extra.answer();
+		Participant answered = answer == null ? null : answer.participant();
+		EncryptedBlob blob = answer == null ? null : answer.blob();
+		int lastPosition = next.participants().size() - 1;
+		Participant joined = extra.joined() ? next.participants().get(lastPosition) : null;
+		String joinedRow = joined == null ? "" : """
+				, joined AS (
+				    INSERT INTO negotiation_participants (negotiation_id, user_id, position, status, awaiting_me,
+				                                          negotiation_state, negotiation_updated_at)
+				    VALUES (:id, :joiner, :joinerPosition, :joinerStatus, :joinerAwaiting, :state, :now))
+				""";
 		jdbc.sql("""
-				UPDATE negotiations
-				   SET state = :state, sent = :sent, revision = :revision, agent_round = :agentRound,
-				       participant_count = :participantCount,
-				       accepted_count = :acceptedCount, final_slot_id = :finalSlot, final_venue_id = :finalVenue,
-				       last_actor_id = coalesce(:actor, last_actor_id),
-				       last_message_preview = coalesce(:preview, last_message_preview),
-				       updated_at = :now
-				 WHERE id = :id
-				""")
+				WITH negotiation AS (
+				    UPDATE negotiations
+				       SET state = :state, sent = :sent, revision = :revision, agent_round = :agentRound,
+				           participant_count = :participantCount,
+				           accepted_count = :acceptedCount, final_slot_id = :finalSlot, final_venue_id = :finalVenue,
+				           last_actor_id = coalesce(:actor, last_actor_id),
+				           last_message_preview = coalesce(:preview, last_message_preview),
+				           cancel_reason = coalesce(:cancelReason, cancel_reason),
+				           updated_at = :now
+				     WHERE id = :id)%s
+				UPDATE negotiation_participants
+				   SET negotiation_state = :state, negotiation_updated_at = :now,
+				       awaiting_me = (user_id = ANY(CAST(:awaiting AS uuid[]))),
+				       status = CASE WHEN user_id = CAST(:answerer AS uuid) THEN :status ELSE status END,
+				       accepted_slot_ids = CASE WHEN user_id = CAST(:answerer AS uuid)
+				                                THEN CAST(:slots AS uuid[]) ELSE accepted_slot_ids END,
+				       accepted_venue_ids = CASE WHEN user_id = CAST(:answerer AS uuid)
+				                                 THEN CAST(:venues AS uuid[]) ELSE accepted_venue_ids END,
+				       responded_at = CASE WHEN user_id = CAST(:answerer AS uuid)
+				                           THEN :respondedAt ELSE responded_at END,
+				       encrypted_payload = CASE WHEN user_id = CAST(:answerer AS uuid)
+				                                THEN coalesce(:payload, encrypted_payload) ELSE encrypted_payload END,
+				       encrypted_blob_version = CASE WHEN user_id = CAST(:answerer AS uuid)
+				                                     THEN coalesce(:blobVersion, encrypted_blob_version)
+				                                     ELSE encrypted_blob_version END
+				 WHERE negotiation_id = :id
+				""".formatted(joinedRow))
 			.param("state", next.state().value())
 			.param("sent", next.sent())
 			.param("revision", next.revision())
@@ -255,24 +294,21 @@ class NegotiationRepository {
 			.param("finalVenue", next.finalVenueId())
 			.param("actor", actorId)
 			.param("preview", preview)
+			.param("cancelReason", extra.cancelReason())
 			.param("now", timestamp(now))
 			.param("id", next.id())
-			.update();
-		Set<UUID> awaiting = next.participants()
-			.stream()
-			.map(Participant::userId)
-			.filter(userId -> next.isAwaiting(userId, now))
-			.collect(Collectors.toSet());
-		jdbc.sql("""
-				UPDATE negotiation_participants
-				   SET negotiation_state = :state, negotiation_updated_at = :now,
-				       awaiting_me = (user_id = ANY(CAST(:awaiting AS uuid[])))
-				 WHERE negotiation_id = :id
-				""")
-			.param("state", next.state().value())
-			.param("now", timestamp(now))
 			.param("awaiting", uuidArray(awaiting))
-			.param("id", next.id())
+			.param("answerer", answered == null ? null : answered.userId())
+			.param("status", answered == null ? null : answered.status().value())
+			.param("slots", answered == null ? null : uuidArray(answered.acceptedSlotIds()))
+			.param("venues", answered == null ? null : uuidArray(answered.acceptedVenueIds()))
+			.param("respondedAt", answered == null ? null : SqlTimestamps.orNull(answered.respondedAt()))
+			.param("payload", blob == null ? null : blob.payload())
+			.param("blobVersion", blob == null ? null : blob.version())
+			.param("joiner", joined == null ? null : joined.userId())
+			.param("joinerPosition", lastPosition)
+			.param("joinerStatus", joined == null ? null : joined.status().value())
+			.param("joinerAwaiting", joined != null && next.isAwaiting(joined.userId(), now))
 			.update();
 	}
 
@@ -285,15 +321,6 @@ class NegotiationRepository {
 			int limit) {
 		KeysetSql sql = NegotiationList.query(userId, query, after, now, limit);
 		return batch.query(sql.sql(), sql.params(), (row, n) -> NegotiationList.summary(row, now));
-	}
-
-	void recordCancelReason(UUID id, @Nullable String reason) {
-		if (reason != null) {
-			jdbc.sql("UPDATE negotiations SET cancel_reason = :reason WHERE id = :id")
-				.param("reason", reason)
-				.param("id", id)
-				.update();
-		}
 	}
 
 	/**

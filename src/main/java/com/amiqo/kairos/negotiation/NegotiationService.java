@@ -137,11 +137,9 @@ class NegotiationService {
 			negotiations.insertVenues(next.id(), applied.addedVenues());
 			// Sending a draft is the organizer's act, not an answer: their row stays.
 			boolean answered = applied.outcome() != Negotiation.Outcome.SENT;
-			if (answered) {
-				negotiations.updateParticipant(next.id(), applied.replier(), blob);
-			}
 			String preview = Previews.reply(user.displayName(), reply.action(), applied, record.intentCategory());
-			negotiations.updateState(next, user.id(), preview, now);
+			negotiations.writeReply(next, user.id(), preview,
+					answered ? new NegotiationRepository.Answer(applied.replier(), blob) : null, now);
 			if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
 				events.createFor(record.confirmedPlan(next), now);
 			}
@@ -188,8 +186,7 @@ class NegotiationService {
 			}
 			Negotiation.Cancelled cancelled = (Negotiation.Cancelled) decision;
 			String preview = Previews.cancelled(user.displayName());
-			negotiations.updateState(cancelled.next(), user.id(), preview, now);
-			negotiations.recordCancelReason(cancelled.next().id(), input.reason());
+			negotiations.writeCancel(cancelled.next(), user.id(), preview, input.reason(), now);
 			if (cancelled.wasConfirmed()) {
 				events.cancelFor(cancelled.next().id(), now);
 			}

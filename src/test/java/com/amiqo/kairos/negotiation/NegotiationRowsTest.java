@@ -57,10 +57,11 @@ class NegotiationRowsTest extends ApiTest {
 			.orElseThrow()
 			.answered(ParticipantStatus.ACCEPTED, Set.of(started.slots().get(1).id()),
 					Set.of(started.venues().get(0).id()), now.plusNanos(1_000));
-		negotiations.updateParticipant(started.id(), bobAnswered, new EncryptedBlob("Ym9i", 1));
 		Negotiation expected = new Negotiation(started.id(), alice, started.state(),
 				List.of(started.participants().get(0), bobAnswered, started.participants().get(2)), started.slots(),
 				started.venues(), started.expiresAt(), 0, 0, null, null, true);
+		negotiations.writeReply(expected, bob, "Bob accepted",
+				new NegotiationRepository.Answer(bobAnswered, new EncryptedBlob("Ym9i", 1)), now);
 
 		NegotiationRecord loaded = negotiations.find(started.id()).orElseThrow();
 

@@ -3,22 +3,42 @@ package com.amiqo.kairos.negotiation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.StatementCounter;
 import com.amiqo.kairos.support.TestUser;
+import com.amiqo.kairos.user.AppUser;
+import com.amiqo.kairos.user.UserService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SQL statements per request, counted at the JDBC layer: reads are a fixed handful, and a
  * reply costs the same whether the group has two people or twenty (no per-participant
- * queries).
+ * queries). Writes are pinned to their exact count, and a reply or cancel gives each row
+ * it changes exactly one new version.
  */
 class QueryBudgetTest extends ApiTest {
+
+	@Autowired
+	private NegotiationService service;
+
+	@Autowired
+	private NegotiationMembership membership;
+
+	@Autowired
+	private UserService users;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	@Test
 	void getNegotiationUsesAtMostThreeStatements() {
@@ -47,7 +67,8 @@ class QueryBudgetTest extends ApiTest {
 		List<String> small = lastReplyStatements(1);
 		List<String> large = lastReplyStatements(19);
 
-		assertThat(large).hasSizeLessThanOrEqualTo(10).isEqualTo(small);
+		// Lock, load, the one write, the events, the outbox, the read-back of the events.
+		assertThat(large).hasSize(6).isEqualTo(small);
 	}
 
 	/**
@@ -65,7 +86,11 @@ class QueryBudgetTest extends ApiTest {
 			.json(NegotiationFixtures.reply(id, "accept")));
 
 		assertThat(statements.stream().filter(sql -> sql.contains(" AS aggregates"))).hasSize(1);
-		assertThat(statements).hasSizeLessThanOrEqualTo(7);
+		// Lock, load, one write for the negotiation and all its participant rows, outbox.
+		assertThat(statements).hasSize(4);
+		assertThat(writesOf(statements, "negotiation_participants")).singleElement()
+			.satisfies(sql -> assertThat(sql).startsWith("WITH negotiation AS ( UPDATE negotiations"));
+		assertThat(writesOf(statements, "negotiations ")).hasSize(1);
 	}
 
 	@Test
@@ -80,7 +105,124 @@ class QueryBudgetTest extends ApiTest {
 
 		List<String> statements = statementsOf(api.post("/negotiate/reply").token(guests.get(0).token()).json(counter));
 
-		assertThat(statements).hasSizeLessThanOrEqualTo(10);
+		// Lock, load, added slots, added venues, the one write, outbox, read-back.
+		assertThat(statements).hasSize(7);
+	}
+
+	@Test
+	void sendingADraftIsOneWrite() {
+		TestUser organizer = signIn("Olga");
+		Map<String, Object> draft = NegotiationFixtures.start(invitees(3));
+		draft.put("send", false);
+		String id = api.post("/negotiate/start")
+			.token(organizer.token())
+			.json(draft)
+			.send()
+			.data()
+			.path("id")
+			.asString();
+
+		List<String> statements = statementsOf(
+				api.post("/negotiate/reply").token(organizer.token()).json(NegotiationFixtures.reply(id, "accept")));
+
+		// Lock, load, the one write, outbox.
+		assertThat(statements).hasSize(4);
+	}
+
+	@Test
+	void cancelWithReasonWritesTheNegotiationOnce() {
+		TestUser organizer = signIn("Olga");
+		String id = start(organizer, invitees(3));
+
+		List<String> statements = statementsOf(api.post("/negotiate/cancel")
+			.token(organizer.token())
+			.json(Map.of("negotiation_id", id, "reason", "Rain")));
+
+		// Lock, load, the one write (reason included), outbox, read-back.
+		assertThat(statements).hasSize(5);
+		assertThat(writesOf(statements, "negotiations ")).hasSize(1);
+		assertThat(jdbc.sql("SELECT cancel_reason FROM negotiations WHERE id = CAST(:id AS uuid)")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("Rain");
+	}
+
+	/**
+	 * One new version per row and reply: counted by PostgreSQL itself for the current
+	 * transaction ({@code pg_stat_xact_user_tables}), so the reply runs inside a test
+	 * transaction that is rolled back.
+	 */
+	@Test
+	void replyWritesEachRowOnce() {
+		TestUser organizer = signIn("Olga");
+		List<TestUser> guests = invitees(3);
+		UUID id = UUID.fromString(start(organizer, guests));
+		AppUser guest = users.provision(guests.get(0).uid(), null, null);
+		NegotiationRequests.ReplyInput accept = new NegotiationRequests.ReplyInput(id, "accept", null, null, null, null,
+				"YWJj", 1);
+
+		Map<String, Long> updated = updatedRowsWithin(() -> service.reply(guest, accept, null));
+
+		assertThat(updated).containsExactlyInAnyOrderEntriesOf(
+				Map.of("negotiations", 1L, "negotiation_participants", (long) guests.size() + 1));
+	}
+
+	@Test
+	void cancelWithReasonWritesEachRowOnce() {
+		TestUser olga = signIn("Olga");
+		List<TestUser> guests = invitees(2);
+		UUID id = UUID.fromString(start(olga, guests));
+		AppUser organizer = users.provision(olga.uid(), null, null);
+
+		Map<String, Long> updated = updatedRowsWithin(
+				() -> service.cancel(organizer, new NegotiationRequests.Cancel(id, "Rain")));
+
+		assertThat(updated).containsExactlyInAnyOrderEntriesOf(
+				Map.of("negotiations", 1L, "negotiation_participants", (long) guests.size() + 1));
+	}
+
+	@Test
+	void joinWritesEachRowOnce() {
+		TestUser olga = signIn("Olga");
+		List<TestUser> guests = invitees(2);
+		UUID id = UUID.fromString(start(olga, guests));
+		AppUser joiner = users.provision(signIn("Joiner").uid(), null, null);
+
+		Map<String, Long> updated = updatedRowsWithin(
+				() -> assertThat(membership.join(joiner, id, () -> true)).isPresent());
+
+		// The joiner's row is inserted with the mirrored values, never updated.
+		assertThat(updated).containsExactlyInAnyOrderEntriesOf(
+				Map.of("negotiations", 1L, "negotiation_participants", (long) guests.size() + 1));
+	}
+
+	/**
+	 * Rows updated per table by {@code write}, run in a transaction that is rolled back.
+	 * The view also holds the session's earlier counts not yet reported (they are
+	 * reported only between transactions), so the difference across {@code write} is its
+	 * own.
+	 */
+	private Map<String, Long> updatedRowsWithin(Runnable write) {
+		return transactions.execute(status -> {
+			Map<String, Long> before = updatedRows();
+			write.run();
+			Map<String, Long> after = updatedRows();
+			status.setRollbackOnly();
+			return after.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey,
+						entry -> entry.getValue() - before.getOrDefault(entry.getKey(), 0L)));
+		});
+	}
+
+	private Map<String, Long> updatedRows() {
+		return jdbc.sql("""
+				SELECT relname, n_tup_upd FROM pg_stat_xact_user_tables
+				 WHERE relname IN ('negotiations', 'negotiation_participants')
+				""")
+			.query((row, n) -> Map.entry(row.getString("relname"), row.getLong("n_tup_upd")))
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	@Test
@@ -106,7 +248,9 @@ class QueryBudgetTest extends ApiTest {
 		List<String> small = joinStatements(1);
 		List<String> large = joinStatements(20);
 
-		assertThat(large).hasSizeLessThanOrEqualTo(10).isEqualTo(small);
+		// Link, lock, load, use claimed, the one write (joined row included), outbox,
+		// read-back.
+		assertThat(large).hasSize(7).isEqualTo(small);
 	}
 
 	private List<String> joinStatements(int inviteeCount) {
@@ -142,6 +286,16 @@ class QueryBudgetTest extends ApiTest {
 			.param("id", id)
 			.query(Long.class)
 			.single()).isEqualTo(15);
+	}
+
+	/**
+	 * Statements that write the table ({@code "negotiations "}, with the space, is not
+	 * the participants).
+	 */
+	private static List<String> writesOf(List<String> statements, String table) {
+		return statements.stream()
+			.filter(sql -> sql.contains("UPDATE " + table) || sql.contains("INSERT INTO " + table))
+			.toList();
 	}
 
 	private static List<String> outboxWrites(List<String> statements) {

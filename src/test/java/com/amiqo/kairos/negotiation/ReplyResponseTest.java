@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplyResponseTest extends NegotiationApiTest {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "accept", "decline", "accept-with-blob", "decline-with-blob", "counter", "confirming" })
+	@ValueSource(strings = { "accept", "decline", "accept-with-blob", "decline-with-blob", "decline-after-blob",
+			"counter", "confirming" })
 	void replyWhenAnyOutcomeAnswersWhatAGetReturns(String kind) {
 		TestUser organizer = signIn("Olga");
 		TestUser first = signIn("Ana");
@@ -42,6 +43,13 @@ class ReplyResponseTest extends NegotiationApiTest {
 			};
 		};
 		shape.accept(body);
+		if (kind.equals("decline-after-blob")) {
+			// A later answer without a blob keeps the one stored before.
+			Map<String, Object> withBlob = replyBody(id, "accept");
+			withBlob.put("encrypted_payload", "c2VjcmV0IG5vdGU=");
+			withBlob.put("encrypted_blob_version", 2);
+			assertThat(reply(replier, withBlob).status()).isEqualTo(200);
+		}
 		if (kind.equals("confirming")) {
 			assertThat(reply(second, replyBody(id, "accept")).status()).isEqualTo(200);
 		}

@@ -1,8 +1,6 @@
 package com.amiqo.kairos.api;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -48,12 +46,7 @@ public final class SecretTokens {
 	}
 
 	public static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.of(token);
 	}
 
 	/** Constant-time comparison of a stored hash with the hash of a presented token. */

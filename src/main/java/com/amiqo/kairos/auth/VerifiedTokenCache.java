@@ -1,9 +1,6 @@
 package com.amiqo.kairos.auth;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+
+import com.amiqo.kairos.api.Sha256;
 
 /**
  * Remembers tokens that passed verification, so a client sending the same ID token on
@@ -45,21 +44,6 @@ final class VerifiedTokenCache implements JwtDecoder {
 	private final Clock clock;
 
 	private final Duration skew;
-
-	/**
-	 * Cloned per hash: {@code MessageDigest.getInstance} walks the security providers on
-	 * every call, which showed up in the profile of a read.
-	 */
-	private static final MessageDigest SHA_256;
-
-	static {
-		try {
-			SHA_256 = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-		}
-	}
 
 	/** Keyed by the token's SHA-256 (a ByteBuffer compares by content). */
 	private final Cache<ByteBuffer, Jwt> verified;
@@ -110,13 +94,7 @@ final class VerifiedTokenCache implements JwtDecoder {
 	}
 
 	private static ByteBuffer sha256(String token) {
-		try {
-			MessageDigest digest = (MessageDigest) SHA_256.clone();
-			return ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (CloneNotSupportedException e) {
-			throw new IllegalStateException("The JDK's SHA-256 can be cloned", e);
-		}
+		return ByteBuffer.wrap(Sha256.of(token));
 	}
 
 }

@@ -2,7 +2,6 @@ package com.amiqo.kairos.calendar;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
 
+import com.amiqo.kairos.api.Sha256;
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.SecretTokens;
@@ -105,17 +105,12 @@ class CalendarFeedService {
 	 * can change the body.
 	 */
 	private static String etag(CalendarFeedRepository.Snapshot snapshot) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(snapshot.feedCreatedAt().toString().getBytes(StandardCharsets.UTF_8));
-			for (CalendarFeedRepository.FeedEvent event : snapshot.events()) {
-				digest.update((event.id() + "@" + event.entry().changedAt()).getBytes(StandardCharsets.UTF_8));
-			}
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()).substring(0, 27);
+		MessageDigest digest = Sha256.newDigest();
+		digest.update(snapshot.feedCreatedAt().toString().getBytes(StandardCharsets.UTF_8));
+		for (CalendarFeedRepository.FeedEvent event : snapshot.events()) {
+			digest.update((event.id() + "@" + event.entry().changedAt()).getBytes(StandardCharsets.UTF_8));
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()).substring(0, 27);
 	}
 
 	private static Instant lastModified(CalendarFeedRepository.Snapshot snapshot) {

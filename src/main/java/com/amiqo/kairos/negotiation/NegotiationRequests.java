@@ -1,8 +1,5 @@
 package com.amiqo.kairos.negotiation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -23,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.amiqo.kairos.api.Sha256;
 import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.EncryptedBlobFields;
 import com.amiqo.kairos.api.WireValues;
@@ -77,14 +75,7 @@ final class NegotiationRequests {
 		 * rounds output to seconds).
 		 */
 		String fingerprint() {
-			try {
-				byte[] hash = MessageDigest.getInstance("SHA-256")
-					.digest(FINGERPRINT_JSON.writeValueAsString(this).getBytes(StandardCharsets.UTF_8));
-				return HexFormat.of().formatHex(hash);
-			}
-			catch (NoSuchAlgorithmException e) {
-				throw new IllegalStateException(e);
-			}
+			return HexFormat.of().formatHex(Sha256.of(FINGERPRINT_JSON.writeValueAsString(this)));
 		}
 	}
 

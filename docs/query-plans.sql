@@ -115,9 +115,14 @@ SELECT n.id FROM negotiation_participants p JOIN negotiations n ON n.id = p.nego
    AND p.negotiation_updated_at > now() - interval '1 day'
  ORDER BY p.negotiation_updated_at DESC, p.negotiation_id DESC LIMIT 21;
 
-\echo '## Mirror state onto participant rows (every write)'
+\echo '## Write a change: the negotiation row (a CTE) and every participant row, the answer included (every write)'
 EXPLAIN (COSTS OFF)
-UPDATE negotiation_participants SET negotiation_state = 'confirmed', negotiation_updated_at = now()
+WITH negotiation AS (
+    UPDATE negotiations SET state = 'confirmed', revision = revision + 1, updated_at = now()
+     WHERE id = :'sample_negotiation')
+UPDATE negotiation_participants
+   SET negotiation_state = 'confirmed', negotiation_updated_at = now(),
+       status = CASE WHEN position = 1 THEN 'accepted' ELSE status END
  WHERE negotiation_id = :'sample_negotiation';
 
 \echo '## Expiry sweep'

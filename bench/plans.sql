@@ -19,14 +19,10 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 EXECUTE load_negotiation(:'sample_negotiation');
 \echo '## ' :negotiations ' negotiations: GET /negotiations?limit=20 (first page)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT n.id, owner.display_name, slot.slot_count, slot.next_open, venue.venue_count
+SELECT n.id, owner.display_name, cardinality(n.slot_starts_at) AS slot_count, n.final_starts_at,
+       (SELECT min(t) FROM unnest(n.slot_starts_at) t WHERE t > now()) AS next_open, n.venue_count
   FROM negotiation_participants p
   JOIN negotiations n ON n.id = p.negotiation_id
   JOIN app_users owner ON owner.id = n.owner_id
-  CROSS JOIN LATERAL (SELECT count(*) AS slot_count,
-                             min(s.starts_at) FILTER (WHERE s.id = n.final_slot_id) AS final_start,
-                             min(s.starts_at) FILTER (WHERE s.starts_at > now()) AS next_open
-                        FROM proposed_slots s WHERE s.negotiation_id = n.id) slot
-  CROSS JOIN LATERAL (SELECT count(*) AS venue_count FROM proposed_venues v WHERE v.negotiation_id = n.id) venue
  WHERE p.user_id = :'sample_user' AND (n.sent OR p.status = 'organizer')
  ORDER BY p.negotiation_updated_at DESC, p.negotiation_id DESC LIMIT 21;

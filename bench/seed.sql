@@ -26,14 +26,16 @@ SELECT i,
 
 INSERT INTO negotiations (id, owner_id, title, intent_category, state, sent, agent_mode, agent_round, revision,
                           participant_count, accepted_count, final_slot_id, final_venue_id, last_actor_id,
-                          last_message_preview, request_fingerprint, created_at, updated_at, expires_at)
+                          last_message_preview, request_fingerprint, created_at, updated_at, expires_at,
+                          slot_starts_at, venue_count, final_starts_at)
 SELECT id, md5('u' || o)::uuid, 'Coffee catch-up ' || i, 'coffee', state, true, false, 0,
        CASE state WHEN 'awaiting_replies' THEN 0 ELSE 4 END, 4,
        CASE state WHEN 'awaiting_replies' THEN 0 ELSE 3 END,
        CASE WHEN state <> 'awaiting_replies' THEN md5('s1-' || i)::uuid END,
        CASE WHEN state <> 'awaiting_replies' THEN md5('v-' || i)::uuid END,
        md5('u' || o)::uuid, 'User ' || o || ' proposed a coffee', 'bench',
-       updated_at, updated_at, (SELECT t0 FROM bench_params) + interval '29 days'
+       updated_at, updated_at, (SELECT t0 FROM bench_params) + interval '29 days',
+       ARRAY[s1, s1 + interval '2 hours'], 1, CASE WHEN state <> 'awaiting_replies' THEN s1 END
   FROM bench_n
 ON CONFLICT (id) DO NOTHING;
 

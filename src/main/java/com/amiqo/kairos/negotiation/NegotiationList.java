@@ -16,7 +16,8 @@ import com.amiqo.kairos.api.PageCursors;
  * The statement of {@code GET /negotiations} and the mapping of its rows. Served by the
  * {@code (user_id, negotiation_updated_at DESC, negotiation_id DESC)} index; only the
  * filters in use are added (see {@link KeysetSql}), so the keyset bound stays an index
- * condition.
+ * condition. What a row shows about the options comes from the negotiation row's own
+ * columns (migration V5), not from the option tables.
  */
 final class NegotiationList {
 
@@ -24,20 +25,14 @@ final class NegotiationList {
 			SELECT n.id, owner.firebase_uid AS owner_uid, owner.display_name AS owner_name, n.title,
 			       n.intent_category, n.state, n.agent_mode,
 			       n.agent_round, n.revision, n.participant_count, n.accepted_count, p.status AS my_status,
-			       n.final_slot_id, n.final_venue_id, slot.slot_count, slot.final_starts_at, slot.next_open_starts_at,
-			       venue.venue_count, actor.firebase_uid AS last_actor_uid,
+			       n.final_slot_id, n.final_venue_id, cardinality(n.slot_starts_at) AS slot_count, n.final_starts_at,
+			       (SELECT min(t) FROM unnest(n.slot_starts_at) t WHERE t > :now) AS next_open_starts_at,
+			       n.venue_count, actor.firebase_uid AS last_actor_uid,
 			       n.last_message_preview, n.created_at, p.negotiation_updated_at AS updated_at, n.expires_at
 			  FROM negotiation_participants p
 			  JOIN negotiations n ON n.id = p.negotiation_id
 			  JOIN app_users owner ON owner.id = n.owner_id
 			  LEFT JOIN app_users actor ON actor.id = n.last_actor_id
-			  -- Per row of the page only (the LIMIT applies first), through the (negotiation_id, index) keys.
-			  CROSS JOIN LATERAL (SELECT count(*) AS slot_count,
-			                             min(s.starts_at) FILTER (WHERE s.id = n.final_slot_id) AS final_starts_at,
-			                             min(s.starts_at) FILTER (WHERE s.starts_at > :now) AS next_open_starts_at
-			                        FROM proposed_slots s WHERE s.negotiation_id = n.id) slot
-			  CROSS JOIN LATERAL (SELECT count(*) AS venue_count
-			                        FROM proposed_venues v WHERE v.negotiation_id = n.id) venue
 			 WHERE p.user_id = :userId
 			   AND (n.sent OR p.status = 'organizer')
 			""";

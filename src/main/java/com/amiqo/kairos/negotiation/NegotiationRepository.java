@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,9 +94,10 @@ class NegotiationRepository {
 					INSERT INTO negotiations (id, owner_id, title, intent_category, state, sent, agent_mode, agent_round, revision,
 					                          participant_count, accepted_count, encrypted_payload, encrypted_blob_version,
 					                          last_actor_id, last_message_preview, request_fingerprint,
-					                          created_at, updated_at, expires_at)
+					                          created_at, updated_at, expires_at, slot_starts_at, venue_count, final_starts_at)
 					VALUES (:id, :owner, :title, :category, :state, :sent, :agentMode, 0, :revision, :participants, 0,
-					        :payload, :blobVersion, :owner, :preview, :fingerprint, :now, :now, :expiresAt)
+					        :payload, :blobVersion, :owner, :preview, :fingerprint, :now, :now, :expiresAt,
+					        CAST(:slotStarts AS timestamptz[]), :venueCount, :finalStartsAt)
 					ON CONFLICT (id) DO NOTHING
 					""")
 			.param("id", negotiation.id())
@@ -113,7 +115,33 @@ class NegotiationRepository {
 			.param("fingerprint", record.requestFingerprint())
 			.param("now", timestamp(record.createdAt()))
 			.param("expiresAt", timestamp(negotiation.expiresAt()))
+			.params(listRowColumns(negotiation))
 			.update() == 1;
+	}
+
+	/**
+	 * The negotiation row's copy of what a list row shows about the options (slot starts,
+	 * venue count, the final slot's start; V5 says why it is kept there), always taken
+	 * from the domain's options by the statements that write the row.
+	 */
+	private static Map<String, @Nullable Object> listRowColumns(Negotiation negotiation) {
+		Map<String, @Nullable Object> columns = new HashMap<>();
+		columns.put("slotStarts",
+				negotiation.slots()
+					.stream()
+					.map(ProposedSlot::startsAt)
+					.sorted()
+					.map(Instant::toString)
+					.collect(Collectors.joining(",", "{", "}")));
+		columns.put("venueCount", negotiation.venues().size());
+		columns.put("finalStartsAt",
+				negotiation.slots()
+					.stream()
+					.filter(slot -> slot.id().equals(negotiation.finalSlotId()))
+					.findFirst()
+					.map(slot -> timestamp(slot.startsAt()))
+					.orElse(null));
+		return columns;
 	}
 
 	void insertParticipants(Negotiation negotiation, Instant now) {
@@ -265,6 +293,8 @@ class NegotiationRepository {
 				           last_actor_id = coalesce(:actor, last_actor_id),
 				           last_message_preview = coalesce(:preview, last_message_preview),
 				           cancel_reason = coalesce(:cancelReason, cancel_reason),
+				           slot_starts_at = CAST(:slotStarts AS timestamptz[]), venue_count = :venueCount,
+				           final_starts_at = :finalStartsAt,
 				           updated_at = :now
 				     WHERE id = :id)%s
 				UPDATE negotiation_participants
@@ -309,6 +339,7 @@ class NegotiationRepository {
 			.param("joinerPosition", lastPosition)
 			.param("joinerStatus", joined == null ? null : joined.status().value())
 			.param("joinerAwaiting", joined != null && next.isAwaiting(joined.userId(), now))
+			.params(listRowColumns(next))
 			.update();
 	}
 

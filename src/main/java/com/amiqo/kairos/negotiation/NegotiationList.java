@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -53,6 +55,31 @@ final class NegotiationList {
 			.andIf(query.awaitingMe(), "p.awaiting_me AND n.expires_at > :now")
 			.andIfGiven(query.updatedAfter(), "updatedAfter", "p.negotiation_updated_at > :updatedAfter")
 			.page(after, "p.negotiation_updated_at", "p.negotiation_id", limit);
+	}
+
+	/**
+	 * The negotiation row's copy of what a list row shows about the options (slot starts,
+	 * venue count, the final slot's start; V5 says why it is kept there), as parameters
+	 * of the statements that write the row: always taken from the domain's options.
+	 */
+	static Map<String, @Nullable Object> storedColumns(Negotiation negotiation) {
+		Map<String, @Nullable Object> columns = new HashMap<>();
+		columns.put("slotStarts",
+				negotiation.slots()
+					.stream()
+					.map(ProposedSlot::startsAt)
+					.sorted()
+					.map(Instant::toString)
+					.collect(Collectors.joining(",", "{", "}")));
+		columns.put("venueCount", negotiation.venues().size());
+		columns.put("finalStartsAt",
+				negotiation.slots()
+					.stream()
+					.filter(slot -> slot.id().equals(negotiation.finalSlotId()))
+					.findFirst()
+					.map(slot -> Timestamp.from(slot.startsAt()))
+					.orElse(null));
+		return columns;
 	}
 
 	static NegotiationSummary summary(ResultSet row, Instant now) throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,33 +114,8 @@ class NegotiationRepository {
 			.param("fingerprint", record.requestFingerprint())
 			.param("now", timestamp(record.createdAt()))
 			.param("expiresAt", timestamp(negotiation.expiresAt()))
-			.params(listRowColumns(negotiation))
+			.params(NegotiationList.storedColumns(negotiation))
 			.update() == 1;
-	}
-
-	/**
-	 * The negotiation row's copy of what a list row shows about the options (slot starts,
-	 * venue count, the final slot's start; V5 says why it is kept there), always taken
-	 * from the domain's options by the statements that write the row.
-	 */
-	private static Map<String, @Nullable Object> listRowColumns(Negotiation negotiation) {
-		Map<String, @Nullable Object> columns = new HashMap<>();
-		columns.put("slotStarts",
-				negotiation.slots()
-					.stream()
-					.map(ProposedSlot::startsAt)
-					.sorted()
-					.map(Instant::toString)
-					.collect(Collectors.joining(",", "{", "}")));
-		columns.put("venueCount", negotiation.venues().size());
-		columns.put("finalStartsAt",
-				negotiation.slots()
-					.stream()
-					.filter(slot -> slot.id().equals(negotiation.finalSlotId()))
-					.findFirst()
-					.map(slot -> timestamp(slot.startsAt()))
-					.orElse(null));
-		return columns;
 	}
 
 	void insertParticipants(Negotiation negotiation, Instant now) {
@@ -339,7 +313,7 @@ class NegotiationRepository {
 			.param("joinerPosition", lastPosition)
 			.param("joinerStatus", joined == null ? null : joined.status().value())
 			.param("joinerAwaiting", joined != null && next.isAwaiting(joined.userId(), now))
-			.params(listRowColumns(next))
+			.params(NegotiationList.storedColumns(next))
 			.update();
 	}
 

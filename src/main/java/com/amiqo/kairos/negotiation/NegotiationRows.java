@@ -104,7 +104,9 @@ final class NegotiationRows {
 	}
 
 	NegotiationRecord toRecord(ResultSet row, int rowNum) throws SQLException {
-		Aggregates loaded = aggregates.readValue(row.getString("aggregates"));
+		// The driver's own UTF-8 bytes (it always runs the connection in UTF8), parsed
+		// as they came: a String would decode and copy the largest value of every load.
+		Aggregates loaded = aggregates.readValue(row.getBytes("aggregates"));
 		Map<UUID, NegotiationRecord.UserRef> users = new HashMap<>();
 		Map<UUID, EncryptedBlob> participantBlobs = new HashMap<>();
 		for (ParticipantRow participant : loaded.participants()) {

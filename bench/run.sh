@@ -29,7 +29,9 @@
 # DATABASE_URL is set; serves its own JWKS and signs Firebase-shaped RS256 tokens with openssl, so
 # the service runs with KAIROS_ENV=prod and the real verification path; seeds through SQL
 # (bench/seed.sql); then, per round, runs wrk on each endpoint and pgbench on the GET's statements,
-# printing the machine's load before each run.
+# printing the machine's load before each run and where each run's CPU went (bench/cpu.py): the
+# service's and PostgreSQL's CPU per request, how long their runnable threads waited for a CPU per
+# request (the machine is saturated when that grows), and how busy the machine was.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root_dir=$(pwd)
@@ -222,18 +224,33 @@ results="$work/results.tsv"
 : >"$results"
 load() { cut -d' ' -f1 /proc/loadavg; }
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
+# Where each run's CPU went: the service's and PostgreSQL's CPU per request, how long their runnable
+# threads waited for a CPU per request (service + PostgreSQL), and how busy the whole machine was.
+cpu_now() { bench/cpu.py "${variant_pid[$variant]}" ${pg_dir:+"$(head -1 "$pg_dir/postmaster.pid")"}; }
+cpu_per_request() { # cpu_per_request BEFORE AFTER REQUESTS -> "service_us pg_us wait_us busy_%"
+    awk -v n="$3" -v cores="$(nproc)" '
+        NR == 1 { for (i = 1; i <= NF; i++) a[i] = $i; next }
+        { svc = ($1 - a[1]) / n / 1000; wait = ($2 - a[2]) / n / 1000
+          if ($3 == "-") { pg = "-" } else { pg = sprintf("%.0f", ($3 - a[3]) / n / 1000); wait += ($4 - a[4]) / n / 1000 }
+          printf "%.0f %s %.0f %.0f\n", svc, pg, wait, 100 * ($5 - a[5]) / ($6 - a[6]) / cores }' <<<"$1
+$2"
+}
 run_wrk() { # run_wrk NAME SCRIPT|- PATH (against $base; A/B runs prefix the name with the variant)
-    local name=$1 script=$2 path=$3 before out rps p50 p99 errors
+    local name=$1 script=$2 path=$3 before out rps p50 p99 errors cpu_before cpu_svc cpu_pg cpu_wait cpu_busy
     [ "${#variants[@]}" -gt 1 ] && name="$variant $name"
     before=$(load)
+    cpu_before=$(cpu_now)
     out=$(wrk -t"$BENCH_THREADS" -c"$connections" -d"$duration" --latency ${script:+-s "$script"} "$base$path")
     rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
     last_requests=$(awk '/requests in/ { print $1 }' <<<"$out")
     p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_ms)
     p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_ms)
     errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' <<<"$out")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$before" >>"$results"
-    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors (load before $before)"
+    read -r cpu_svc cpu_pg cpu_wait cpu_busy < <(cpu_per_request "$cpu_before" "$(cpu_now)" "$last_requests")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$before" \
+        "$cpu_svc" "$cpu_pg" "$cpu_wait" "$cpu_busy" >>"$results"
+    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors (load before $before);" \
+        "per request: service $cpu_svc µs, PostgreSQL $cpu_pg µs of CPU, $cpu_wait µs waiting for a CPU; machine $cpu_busy % busy"
     # Which errors: HTTP statuses and socket errors (a timeout is wrk's 2 s limit).
     [ "$errors" = 0 ] || grep -E 'Non-2xx|Socket errors' <<<"$out" | sed 's/^ */    /' >&2
 }
@@ -308,8 +325,10 @@ done
 # --- table (medians over rounds) -----------------------------------------------------------------
 echo
 echo "Kairos benchmark: $negotiations negotiations, wrk -t$BENCH_THREADS -c$connections -d$duration, $rounds round(s), $(nproc) cores, medians"
-printf '| %-28s | %9s | %8s | %8s | %6s | %11s | %s |\n' run "req/s" "p50 ms" "p99 ms" errors "÷ pgbench" "load before"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..30})" "-----------" "----------" "----------" "--------" "-------------" "-------------"
+printf '| %-28s | %9s | %8s | %8s | %6s | %11s | %s | %s | %s | %s | %s |\n' run "req/s" "p50 ms" "p99 ms" errors "÷ pgbench" \
+    "load before" "service CPU µs/req" "PostgreSQL CPU µs/req" "CPU wait µs/req" "machine busy %"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..30})" "-----------" "----------" "----------" "--------" \
+    "-------------" "-------------" "---:" "---:" "---:" "---:"
 awk -F'\t' '
     function median(list,   n, a, i, j, t) {
         n = split(list, a, " ")
@@ -317,13 +336,16 @@ awk -F'\t' '
         return n == 0 ? "" : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2)
     }
     { if (!($1 in seen)) { seen[$1] = 1; order[++k] = $1 }
-      rps[$1] = rps[$1] " " $2; p50[$1] = p50[$1] " " $3; p99[$1] = p99[$1] " " $4; err[$1] += $5; ld[$1] = ld[$1] " " $6 }
+      rps[$1] = rps[$1] " " $2; p50[$1] = p50[$1] " " $3; p99[$1] = p99[$1] " " $4; err[$1] += $5; ld[$1] = ld[$1] " " $6
+      svc[$1] = svc[$1] " " $7; pg[$1] = pg[$1] " " $8; wt[$1] = wt[$1] " " $9; busy[$1] = busy[$1] " " $10 }
     END {
         ceiling = median(rps["pgbench GET statements"])
         for (i = 1; i <= k; i++) {
             name = order[i]; r = median(rps[name])
             ratio = (name ~ /^(A |B )?GET \/negotiations\/\{id\}$/ && ceiling > 0) ? sprintf("%.2f", r / ceiling) : ""
-            printf "| %-28s | %9.0f | %8s | %8s | %6d | %11s | %s |\n", name, r, median(p50[name]), median(p99[name]), err[name], ratio, ld[name]
+            printf "| %-28s | %9.0f | %8s | %8s | %6d | %11s | %s | %s | %s | %s | %s |\n", name, r, median(p50[name]),
+                median(p99[name]), err[name], ratio, ld[name], median(svc[name]), pg[name] ~ /-/ ? "-" : median(pg[name]),
+                median(wt[name]), median(busy[name])
         }
         # Scale: each read at the grown data set against itself before (target: within 1.5x).
         for (i = 1; i <= k; i++) {

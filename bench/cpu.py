@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""One line of CPU counters, in nanoseconds, for bench/run.sh to take before and after each run:
-the service's CPU time and run-queue wait (how long its runnable threads waited for a CPU), the
-same for PostgreSQL (the postmaster and its children; "- -" when it is not local), the whole
-machine's busy time, and a monotonic clock. CPU times from /proc/PID/stat, waits from /proc/PID/task/TID/schedstat.
+"""Where a benchmark run's CPU went, for bench/run.sh: a snapshot before and one after each run, then
+the difference per request.
 
-    bench/cpu.py SERVICE_PID [POSTMASTER_PID]
+    bench/cpu.py snapshot SERVICE_PID [POSTMASTER_PID] > FILE
+    bench/cpu.py per-request BEFORE_FILE AFTER_FILE REQUESTS
+        -> service CPU µs, PostgreSQL CPU µs ("-" when it is not local), CPU wait µs, machine busy %
+
+CPU times come from /proc/PID/stat (ended threads and, for PostgreSQL, reaped backends included).
+The wait is how long the runnable threads of the service and of PostgreSQL waited for a CPU
+(/proc/PID/task/TID/schedstat), counted per thread, so a thread that ends during the run takes only
+its own share out, never more.
 """
+import json
 import os
 import sys
 import time
@@ -20,39 +26,51 @@ def stat(pid):
 
 
 def cpu(pid, reaped=False):
-    """CPU time of a process (all its threads, ended ones too); with reaped, its exited children's."""
     utime, stime, cutime, cstime = stat(pid)[1]
     return (utime + stime + (cutime + cstime if reaped else 0)) * TICK_NS
 
 
-def run_queue_wait(pid):
-    """How long the process's current threads, when runnable, waited for a CPU."""
-    wait = 0
+def waits(pid, into):
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
-            wait += int(open(f"/proc/{pid}/task/{tid}/schedstat").read().split()[1])
+            into[tid] = int(open(f"/proc/{pid}/task/{tid}/schedstat").read().split()[1])
         except OSError:
             continue  # the thread ended meanwhile
-    return wait
 
 
-def postgres(postmaster):
-    # The reaped children are pgbench's and psql's backends; the pool's stay connected.
-    run, wait = cpu(postmaster, reaped=True), run_queue_wait(postmaster)
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                if stat(entry)[0] == postmaster:
-                    run += cpu(entry)
-                    wait += run_queue_wait(entry)
-            except OSError:
-                continue  # exited meanwhile: in the postmaster's reaped time next time
-    return run, wait
+def snapshot(service, postmaster):
+    waited = {}
+    waits(service, waited)
+    snap = {"service": cpu(service), "postgres": None, "waits": waited}
+    if postmaster:
+        # The reaped children are pgbench's and psql's backends; the pool's stay connected.
+        total = cpu(postmaster, reaped=True)
+        waits(postmaster, waited)
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    if stat(entry)[0] == postmaster:
+                        total += cpu(entry)
+                        waits(entry, waited)
+                except OSError:
+                    continue  # exited meanwhile: in the postmaster's reaped time next time
+        snap["postgres"] = total
+    ticks = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+    snap["busy"] = (ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6]) * TICK_NS  # user nice system irq softirq
+    snap["clock"] = time.monotonic_ns()
+    return snap
 
 
-ticks = [int(x) for x in open("/proc/stat").readline().split()[1:]]
-busy = (ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6]) * TICK_NS  # user nice system irq softirq
-pid = int(sys.argv[1])
-database = postgres(int(sys.argv[2])) if len(sys.argv) > 2 else ("-", "-")
-print(f"{cpu(pid):.0f}", run_queue_wait(pid), *(f"{v:.0f}" if v != "-" else v for v in database), f"{busy:.0f}",
-      time.monotonic_ns())
+def per_request(before, after, requests):
+    us = lambda ns: f"{ns / requests / 1000:.0f}"
+    waited = sum(w - before["waits"].get(tid, 0) for tid, w in after["waits"].items())
+    postgres = "-" if after["postgres"] is None else us(after["postgres"] - before["postgres"])
+    busy = 100 * (after["busy"] - before["busy"]) / (after["clock"] - before["clock"]) / len(os.sched_getaffinity(0))
+    return f"{us(after['service'] - before['service'])} {postgres} {us(waited)} {busy:.0f}"
+
+
+if sys.argv[1] == "snapshot":
+    print(json.dumps(snapshot(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else None)))
+else:
+    load = lambda path: json.load(open(path))
+    print(per_request(load(sys.argv[2]), load(sys.argv[3]), int(sys.argv[4])))

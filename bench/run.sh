@@ -226,27 +226,22 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
 # Where each run's CPU went: the service's and PostgreSQL's CPU per request, how long their runnable
 # threads waited for a CPU per request (service + PostgreSQL), and how busy the whole machine was.
-cpu_now() { bench/cpu.py "${variant_pid[$variant]}" ${pg_dir:+"$(head -1 "$pg_dir/postmaster.pid")"}; }
-cpu_per_request() { # cpu_per_request BEFORE AFTER REQUESTS -> "service_us pg_us wait_us busy_%"
-    awk -v n="$3" -v cores="$(nproc)" '
-        NR == 1 { for (i = 1; i <= NF; i++) a[i] = $i; next }
-        { svc = ($1 - a[1]) / n / 1000; wait = ($2 - a[2]) / n / 1000
-          if ($3 == "-") { pg = "-" } else { pg = sprintf("%.0f", ($3 - a[3]) / n / 1000); wait += ($4 - a[4]) / n / 1000 }
-          printf "%.0f %s %.0f %.0f\n", svc, pg, wait, 100 * ($5 - a[5]) / ($6 - a[6]) / cores }' <<<"$1
-$2"
+cpu_now() { # cpu_now FILE
+    bench/cpu.py snapshot "${variant_pid[$variant]}" ${pg_dir:+"$(head -1 "$pg_dir/postmaster.pid")"} >"$1"
 }
 run_wrk() { # run_wrk NAME SCRIPT|- PATH (against $base; A/B runs prefix the name with the variant)
-    local name=$1 script=$2 path=$3 before out rps p50 p99 errors cpu_before cpu_svc cpu_pg cpu_wait cpu_busy
+    local name=$1 script=$2 path=$3 before out rps p50 p99 errors cpu_svc cpu_pg cpu_wait cpu_busy
     [ "${#variants[@]}" -gt 1 ] && name="$variant $name"
     before=$(load)
-    cpu_before=$(cpu_now)
+    cpu_now "$work/cpu-before.json"
     out=$(wrk -t"$BENCH_THREADS" -c"$connections" -d"$duration" --latency ${script:+-s "$script"} "$base$path")
     rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
     last_requests=$(awk '/requests in/ { print $1 }' <<<"$out")
     p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_ms)
     p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_ms)
     errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } END { print n + 0 }' <<<"$out")
-    read -r cpu_svc cpu_pg cpu_wait cpu_busy < <(cpu_per_request "$cpu_before" "$(cpu_now)" "$last_requests")
+    cpu_now "$work/cpu-after.json"
+    read -r cpu_svc cpu_pg cpu_wait cpu_busy < <(bench/cpu.py per-request "$work/cpu-before.json" "$work/cpu-after.json" "$last_requests")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$before" \
         "$cpu_svc" "$cpu_pg" "$cpu_wait" "$cpu_busy" >>"$results"
     log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors (load before $before);" \

@@ -37,7 +37,7 @@ public final class AotTraining {
 	/**
 	 * Long enough for the request path's profiles to mature: with 15 s the production
 	 * image reached 80 % of its steady throughput after 40 s of load, with 60 s after 30
-	 * s (bench/startup.sh, twice each), and 120 s was no better.
+	 * s (bench/startup.sh: three and two interleaved runs), and 120 s was no better.
 	 */
 	private static final Duration LOAD = Duration.ofSeconds(Long.getLong("kairos.training.load-seconds", 60));
 

@@ -1,0 +1,441 @@
+package com.amiqo.kairos.negotiation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.TestUser;
+
+import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
+import static com.amiqo.kairos.negotiation.NegotiationFixtures.slot;
+import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Refusals that depend on the negotiation's current state: {@code CONFLICT},
+ * {@code INVALID_STATE_TRANSITION}, {@code NEGOTIATION_EXPIRED}, the stale
+ * {@code If-Match} ({@code 412}), {@code UNKNOWN_PARTICIPANTS}, {@code UNKNOWN_OPTION}
+ * and {@code SLOT_IN_PAST} (SPEC §5).
+ */
+class NegotiationStateErrorsTest extends NegotiationErrorsTest {
+
+	// ================================================================ CONFLICT
+
+	@Test
+	void startWhenSameIdWithDifferentBodyReturns409ConflictAndKeepsTheOriginal() {
+		TestUser alice = signIn("Alice");
+		TestUser bob = signIn("Bob");
+		String id = UUID.randomUUID().toString();
+		Map<String, Object> body = startBody(alice, List.of(bob));
+		body.put("id", id);
+		startOk(alice, body);
+		Map<String, Object> changed = new LinkedHashMap<>(body);
+		changed.put("title", "Something else");
+
+		ApiResponse response = start(alice, changed);
+
+		assertErrorEnvelope(response, 409, "CONFLICT");
+		assertThat(details(response).path("negotiation_id").asString()).isEqualTo(id);
+		assertThat(details(response).path("field").asString()).isEqualTo("id");
+		ApiResponse view = get(alice, id);
+		assertThat(view.data().path("title").asString()).isEqualTo("Coffee catch-up");
+		assertThat(view.data().path("revision").asInt()).isZero();
+		assertThat(negotiationsOwnedBy(alice)).isEqualTo(1);
+	}
+
+	@Test
+	void startWhenSameIdAndBodyByAnotherUserReturns409ConflictAndCreatesNothing() {
+		TestUser alice = signIn("Alice");
+		TestUser bob = signIn("Bob");
+		TestUser carol = signIn("Carol");
+		String id = UUID.randomUUID().toString();
+		Map<String, Object> body = startBody(alice, List.of(carol));
+		body.put("id", id);
+		startOk(alice, body);
+
+		ApiResponse response = start(bob, body);
+
+		assertErrorEnvelope(response, 409, "CONFLICT");
+		assertThat(details(response).path("negotiation_id").asString()).isEqualTo(id);
+		assertThat(negotiationsOwnedBy(bob)).isZero();
+		assertThat(get(bob, id).errorCode()).as("Bob did not become a participant").isEqualTo("USER_NOT_PARTICIPANT");
+		assertThat(get(alice, id).data().path("owner_id").asString()).isEqualTo(alice.uid());
+	}
+
+	@Test
+	void startWhenSameIdDiffersOnlyBelowOneSecondReturns409Conflict() {
+		TestUser alice = signIn("Alice");
+		TestUser bob = signIn("Bob");
+		String id = UUID.randomUUID().toString();
+		Instant start = inDays(2);
+		Map<String, Object> body = startBody(alice, List.of(bob));
+		body.put("id", id);
+		Map<String, Object> precise = slot(start.plusMillis(250));
+		body.put("proposed_slots", List.of(precise));
+		startOk(alice, body);
+		Map<String, Object> rounded = new LinkedHashMap<>(body);
+		rounded.put("proposed_slots", List.of(slot(start)));
+
+		ApiResponse same = start(alice, body);
+		ApiResponse different = start(alice, rounded);
+
+		assertThat(same.status()).as(same.toString()).isEqualTo(200);
+		assertErrorEnvelope(different, 409, "CONFLICT");
+		assertThat(details(different).path("negotiation_id").asString()).isEqualTo(id);
+		assertThat(slotRows(id)).isEqualTo(1);
+	}
+
+	// ================================================================
+	// INVALID_STATE_TRANSITION
+
+	@Test
+	void replyWhenOrganizerDeclinesReturns409InvalidStateTransitionWithDetails() {
+		Setup s = threeWay();
+
+		ApiResponse response = reply(s.alice(), replyBody(s.id(), "decline"));
+
+		assertErrorEnvelope(response, 409, "INVALID_STATE_TRANSITION");
+		assertTransitionDetails(response, s.id(), "awaiting_replies", "decline");
+		ApiResponse view = get(s.alice(), s.id());
+		assertThat(view.data().path("revision").asInt()).isZero();
+		assertThat(view.data().path("my_status").asString()).isEqualTo("organizer");
+	}
+
+	@Test
+	void replyWhenNegotiationConfirmedReturns409InvalidStateTransitionForNewAnswers() {
+		TestUser alice = signIn("Alice");
+		TestUser bob = signIn("Bob");
+		JsonNode started = startOk(alice, startBody(alice, List.of(bob)));
+		String id = started.path("id").asString();
+		assertThat(reply(bob, replyBody(id, "accept")).data().path("state").asString()).isEqualTo("confirmed");
+		Map<String, Object> counter = replyBody(id, "counter");
+		counter.put("counter_slots", List.of(slot(inDays(9))));
+		Map<String, Object> narrower = replyBody(id, "accept");
+		narrower.put("slot_ids", List.of(UUID.randomUUID().toString()));
+
+		for (Object[] attempt : List.of(new Object[] { bob, replyBody(id, "decline"), "decline" },
+				new Object[] { bob, counter, "counter" }, new Object[] { bob, narrower, "accept" },
+				new Object[] { alice, replyBody(id, "decline"), "decline" })) {
+			@SuppressWarnings("unchecked")
+			ApiResponse response = reply((TestUser) attempt[0], (Map<String, Object>) attempt[1]);
+			assertErrorEnvelope(response, 409, "INVALID_STATE_TRANSITION");
+			assertTransitionDetails(response, id, "confirmed", (String) attempt[2]);
+		}
+		ApiResponse view = get(alice, id);
+		assertThat(view.data().path("revision").asInt()).isEqualTo(1);
+		assertThat(participantStatus(view.data(), bob)).isEqualTo("accepted");
+		assertThat(slotRows(id)).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT count(*) FROM events WHERE negotiation_id = ?")
+			.param(UUID.fromString(id))
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void replyAndCancelWhenNegotiationCancelledReturn409InvalidStateTransition() {
+		Setup s = threeWay();
+		ApiResponse cancelled = api.post("/negotiate/cancel")
+			.token(s.alice().token())
+			.json(Map.of("negotiation_id", s.id()))
+			.send();
+		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+		ApiResponse accept = reply(s.bob(), replyBody(s.id(), "accept"));
+		ApiResponse cancelAgain = api.post("/negotiate/cancel")
+			.token(s.alice().token())
+			.json(Map.of("negotiation_id", s.id()))
+			.send();
+
+		assertErrorEnvelope(accept, 409, "INVALID_STATE_TRANSITION");
+		assertTransitionDetails(accept, s.id(), "cancelled", "accept");
+		assertErrorEnvelope(cancelAgain, 409, "INVALID_STATE_TRANSITION");
+		assertTransitionDetails(cancelAgain, s.id(), "cancelled", "cancel");
+		assertUnchanged(s, 1, "invited");
+	}
+
+	@Test
+	void replyWhenOrganizerDeclinesOrCountersADraftReturns409InvalidStateTransition() {
+		TestUser alice = signIn("Alice");
+		TestUser bob = signIn("Bob");
+		Map<String, Object> body = startBody(alice, List.of(bob));
+		body.put("send", false);
+		String id = startOk(alice, body).path("id").asString();
+		Map<String, Object> counter = replyBody(id, "counter");
+		counter.put("counter_slots", List.of(slot(inDays(8))));
+
+		ApiResponse decline = reply(alice, replyBody(id, "decline"));
+		ApiResponse counterDraft = reply(alice, counter);
+
+		assertErrorEnvelope(decline, 409, "INVALID_STATE_TRANSITION");
+		assertTransitionDetails(decline, id, "awaiting_invites", "decline");
+		assertErrorEnvelope(counterDraft, 409, "INVALID_STATE_TRANSITION");
+		assertTransitionDetails(counterDraft, id, "awaiting_invites", "counter");
+		ApiResponse view = get(alice, id);
+		assertThat(view.data().path("state").asString()).isEqualTo("awaiting_invites");
+		assertThat(view.data().path("revision").asInt()).isZero();
+		assertThat(slotRows(id)).isEqualTo(2);
+	}
+
+	@Test
+	void cancelWhenOverdueReturns409InvalidStateTransitionWithCurrentStateExpired() {
+		Setup s = threeWay();
+		expireNow(s.id());
+
+		ApiResponse response = api.post("/negotiate/cancel")
+			.token(s.alice().token())
+			.json(Map.of("negotiation_id", s.id()))
+			.send();
+
+		assertErrorEnvelope(response, 409, "INVALID_STATE_TRANSITION");
+		assertTransitionDetails(response, s.id(), "expired", "cancel");
+		assertThat(get(s.alice(), s.id()).data().path("state").asString()).isEqualTo("expired");
+	}
+
+	@Test
+	void replyWhenConfirmedAndOptionsUnknownReturns409BeforeCheckingOptions() {
+		TestUser alice = signIn("Alice");
+		TestUser bob = signIn("Bob");
+		String id = startOk(alice, startBody(alice, List.of(bob))).path("id").asString();
+		reply(bob, replyBody(id, "accept"));
+		Map<String, Object> body = replyBody(id, "accept");
+		body.put("slot_ids", List.of(UUID.randomUUID().toString()));
+
+		ApiResponse response = reply(alice, body);
+
+		assertErrorEnvelope(response, 409, "INVALID_STATE_TRANSITION");
+		assertTransitionDetails(response, id, "confirmed", "accept");
+	}
+
+	// ================================================================
+	// NEGOTIATION_EXPIRED
+
+	@Test
+	void replyWhenExpiredReturns409NegotiationExpiredWithDetailsAndLeavesAnswerUnchanged() {
+		Setup s = threeWay();
+		ApiResponse before = get(s.alice(), s.id());
+		expireNow(s.id());
+
+		ApiResponse response = reply(s.bob(), replyBody(s.id(), "accept"));
+
+		assertErrorEnvelope(response, 409, "NEGOTIATION_EXPIRED");
+		assertThat(details(response).path("negotiation_id").asString()).isEqualTo(s.id());
+		assertThat(details(response).path("current_state").asString()).isEqualTo("expired");
+		assertThat(details(response).path("expires_at").asString()).isNotBlank();
+		ApiResponse view = get(s.alice(), s.id());
+		assertThat(view.data().path("state").asString()).isEqualTo("expired");
+		assertThat(participantStatus(view.data(), s.bob())).isEqualTo("invited");
+		assertThat(view.data().path("last_message_preview").asString())
+			.isEqualTo(before.data().path("last_message_preview").asString());
+	}
+
+	@Test
+	void replyWhenExpiredAndActionWouldBeRefusedAnywayReturns409NegotiationExpiredFirst() {
+		Setup s = threeWay();
+		expireNow(s.id());
+
+		ApiResponse response = reply(s.alice(), replyBody(s.id(), "decline"));
+
+		assertErrorEnvelope(response, 409, "NEGOTIATION_EXPIRED");
+	}
+
+	// ================================================================
+	// PRECONDITION_FAILED
+
+	@Test
+	void replyWhenIfMatchIsStaleReturns412PreconditionFailedWithCurrentRevision() {
+		Setup s = threeWay();
+		ApiResponse carol = reply(s.carol(), replyBody(s.id(), "decline"));
+		assertThat(carol.data().path("revision").asInt()).isEqualTo(1);
+
+		ApiResponse response = api.post("/negotiate/reply")
+			.token(s.bob().token())
+			.header("If-Match", "\"0\"")
+			.json(replyBody(s.id(), "accept"))
+			.send();
+
+		assertErrorEnvelope(response, 412, "PRECONDITION_FAILED");
+		assertThat(details(response).path("current_revision").asInt()).isEqualTo(1);
+		assertThat(details(response).path("negotiation_id").asString()).isEqualTo(s.id());
+		assertUnchanged(s, 1, "invited");
+		ApiResponse current = api.post("/negotiate/reply")
+			.token(s.bob().token())
+			.header("If-Match", "\"1\"")
+			.json(replyBody(s.id(), "accept"))
+			.send();
+		assertThat(current.status()).as("the current ETag is accepted: " + current).isEqualTo(200);
+		assertThat(current.data().path("state").asString()).isEqualTo("confirmed");
+	}
+
+	@Test
+	void replyWhenIfMatchIsWeakOrUnquotedCurrentRevisionSucceeds() {
+		Setup s = threeWay();
+		ApiResponse etag = get(s.bob(), s.id());
+		assertThat(etag.header("ETag")).isEqualTo("\"0\"");
+
+		ApiResponse weak = api.post("/negotiate/reply")
+			.token(s.bob().token())
+			.header("If-Match", "W/\"0\"")
+			.json(replyBody(s.id(), "decline"))
+			.send();
+		ApiResponse bare = api.post("/negotiate/reply")
+			.token(s.carol().token())
+			.header("If-Match", "1")
+			.json(replyBody(s.id(), "decline"))
+			.send();
+
+		assertThat(weak.status()).as(weak.toString()).isEqualTo(200);
+		assertThat(bare.status()).as(bare.toString()).isEqualTo(200);
+		assertThat(bare.data().path("state").asString()).isEqualTo("cancelled");
+	}
+
+	@Test
+	void replyWhenIdenticalRepeatCarriesStaleIfMatchReturns200NoOp() {
+		Setup s = threeWay();
+		assertThat(reply(s.bob(), replyBody(s.id(), "decline")).status()).isEqualTo(200);
+		assertThat(reply(s.carol(), replyBody(s.id(), "accept")).status()).isEqualTo(200);
+		int revision = get(s.alice(), s.id()).data().path("revision").asInt();
+
+		ApiResponse retry = api.post("/negotiate/reply")
+			.token(s.bob().token())
+			.header("If-Match", "\"0\"")
+			.json(replyBody(s.id(), "decline"))
+			.send();
+
+		assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+		assertThat(retry.data().path("revision").asInt()).isEqualTo(revision);
+	}
+
+	@Test
+	void replyWhenExpiredAndIfMatchStaleReturns412BeforeExpiry() {
+		Setup s = threeWay();
+		reply(s.carol(), replyBody(s.id(), "decline"));
+		expireNow(s.id());
+
+		ApiResponse response = api.post("/negotiate/reply")
+			.token(s.bob().token())
+			.header("If-Match", "\"0\"")
+			.json(replyBody(s.id(), "accept"))
+			.send();
+
+		assertErrorEnvelope(response, 412, "PRECONDITION_FAILED");
+	}
+
+	// ================================================================
+	// UNKNOWN_PARTICIPANTS
+
+	@Test
+	void startWhenSomeInviteesNeverSignedInReturns422UnknownParticipantsListingOnlyThem() {
+		TestUser alice = signIn("Alice");
+		TestUser bob = signIn("Bob");
+		String ghost1 = newUid("ghost");
+		String ghost2 = newUid("ghost");
+		Map<String, Object> body = startBody(alice, List.of(bob));
+		body.put("participant_ids", List.of(ghost1, bob.uid(), ghost2));
+
+		ApiResponse response = start(alice, body);
+
+		assertErrorEnvelope(response, 422, "UNKNOWN_PARTICIPANTS");
+		assertThat(texts(details(response).path("unknown"))).containsExactlyInAnyOrder(ghost1, ghost2);
+		assertThat(details(response).path("field").asString()).isEqualTo("participant_ids");
+		assertThat(negotiationsOwnedBy(alice)).isZero();
+		assertThat(userRows(ghost1)).as("an invitation provisions no one").isZero();
+	}
+
+	// ================================================================ UNKNOWN_OPTION
+
+	@Test
+	void replyWhenSlotOrVenueIdsAreNotThisNegotiationsReturns422UnknownOptionListingThem() {
+		Setup s = threeWay();
+		Setup other = threeWay();
+		String stranger = UUID.randomUUID().toString();
+		Map<String, Object> foreignSlot = replyBody(s.id(), "accept");
+		foreignSlot.put("slot_ids", List.of(s.slot0(), other.slot0()));
+		Map<String, Object> unknownVenue = replyBody(s.id(), "accept");
+		unknownVenue.put("venue_ids", List.of(stranger));
+
+		ApiResponse slotResponse = reply(s.bob(), foreignSlot);
+		ApiResponse venueResponse = reply(s.bob(), unknownVenue);
+
+		assertErrorEnvelope(slotResponse, 422, "UNKNOWN_OPTION");
+		assertThat(texts(details(slotResponse).path("unknown_slot_ids"))).containsExactly(other.slot0());
+		assertThat(details(slotResponse).path("unknown_venue_ids").isArray()).isTrue();
+		assertThat(details(slotResponse).path("unknown_venue_ids").size()).isZero();
+		assertErrorEnvelope(venueResponse, 422, "UNKNOWN_OPTION");
+		assertThat(texts(details(venueResponse).path("unknown_venue_ids"))).containsExactly(stranger);
+		assertThat(details(venueResponse).path("unknown_slot_ids").isArray()).isTrue();
+		assertThat(details(venueResponse).path("unknown_slot_ids").size()).isZero();
+		assertUnchanged(s, 0, "invited");
+	}
+
+	@Test
+	void replyWhenCounterNamesUnknownSlotIdsReturns422UnknownOptionAndAddsNoSlot() {
+		Setup s = threeWay();
+		String unknown = UUID.randomUUID().toString();
+		Map<String, Object> body = replyBody(s.id(), "counter");
+		body.put("counter_slots", List.of(slot(inDays(7))));
+		body.put("slot_ids", List.of(unknown));
+
+		ApiResponse response = reply(s.bob(), body);
+
+		assertErrorEnvelope(response, 422, "UNKNOWN_OPTION");
+		assertThat(texts(details(response).path("unknown_slot_ids"))).containsExactly(unknown);
+		assertUnchanged(s, 0, "invited");
+		assertThat(slotRows(s.id())).isEqualTo(2);
+	}
+
+	// ================================================================ SLOT_IN_PAST
+
+	@Test
+	void replyWhenChoosingOnlySlotsThatAlreadyStartedReturns422SlotInPast() {
+		Setup s = threeWay();
+		jdbc.sql("UPDATE proposed_slots SET starts_at = now() - interval '1 hour' WHERE id = ?")
+			.param(UUID.fromString(s.slot0()))
+			.update();
+		Map<String, Object> body = replyBody(s.id(), "accept");
+		body.put("slot_ids", List.of(s.slot0()));
+
+		ApiResponse response = reply(s.bob(), body);
+
+		assertErrorEnvelope(response, 422, "SLOT_IN_PAST");
+		assertThat(details(response).path("field").asString()).isEqualTo("slot_ids");
+		assertThat(texts(details(response).path("slot_ids"))).containsExactly(s.slot0());
+		assertUnchanged(s, 0, "invited");
+		Map<String, Object> withFuture = replyBody(s.id(), "accept");
+		withFuture.put("slot_ids", List.of(s.slot0(), s.slot1()));
+		ApiResponse mixed = reply(s.bob(), withFuture);
+		assertThat(mixed.status()).as("a started slot next to a future one is fine: " + mixed).isEqualTo(200);
+	}
+
+	@Test
+	void replyWhenOnlySharedSlotHasStartedDoesNotConfirm() {
+		TestUser alice = signIn("Alice");
+		TestUser bob = signIn("Bob");
+		JsonNode started = startOk(alice, startBody(alice, List.of(bob)));
+		String id = started.path("id").asString();
+		String s0 = slotIdByIndex(started, 0);
+		jdbc.sql("UPDATE proposed_slots SET starts_at = now() - interval '1 hour' WHERE id = ?")
+			.param(UUID.fromString(s0))
+			.update();
+		Map<String, Object> counter = replyBody(id, "counter");
+		counter.put("counter_slots", List.of(slot(inDays(8))));
+		counter.put("slot_ids", List.of(s0));
+
+		ApiResponse response = reply(bob, counter);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.data().path("state").asString()).as("the only shared slot has started")
+			.isEqualTo("awaiting_replies");
+		assertThat(response.data().path("final_slot_id").isNull()).isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM events WHERE negotiation_id = ?")
+			.param(UUID.fromString(id))
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+}

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Where a benchmark run's CPU went, for bench/run.sh: a snapshot before and one after each run, then
-the difference per request.
+"""Where a benchmark's CPU went, for bench/run.sh (a snapshot before and one after each run, then
+the difference per request) and bench/startup.sh (CPU times so far).
 
     bench/cpu.py snapshot SERVICE_PID [POSTMASTER_PID] > FILE
     bench/cpu.py per-request BEFORE_FILE AFTER_FILE REQUESTS
         -> service CPU µs, PostgreSQL CPU µs ("-" when it is not local), CPU wait µs, machine busy %
+    bench/cpu.py ms SERVICE_PID [POSTMASTER_PID]
+        -> the service's CPU time so far in ms [and PostgreSQL's]
 
 CPU times come from /proc/PID/stat (ended threads and, for PostgreSQL, reaped backends included).
 The wait is how long the runnable threads of the service and of PostgreSQL waited for a CPU
@@ -38,23 +40,26 @@ def waits(pid, into):
             continue  # the thread ended meanwhile
 
 
+def postgres(postmaster, waited):
+    """PostgreSQL's CPU time; its threads' waits go into waited."""
+    # The reaped children are pgbench's and psql's backends; the pool's stay connected.
+    total = cpu(postmaster, reaped=True)
+    waits(postmaster, waited)
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if stat(entry)[0] == postmaster:
+                    total += cpu(entry)
+                    waits(entry, waited)
+            except OSError:
+                continue  # exited meanwhile: in the postmaster's reaped time next time
+    return total
+
+
 def snapshot(service, postmaster):
     waited = {}
     waits(service, waited)
-    snap = {"service": cpu(service), "postgres": None, "waits": waited}
-    if postmaster:
-        # The reaped children are pgbench's and psql's backends; the pool's stay connected.
-        total = cpu(postmaster, reaped=True)
-        waits(postmaster, waited)
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    if stat(entry)[0] == postmaster:
-                        total += cpu(entry)
-                        waits(entry, waited)
-                except OSError:
-                    continue  # exited meanwhile: in the postmaster's reaped time next time
-        snap["postgres"] = total
+    snap = {"service": cpu(service), "postgres": postgres(postmaster, waited) if postmaster else None, "waits": waited}
     ticks = [int(x) for x in open("/proc/stat").readline().split()[1:]]
     snap["busy"] = (ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6]) * TICK_NS  # user nice system irq softirq
     snap["clock"] = time.monotonic_ns()
@@ -69,7 +74,9 @@ def per_request(before, after, requests):
     return f"{us(after['service'] - before['service'])} {postgres} {us(waited)} {busy:.0f}"
 
 
-if sys.argv[1] == "snapshot":
+if sys.argv[1] == "ms":
+    print(f"{cpu(int(sys.argv[2])) / 1e6:.0f}", *([f"{postgres(int(sys.argv[3]), {}) / 1e6:.0f}"] if len(sys.argv) > 3 else []))
+elif sys.argv[1] == "snapshot":
     print(json.dumps(snapshot(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else None)))
 else:
     load = lambda path: json.load(open(path))

@@ -86,13 +86,11 @@ start_app() {
 }
 await_healthy() { until curl -sf -o /dev/null "localhost:$port/health"; do kill -0 "$app" 2>/dev/null || { tail -20 "$work/app.log" >&2; exit 1; }; sleep 0.02; done; }
 rss_mb() { awk '/VmRSS/ {printf "%d\n", $2 / 1024}' "/proc/$1/status"; }
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d\n", ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }
-# PostgreSQL's CPU: the postmaster, its live backends and (cutime/cstime) the ones that ended.
+cpu_ms() { "$root/bench/cpu.py" ms "$1"; }
+# PostgreSQL's CPU: the postmaster, its live backends and the ones that ended (bench/cpu.py).
 pg_cpu_ms() {
     [ -n "${pgdata:-}" ] || { echo 0; return; }
-    local master; master=$(head -1 "$pgdata/postmaster.pid")
-    for p in "$master" $(pgrep -P "$master"); do cat "/proc/$p/stat" 2>/dev/null; done \
-        | awk -v hz="$(getconf CLK_TCK)" '{t += $14 + $15 + $16 + $17} END {printf "%d\n", t * 1000 / hz}'
+    "$root/bench/cpu.py" ms "$app" "$(head -1 "$pgdata/postmaster.pid")" | cut -d' ' -f2
 }
 stop_app() { kill -TERM "$app"; wait "$app" 2>/dev/null || true; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }

@@ -15,10 +15,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
 
-import com.amiqo.kairos.api.Sha256;
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.SecretTokens;
+import com.amiqo.kairos.api.Sha256;
 import com.amiqo.kairos.ops.PublicUrlProperties;
 import com.amiqo.kairos.user.AppUser;
 

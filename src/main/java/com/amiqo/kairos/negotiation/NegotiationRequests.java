@@ -20,9 +20,9 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.amiqo.kairos.api.Sha256;
 import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.EncryptedBlobFields;
+import com.amiqo.kairos.api.Sha256;
 import com.amiqo.kairos.api.WireValues;
 
 /**

@@ -175,7 +175,7 @@ class NegotiationAccessErrorsTest extends NegotiationErrorsTest {
 		ApiResponse view = get(alice, id);
 		assertThat(view.data().path("state").asString()).isEqualTo("awaiting_invites");
 		assertThat(view.data().path("revision").asInt()).isZero();
-		assertThat(participantStatus(view.data(), bob)).isEqualTo("invited");
+		assertThat(statusOf(view.data(), bob)).isEqualTo("invited");
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.amiqo.kairos.negotiation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,6 +44,40 @@ abstract class NegotiationApiTest extends ApiTest {
 		jdbc.sql("UPDATE negotiations SET expires_at = now() - interval '1 second' WHERE id = ?")
 			.param(UUID.fromString(id))
 			.update();
+	}
+
+	static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		for (JsonNode item : array) {
+			texts.add(item.asString());
+		}
+		return texts;
+	}
+
+	static JsonNode slotByIndex(JsonNode negotiation, int index) {
+		for (JsonNode slot : negotiation.path("proposed_slots")) {
+			if (slot.path("slot_index").asInt() == index) {
+				return slot;
+			}
+		}
+		throw new AssertionError("no slot with index " + index + " in " + negotiation);
+	}
+
+	static String slotId(JsonNode negotiation, int index) {
+		return slotByIndex(negotiation, index).path("id").asString();
+	}
+
+	static JsonNode participant(JsonNode negotiation, TestUser user) {
+		for (JsonNode participant : negotiation.path("participants")) {
+			if (participant.path("user_id").asString().equals(user.uid())) {
+				return participant;
+			}
+		}
+		throw new AssertionError(user.uid() + " is not a participant of " + negotiation);
+	}
+
+	static String statusOf(JsonNode negotiation, TestUser user) {
+		return participant(negotiation, user).path("status").asString();
 	}
 
 }

@@ -123,7 +123,7 @@ class NegotiationCursorAndCounterErrorsTest extends NegotiationErrorsTest {
 		assertThat(slotRows(id)).isEqualTo(10);
 		ApiResponse view = get(alice, id);
 		assertThat(view.data().path("revision").asInt()).isZero();
-		assertThat(participantStatus(view.data(), bob)).isEqualTo("invited");
+		assertThat(statusOf(view.data(), bob)).isEqualTo("invited");
 	}
 
 	@Test

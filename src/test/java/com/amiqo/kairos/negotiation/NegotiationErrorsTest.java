@@ -34,8 +34,7 @@ abstract class NegotiationErrorsTest extends NegotiationApiTest {
 		TestUser bob = signIn("Bob");
 		TestUser carol = signIn("Carol");
 		JsonNode started = startOk(alice, startBody(alice, List.of(bob, carol)));
-		return new Setup(alice, bob, carol, started.path("id").asString(), slotIdByIndex(started, 0),
-				slotIdByIndex(started, 1));
+		return new Setup(alice, bob, carol, started.path("id").asString(), slotId(started, 0), slotId(started, 1));
 	}
 
 	/**
@@ -47,7 +46,7 @@ abstract class NegotiationErrorsTest extends NegotiationApiTest {
 		assertThat(view.status()).as(view.toString()).isEqualTo(200);
 		assertThat(view.data().path("revision").asInt()).as("revision").isEqualTo(revision);
 		assertThat(view.header("ETag")).isEqualTo("\"" + revision + "\"");
-		assertThat(participantStatus(view.data(), s.bob())).as("Bob's status").isEqualTo(bobStatus);
+		assertThat(statusOf(view.data(), s.bob())).as("Bob's status").isEqualTo(bobStatus);
 		assertThat(jdbc.sql("SELECT revision FROM negotiations WHERE id = ?")
 			.param(UUID.fromString(s.id()))
 			.query(Integer.class)
@@ -99,32 +98,6 @@ abstract class NegotiationErrorsTest extends NegotiationApiTest {
 			.param(UUID.fromString(id))
 			.query(Long.class)
 			.single();
-	}
-
-	static String slotIdByIndex(JsonNode negotiation, int index) {
-		for (JsonNode slot : negotiation.path("proposed_slots")) {
-			if (slot.path("slot_index").asInt() == index) {
-				return slot.path("id").asString();
-			}
-		}
-		throw new AssertionError("no slot " + index + " in " + negotiation);
-	}
-
-	static String participantStatus(JsonNode negotiation, TestUser user) {
-		for (JsonNode participant : negotiation.path("participants")) {
-			if (participant.path("user_id").asString().equals(user.uid())) {
-				return participant.path("status").asString();
-			}
-		}
-		throw new AssertionError(user.uid() + " is not a participant of " + negotiation);
-	}
-
-	static List<String> texts(JsonNode array) {
-		List<String> texts = new ArrayList<>();
-		for (JsonNode item : array) {
-			texts.add(item.asString());
-		}
-		return texts;
 	}
 
 }

@@ -81,14 +81,6 @@ abstract class NegotiationScenarios extends NegotiationApiTest {
 		return ids;
 	}
 
-	static List<String> texts(JsonNode array) {
-		List<String> texts = new ArrayList<>();
-		for (JsonNode item : array) {
-			texts.add(item.asString());
-		}
-		return texts;
-	}
-
 	static List<String> startsAts(JsonNode negotiation) {
 		List<String> starts = new ArrayList<>();
 		for (JsonNode slot : negotiation.path("proposed_slots")) {
@@ -103,19 +95,6 @@ abstract class NegotiationScenarios extends NegotiationApiTest {
 			uids.add(participant.path("user_id").asString());
 		}
 		return uids;
-	}
-
-	static JsonNode slotByIndex(JsonNode negotiation, int index) {
-		for (JsonNode slot : negotiation.path("proposed_slots")) {
-			if (slot.path("slot_index").asInt() == index) {
-				return slot;
-			}
-		}
-		throw new AssertionError("no slot with index " + index + " in " + negotiation);
-	}
-
-	static String slotId(JsonNode negotiation, int index) {
-		return slotByIndex(negotiation, index).path("id").asString();
 	}
 
 	static String slotIdStartingAt(JsonNode negotiation, Instant startsAt) {
@@ -134,19 +113,6 @@ abstract class NegotiationScenarios extends NegotiationApiTest {
 			}
 		}
 		throw new AssertionError("no venue with index " + index + " in " + negotiation);
-	}
-
-	static JsonNode participant(JsonNode negotiation, TestUser user) {
-		for (JsonNode participant : negotiation.path("participants")) {
-			if (participant.path("user_id").asString().equals(user.uid())) {
-				return participant;
-			}
-		}
-		throw new AssertionError(user.uid() + " is not a participant of " + negotiation);
-	}
-
-	static String statusOf(JsonNode negotiation, TestUser user) {
-		return participant(negotiation, user).path("status").asString();
 	}
 
 }

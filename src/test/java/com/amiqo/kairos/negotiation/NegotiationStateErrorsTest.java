@@ -129,7 +129,7 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 		}
 		ApiResponse view = get(alice, id);
 		assertThat(view.data().path("revision").asInt()).isEqualTo(1);
-		assertThat(participantStatus(view.data(), bob)).isEqualTo("accepted");
+		assertThat(statusOf(view.data(), bob)).isEqualTo("accepted");
 		assertThat(slotRows(id)).isEqualTo(2);
 		assertThat(jdbc.sql("SELECT count(*) FROM events WHERE negotiation_id = ?")
 			.param(UUID.fromString(id))
@@ -229,7 +229,7 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 		assertThat(details(response).path("expires_at").asString()).isNotBlank();
 		ApiResponse view = get(s.alice(), s.id());
 		assertThat(view.data().path("state").asString()).isEqualTo("expired");
-		assertThat(participantStatus(view.data(), s.bob())).isEqualTo("invited");
+		assertThat(statusOf(view.data(), s.bob())).isEqualTo("invited");
 		assertThat(view.data().path("last_message_preview").asString())
 			.isEqualTo(before.data().path("last_message_preview").asString());
 	}
@@ -418,7 +418,7 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 		TestUser bob = signIn("Bob");
 		JsonNode started = startOk(alice, startBody(alice, List.of(bob)));
 		String id = started.path("id").asString();
-		String s0 = slotIdByIndex(started, 0);
+		String s0 = slotId(started, 0);
 		jdbc.sql("UPDATE proposed_slots SET starts_at = now() - interval '1 hour' WHERE id = ?")
 			.param(UUID.fromString(s0))
 			.update();

@@ -39,9 +39,14 @@ class OpenApiModels extends ModelResolver {
 
 	/**
 	 * Component name → the record it was made from, collected while springdoc resolves
-	 * models.
+	 * models. Shared by every instance: springdoc adds each application context's
+	 * converter to swagger's one JVM-wide {@code ModelConverters} chain, where the most
+	 * recently added one resolves every model, so a second context in the same JVM (the
+	 * test suite has several) would otherwise find its own map empty and publish a
+	 * document without the record rules. The names and records are the same in every
+	 * context.
 	 */
-	private final Map<String, Class<?>> records = new ConcurrentHashMap<>();
+	private static final Map<String, Class<?>> RECORDS = new ConcurrentHashMap<>();
 
 	OpenApiModels() {
 		super(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
@@ -53,7 +58,7 @@ class OpenApiModels extends ModelResolver {
 		Schema schema = super.resolve(annotatedType, context, next);
 		JavaType type = _mapper.constructType(annotatedType.getType());
 		if (type.getRawClass().isRecord()) {
-			records.putIfAbsent(_typeName(type), type.getRawClass());
+			RECORDS.putIfAbsent(_typeName(type), type.getRawClass());
 		}
 		return schema;
 	}
@@ -67,7 +72,7 @@ class OpenApiModels extends ModelResolver {
 		Map<String, List<String>> alwaysWritten = new java.util.HashMap<>();
 		Set<String> nullableRefs = new java.util.HashSet<>();
 		schemas.forEach((name, schema) -> {
-			Class<?> type = records.get(name);
+			Class<?> type = RECORDS.get(name);
 			if (type != null && schema.getProperties() != null) {
 				alwaysWritten.put(name, refine(type, schema.getProperties(), nullableRefs));
 			}

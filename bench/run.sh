@@ -20,7 +20,8 @@
 # BENCH_INSTANCE_MEMORY (image: the container memory the JVM sizes itself for, 1g),
 # BENCH_JAR_B (a second jar), BENCH_IMAGE_B (B is the image command run from another build's image
 # files, e.g. a copy of target/image kept from before a change) or BENCH_B_ENV (B is the image
-# command made under these settings, e.g. BENCH_B_ENV=BENCH_NO_SPRING_AOT=1): an A/B comparison in
+# command made and run under these settings, e.g. BENCH_B_ENV=BENCH_NO_SPRING_AOT=1 or
+# BENCH_B_ENV=DATABASE_POOL_SIZE=6): an A/B comparison in
 # one run, both services up against
 # the same database, each run alternating A and B, so the machine's load falls on both alike; the
 # table then has an A and a B row per run.
@@ -142,7 +143,10 @@ exec_in() { # exec_in VARIANT
     local image="$root_dir/target/image"
     if [ "$1" = B ]; then mapfile -t cmd < <(env ${BENCH_B_ENV:-} bench/image-command.sh); else mapfile -t cmd < <(bench/image-command.sh); fi
     [ "$1" = B ] && [ -n "${BENCH_IMAGE_B:-}" ] && image=$BENCH_IMAGE_B
-    cd "$image" && JDK_JAVA_OPTIONS="-XX:MaxRAM=${BENCH_INSTANCE_MEMORY:-1g}" exec "${cmd[@]}"
+    # B's settings also reach its service, so BENCH_B_ENV=DATABASE_POOL_SIZE=6 compares a setting.
+    local settings=()
+    [ "$1" = B ] && read -r -a settings <<<"${BENCH_B_ENV:-}"
+    cd "$image" && exec env "${settings[@]}" JDK_JAVA_OPTIONS="-XX:MaxRAM=${BENCH_INSTANCE_MEMORY:-1g}" "${cmd[@]}"
 }
 start_service() { # start_service VARIANT PORT LABEL -> sets started_pid
     local what="${BENCH_SERVICE:-image}"

@@ -1,24 +1,32 @@
 package com.amiqo.kairos.ops;
 
 import java.io.IOException;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import com.amiqo.kairos.ops.KairosProperties.DatabaseMode;
 
 /**
  * One Hikari pool, pointed at {@code DATABASE_URL} or, when that is unset, at the
- * embedded PostgreSQL. Pool settings come from {@code spring.datasource.hikari.*}.
+ * embedded PostgreSQL, and handing out its connections in arrival order
+ * ({@link FairDataSource}). Pool settings come from {@code spring.datasource.hikari.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -39,24 +47,40 @@ class DatabaseConfiguration {
 
 	}
 
-	@Bean
-	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(KairosProperties kairos, ObjectProvider<EmbeddedDatabase> embedded) {
+	/**
+	 * The application's one {@code DataSource}: the Hikari pool, bound to
+	 * {@code spring.datasource.hikari.*}, behind {@link FairDataSource}'s queue.
+	 */
+	@Bean(destroyMethod = "close")
+	FairDataSource dataSource(KairosProperties kairos, ObjectProvider<EmbeddedDatabase> embedded,
+			Environment environment) {
 		KairosProperties.Database properties = kairos.database();
-		HikariDataSource dataSource = new HikariDataSource();
+		HikariDataSource pool = new HikariDataSource();
+		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
 		// Lets a JDBC batch of inserts (participants, options, events) travel as one
 		// multi-row statement.
-		dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
+		pool.addDataSourceProperty("reWriteBatchedInserts", "true");
 		if (properties.mode() == DatabaseMode.EMBEDDED) {
-			dataSource.setJdbcUrl(embedded.getObject().jdbcUrl());
-			dataSource.setUsername("postgres");
+			pool.setJdbcUrl(embedded.getObject().jdbcUrl());
+			pool.setUsername("postgres");
 		}
 		else {
-			dataSource.setJdbcUrl(properties.url());
-			dataSource.setUsername(properties.username());
-			dataSource.setPassword(properties.password());
+			pool.setJdbcUrl(properties.url());
+			pool.setUsername(properties.username());
+			pool.setPassword(properties.password());
 		}
-		return dataSource;
+		return new FairDataSource(pool);
+	}
+
+	/**
+	 * How many callers wait for a connection (Hikari's own pending count stays near 0).
+	 */
+	@Bean
+	MeterBinder databaseQueue(DataSource dataSource) throws SQLException {
+		FairDataSource queue = dataSource.unwrap(FairDataSource.class);
+		return registry -> Gauge.builder("kairos.database.waiting", queue, FairDataSource::waiting)
+			.description("Callers waiting for a database connection, first come, first served")
+			.register(registry);
 	}
 
 	static class NoDatabaseUrl implements Condition {

@@ -140,12 +140,12 @@ exec_in() { # exec_in VARIANT
     elif [ "${BENCH_SERVICE:-image}" = jar ]; then
         exec java ${BENCH_JAVA_OPTS:-} -jar "$root_dir/$jar"
     fi
-    local image="$root_dir/target/image"
-    if [ "$1" = B ]; then mapfile -t cmd < <(env ${BENCH_B_ENV:-} bench/image-command.sh); else mapfile -t cmd < <(bench/image-command.sh); fi
-    [ "$1" = B ] && [ -n "${BENCH_IMAGE_B:-}" ] && image=$BENCH_IMAGE_B
-    # B's settings also reach its service, so BENCH_B_ENV=DATABASE_POOL_SIZE=6 compares a setting.
-    local settings=()
+    local image="$root_dir/target/image" settings=()
+    # B's settings shape its image command and reach its service, so BENCH_B_ENV=DATABASE_POOL_SIZE=6
+    # compares a setting.
     [ "$1" = B ] && read -r -a settings <<<"${BENCH_B_ENV:-}"
+    mapfile -t cmd < <(env "${settings[@]}" bench/image-command.sh)
+    [ "$1" = B ] && [ -n "${BENCH_IMAGE_B:-}" ] && image=$BENCH_IMAGE_B
     cd "$image" && exec env "${settings[@]}" JDK_JAVA_OPTIONS="-XX:MaxRAM=${BENCH_INSTANCE_MEMORY:-1g}" "${cmd[@]}"
 }
 start_service() { # start_service VARIANT PORT LABEL -> sets started_pid

@@ -90,21 +90,17 @@ final class FairDataSource extends DelegatingDataSource implements Closeable {
 
 	/**
 	 * The connection as its user sees it; its first {@code close} (which returns it to
-	 * Hikari) also gives the permit back, later ones do nothing more.
+	 * Hikari) also gives the permit back, later ones do not.
 	 */
 	private Connection givingBackOnClose(Connection connection) {
 		AtomicBoolean open = new AtomicBoolean(true);
 		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-					switch (method.getName()) {
-						case "equals" -> {
-							return proxy == args[0];
-						}
-						case "hashCode" -> {
-							return System.identityHashCode(proxy);
-						}
-						default -> {
-						}
+					if (method.getName().equals("equals")) {
+						return proxy == args[0];
+					}
+					if (method.getName().equals("hashCode")) {
+						return System.identityHashCode(proxy);
 					}
 					try {
 						return method.invoke(connection, args);

@@ -23,7 +23,11 @@ import com.amiqo.kairos.api.EncryptedBlob;
  * seconds as an exact decimal ({@code extract(epoch …)} is {@code numeric}, to the
  * microsecond), so they read back exactly as stored; Jackson reads such a number into an
  * {@code Instant} without the date-time parsing that ISO 8601 text costs on every load
- * (measured: about 3 % of a read's CPU).
+ * (measured: about 3 % of a read's CPU). Each participant's user is a subquery by primary
+ * key rather than a join: with a join, a small {@code app_users} table (an early
+ * deployment, the benchmark's 1,000 users) got a hash join over all of it on every load,
+ * a third slower in PostgreSQL than these four index probes (docs/performance.md, step
+ * 9).
  */
 final class NegotiationRows {
 
@@ -31,14 +35,14 @@ final class NegotiationRows {
 	static final String LOAD = """
 			SELECT n.*,
 			       json_build_object(
-			         'participants', (SELECT coalesce(json_agg(json_build_object(
+			         'participants', (SELECT coalesce(json_agg((SELECT json_build_object(
 			                   'user_id', p.user_id, 'uid', u.firebase_uid, 'display_name', u.display_name,
 			                   'status', p.status, 'accepted_slot_ids', p.accepted_slot_ids,
 			                   'accepted_venue_ids', p.accepted_venue_ids, 'responded_at', extract(epoch FROM p.responded_at),
 			                   'encrypted_payload', p.encrypted_payload,
-			                   'encrypted_blob_version', p.encrypted_blob_version) ORDER BY p.position), '[]')
-			          FROM negotiation_participants p JOIN app_users u ON u.id = p.user_id
-			         WHERE p.negotiation_id = n.id),
+			                   'encrypted_blob_version', p.encrypted_blob_version)
+			                   FROM app_users u WHERE u.id = p.user_id) ORDER BY p.position), '[]')
+			          FROM negotiation_participants p WHERE p.negotiation_id = n.id),
 			         'slots', (SELECT coalesce(json_agg(json_build_object(
 			                   'id', s.id, 'index', s.slot_index, 'starts_at', extract(epoch FROM s.starts_at),
 			                   'duration_minutes', s.duration_minutes, 'timezone', s.timezone,

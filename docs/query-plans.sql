@@ -74,9 +74,10 @@ EXPLAIN (COSTS OFF) SELECT id FROM negotiations WHERE id = :'sample_negotiation'
 EXPLAIN (COSTS OFF)
 SELECT n.*,
        json_build_object(
-         'participants', (SELECT coalesce(json_agg(json_build_object('user_id', p.user_id, 'uid', u.firebase_uid,
-                                                                     'responded_at', p.responded_at) ORDER BY p.position), '[]')
-                            FROM negotiation_participants p JOIN app_users u ON u.id = p.user_id WHERE p.negotiation_id = n.id),
+         'participants', (SELECT coalesce(json_agg((SELECT json_build_object('user_id', p.user_id, 'uid', u.firebase_uid,
+                                                                     'responded_at', p.responded_at)
+                                                      FROM app_users u WHERE u.id = p.user_id) ORDER BY p.position), '[]')
+                            FROM negotiation_participants p WHERE p.negotiation_id = n.id),
          'slots', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'starts_at', s.starts_at) ORDER BY s.starts_at, s.slot_index), '[]')
                      FROM proposed_slots s WHERE s.negotiation_id = n.id),
          'venues', (SELECT coalesce(json_agg(v.id ORDER BY v.venue_index), '[]') FROM proposed_venues v WHERE v.negotiation_id = n.id),

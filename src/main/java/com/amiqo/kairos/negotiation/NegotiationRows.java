@@ -68,11 +68,17 @@ final class NegotiationRows {
 		this.aggregates = json.readerFor(Aggregates.class);
 	}
 
-	private record Aggregates(List<ParticipantRow> participants, List<SlotRow> slots, List<VenueRow> venues,
+	/*
+	 * The row records are package-private, not private: Blackbird builds a direct
+	 * constructor call only for a non-private constructor, and for a private one Jackson
+	 * 3.1 calls it through MethodHandle.invokeWithArguments, which adapts the handle
+	 * again on every row (about 3 % of a GET's CPU; docs/performance.md, step 10).
+	 */
+	record Aggregates(List<ParticipantRow> participants, List<SlotRow> slots, List<VenueRow> venues,
 			Map<UUID, UUID> eventIds) {
 	}
 
-	private record ParticipantRow(UUID userId, String uid, @Nullable String displayName, String status,
+	record ParticipantRow(UUID userId, String uid, @Nullable String displayName, String status,
 			Set<UUID> acceptedSlotIds, Set<UUID> acceptedVenueIds, @Nullable Instant respondedAt,
 			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
 
@@ -88,7 +94,7 @@ final class NegotiationRows {
 
 	}
 
-	private record SlotRow(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy,
+	record SlotRow(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy,
 			Instant proposedAt) {
 
 		ProposedSlot slot() {
@@ -97,7 +103,7 @@ final class NegotiationRows {
 
 	}
 
-	private record VenueRow(UUID id, int index, String name, @Nullable String providerId, @Nullable String address,
+	record VenueRow(UUID id, int index, String name, @Nullable String providerId, @Nullable String address,
 			@Nullable Double lat, @Nullable Double lon, @Nullable Map<String, Object> metadata, UUID proposedBy,
 			Instant proposedAt) {
 

@@ -1,12 +1,12 @@
 package com.amiqo.kairos.api;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -83,7 +83,13 @@ class JsonOnlyInterceptor implements HandlerInterceptor {
 	}
 
 	private static boolean readsBody(HandlerMethod method) {
-		return Arrays.stream(method.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
+		// A loop, not a stream: every request asks.
+		for (MethodParameter parameter : method.getMethodParameters()) {
+			if (parameter.hasParameterAnnotation(RequestBody.class)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

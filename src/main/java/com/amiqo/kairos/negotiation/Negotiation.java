@@ -31,20 +31,27 @@ record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participa
 	 * options, and only a draft is unsent.
 	 */
 	public Negotiation {
+		// Loops, not streams: every request runs this (see Lists).
 		participants = List.copyOf(participants);
 		slots = List.copyOf(slots);
 		venues = List.copyOf(venues);
-		List<UUID> organizers = participants.stream()
-			.filter(Participant::isOrganizer)
-			.map(Participant::userId)
-			.toList();
+		List<UUID> organizers = new ArrayList<>(1);
+		List<UUID> participantIds = new ArrayList<>(participants.size());
+		for (Participant participant : participants) {
+			participantIds.add(participant.userId());
+			if (participant.isOrganizer()) {
+				organizers.add(participant.userId());
+			}
+		}
 		if (!organizers.equals(List.of(ownerId))) {
 			throw new IllegalArgumentException(
 					"the owner " + ownerId + " must be the one organizer participant, not " + organizers);
 		}
-		requireUnique(participants.stream().map(Participant::userId).toList(), "participant");
-		requireUnique(slots.stream().map(ProposedSlot::id).toList(), "slot id");
-		requireUnique(venues.stream().map(ProposedVenue::id).toList(), "venue id");
+		requireUnique(participantIds, "participant");
+		List<UUID> slotIds = Lists.map(slots, ProposedSlot::id);
+		List<UUID> venueIds = Lists.map(venues, ProposedVenue::id);
+		requireUnique(slotIds, "slot id");
+		requireUnique(venueIds, "venue id");
 		boolean keepsFinalOptions = state == NegotiationState.CONFIRMED || state == NegotiationState.CANCELLED;
 		if ((state == NegotiationState.CONFIRMED && finalSlotId == null)
 				|| (finalSlotId != null && !keepsFinalOptions)) {
@@ -54,10 +61,10 @@ record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participa
 		if (finalVenueId != null && finalSlotId == null) {
 			throw new IllegalArgumentException("a final venue without a final slot");
 		}
-		if (finalSlotId != null && slots.stream().noneMatch(slot -> slot.id().equals(finalSlotId))) {
+		if (finalSlotId != null && !slotIds.contains(finalSlotId)) {
 			throw new IllegalArgumentException("the final slot " + finalSlotId + " is not one of the options");
 		}
-		if (finalVenueId != null && venues.stream().noneMatch(venue -> venue.id().equals(finalVenueId))) {
+		if (finalVenueId != null && !venueIds.contains(finalVenueId)) {
 			throw new IllegalArgumentException("the final venue " + finalVenueId + " is not one of the options");
 		}
 		boolean mustBeSent = state == NegotiationState.AWAITING_REPLIES || state == NegotiationState.CONFIRMED;
@@ -175,7 +182,12 @@ record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participa
 	}
 
 	public Optional<Participant> participant(UUID userId) {
-		return participants.stream().filter(participant -> participant.userId().equals(userId)).findFirst();
+		for (Participant participant : participants) {
+			if (participant.userId().equals(userId)) {
+				return Optional.of(participant);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -187,7 +199,13 @@ record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participa
 	}
 
 	public int acceptedCount() {
-		return (int) participants.stream().filter(p -> p.status() == ParticipantStatus.ACCEPTED).count();
+		int accepted = 0;
+		for (Participant participant : participants) {
+			if (participant.status() == ParticipantStatus.ACCEPTED) {
+				accepted++;
+			}
+		}
+		return accepted;
 	}
 
 	/**

@@ -39,6 +39,14 @@ final class NegotiationList {
 			   AND (n.sent OR p.status = 'organizer')
 			""";
 
+	/**
+	 * The state filter: on the state a reader sees, an overdue negotiation's being
+	 * expired.
+	 */
+	private static final String EFFECTIVE_STATE_IN = "(CASE WHEN "
+			+ Negotiation.overdueSql("p.negotiation_state", "n.expires_at")
+			+ " THEN 'expired' ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))";
+
 	private NegotiationList() {
 	}
 
@@ -47,9 +55,7 @@ final class NegotiationList {
 			.bind("now", now)
 			.andIfGiven((query.states() != null)
 					? query.states().stream().map(NegotiationState::value).collect(Collectors.joining(",", "{", "}"))
-					: null, "states",
-					"(CASE WHEN " + Negotiation.overdueSql("p.negotiation_state", "n.expires_at")
-							+ " THEN 'expired' ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))")
+					: null, "states", EFFECTIVE_STATE_IN)
 			.andIf(query.role() == Role.ORGANIZER, "p.status = 'organizer'")
 			.andIf(query.role() == Role.INVITEE, "p.status <> 'organizer'")
 			.andIf(query.awaitingMe(), "p.awaiting_me AND n.expires_at > :now")

@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -242,11 +244,12 @@ class NegotiationRepository {
 	 */
 	private void writeState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Extra extra,
 			Instant now) {
-		Set<UUID> awaiting = next.participants()
-			.stream()
-			.map(Participant::userId)
-			.filter(userId -> next.isAwaiting(userId, now))
-			.collect(Collectors.toSet());
+		Set<UUID> awaiting = new HashSet<>();
+		for (Participant participant : next.participants()) {
+			if (next.isAwaiting(participant.userId(), now)) {
+				awaiting.add(participant.userId());
+			}
+		}
 		Answer answer = extra.answer();
 		Participant answered = answer == null ? null : answer.participant();
 		EncryptedBlob blob = answer == null ? null : answer.blob();
@@ -381,7 +384,11 @@ class NegotiationRepository {
 
 	/** Postgres array literal for a {@code CAST(... AS uuid[])} parameter. */
 	static String uuidArray(Collection<UUID> ids) {
-		return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+		StringJoiner array = new StringJoiner(",", "{", "}");
+		for (UUID id : ids) {
+			array.add(id.toString());
+		}
+		return array.toString();
 	}
 
 }

@@ -129,10 +129,9 @@ final class NegotiationRows {
 		}
 		Negotiation negotiation = new Negotiation(row.getObject("id", UUID.class),
 				row.getObject("owner_id", UUID.class), NegotiationState.of(row.getString("state")),
-				loaded.participants().stream().map(ParticipantRow::participant).toList(),
-				loaded.slots().stream().map(SlotRow::slot).toList(),
-				loaded.venues().stream().map(VenueRow::venue).toList(), instant(row, "expires_at"),
-				row.getInt("agent_round"), row.getInt("revision"), row.getObject("final_slot_id", UUID.class),
+				Lists.map(loaded.participants(), ParticipantRow::participant), Lists.map(loaded.slots(), SlotRow::slot),
+				Lists.map(loaded.venues(), VenueRow::venue), instant(row, "expires_at"), row.getInt("agent_round"),
+				row.getInt("revision"), row.getObject("final_slot_id", UUID.class),
 				row.getObject("final_venue_id", UUID.class), row.getBoolean("sent"));
 		String payload = row.getString("encrypted_payload");
 		return new NegotiationRecord(negotiation, row.getString("title"), row.getString("intent_category"),

@@ -2,6 +2,7 @@ package com.amiqo.kairos.negotiation;
 
 import com.amiqo.kairos.api.ClosedSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,36 +36,38 @@ public record NegotiationView(UUID id, String ownerId, String title,
 			@Nullable Double lat, @Nullable Double lon, @Nullable Map<String, Object> metadata, String proposedBy) {
 	}
 
+	private static final Comparator<ProposedSlot> BY_TIME = Comparator.comparing(ProposedSlot::startsAt)
+		.thenComparingInt(ProposedSlot::index);
+
 	static NegotiationView of(NegotiationRecord record, UUID viewerId, Instant now) {
+		// Lists.map, not streams: every request that returns a negotiation runs this.
 		Negotiation negotiation = record.negotiation();
 		List<ProposedSlot> slots = negotiation.slots();
-		List<ParticipantView> participants = negotiation.participants().stream().map(participant -> {
+		List<UUID> slotOrder = Lists.map(slots, ProposedSlot::id);
+		List<UUID> venueOrder = Lists.map(negotiation.venues(), ProposedVenue::id);
+		List<ParticipantView> participants = Lists.map(negotiation.participants(), participant -> {
 			NegotiationRecord.UserRef user = record.user(participant.userId());
 			// A reply's blob is the replier's own: only they get it back.
 			EncryptedBlob blob = participant.userId().equals(viewerId)
 					? record.participantBlobs().get(participant.userId()) : null;
 			return new ParticipantView(user.uid(), user.displayName(), participant.status().value(),
-					ordered(participant.acceptedSlotIds(), slots.stream().map(ProposedSlot::id).toList()),
-					ordered(participant.acceptedVenueIds(),
-							negotiation.venues().stream().map(ProposedVenue::id).toList()),
-					participant.respondedAt(), blob == null ? null : blob.payload(),
-					blob == null ? null : blob.version());
-		}).toList();
+					ordered(participant.acceptedSlotIds(), slotOrder),
+					ordered(participant.acceptedVenueIds(), venueOrder), participant.respondedAt(),
+					blob == null ? null : blob.payload(), blob == null ? null : blob.version());
+		});
+		List<ProposedSlot> byTime = new ArrayList<>(slots);
+		byTime.sort(BY_TIME);
 		return new NegotiationView(negotiation.id(), record.user(negotiation.ownerId()).uid(), record.title(),
 				record.intentCategory(), negotiation.effectiveState(now).value(), record.agentMode(),
 				negotiation.agentRound(), negotiation.revision(), negotiation.participants().size(),
 				negotiation.acceptedCount(), myStatus(negotiation, viewerId), participants,
-				slots.stream()
-					.sorted(Comparator.comparing(ProposedSlot::startsAt).thenComparingInt(ProposedSlot::index))
-					.map(slot -> new SlotView(slot.id(), slot.index(), slot.startsAt(), slot.endsAt(),
-							slot.durationMinutes(), slot.timezone(), record.user(slot.proposedBy()).uid()))
-					.toList(),
-				negotiation.venues()
-					.stream()
-					.map(venue -> new VenueView(venue.id(), venue.index(), venue.name(), venue.providerId(),
-							venue.address(), venue.lat(), venue.lon(), venue.metadata(),
-							record.user(venue.proposedBy()).uid()))
-					.toList(),
+				Lists.map(byTime,
+						slot -> new SlotView(slot.id(), slot.index(), slot.startsAt(), slot.endsAt(),
+								slot.durationMinutes(), slot.timezone(), record.user(slot.proposedBy()).uid())),
+				Lists.map(negotiation.venues(),
+						venue -> new VenueView(venue.id(), venue.index(), venue.name(), venue.providerId(),
+								venue.address(), venue.lat(), venue.lon(), venue.metadata(),
+								record.user(venue.proposedBy()).uid())),
 				negotiation.finalSlotId(), negotiation.finalVenueId(), record.eventIdsByOwner().get(viewerId),
 				record.blob() == null ? null : record.blob().payload(),
 				record.blob() == null ? null : record.blob().version(),
@@ -78,6 +81,12 @@ public record NegotiationView(UUID id, String ownerId, String title,
 
 	/** Ids in the order of the options they name, so answers read in a stable order. */
 	private static List<UUID> ordered(Set<UUID> ids, List<UUID> optionOrder) {
-		return optionOrder.stream().filter(ids::contains).toList();
+		List<UUID> ordered = new ArrayList<>(ids.size());
+		for (UUID id : optionOrder) {
+			if (ids.contains(id)) {
+				ordered.add(id);
+			}
+		}
+		return ordered;
 	}
 }

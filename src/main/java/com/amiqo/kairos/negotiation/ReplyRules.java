@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -280,7 +279,7 @@ final class ReplyRules {
 	}
 
 	private static <T> Set<UUID> ids(List<T> items, Function<T, UUID> id) {
-		return items.stream().map(id).collect(Collectors.toUnmodifiableSet());
+		return Set.copyOf(Lists.map(items, id));
 	}
 
 	private static Set<UUID> minus(Set<UUID> set, Set<UUID> other) {

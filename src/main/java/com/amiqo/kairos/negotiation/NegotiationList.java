@@ -40,8 +40,8 @@ final class NegotiationList {
 			""";
 
 	/**
-	 * The state filter: on the state a reader sees, an overdue negotiation's being
-	 * expired.
+	 * The {@code state} filter, on the state a reader sees (an overdue negotiation reads
+	 * as expired). Built once: it was built on every list request, filter or not.
 	 */
 	private static final String EFFECTIVE_STATE_IN = "(CASE WHEN "
 			+ Negotiation.overdueSql("p.negotiation_state", "n.expires_at")

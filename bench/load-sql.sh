@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the service's one-statement negotiation load (NegotiationRows.LOAD, its only home) with its
-# :id parameter replaced by the SQL given as $1, for pgbench (bench/run.sh) and EXPLAIN (bench/plans.sql).
+# :id parameter replaced by the SQL given as $1, for pgbench (bench/run.sh) and EXPLAIN (bench/plans.sql,
+# docs/query-plans.sql).
 #   bench/load-sql.sh "md5('n' || :i)::uuid"
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,7 +1,8 @@
 -- Seeds a realistic volume into an EMPTY Kairos database and prints the plan of every query the
 -- API runs. Rerun: start the service on the embedded database, then
 --   psql -h localhost -p <embedded port> -U postgres -d postgres -f docs/query-plans.sql
--- (the port is in the "Embedded PostgreSQL running on port …" log line). Results: docs/query-plans.md.
+-- from the repository root (the port is in the "Embedded PostgreSQL running on port …" log line; the
+-- load statement comes from the service's source through bench/load-sql.sh). Results: docs/query-plans.md.
 \set ON_ERROR_STOP on
 \pset pager off
 
@@ -71,18 +72,10 @@ EXPLAIN (COSTS OFF) SELECT id, firebase_uid, display_name FROM app_users WHERE f
 EXPLAIN (COSTS OFF) SELECT id FROM negotiations WHERE id = :'sample_negotiation' FOR UPDATE;
 
 \echo '## Load one negotiation with participants, slots, venues and events as one JSON aggregate (GET /negotiations/{id}, after every write)'
-EXPLAIN (COSTS OFF)
-SELECT n.*,
-       json_build_object(
-         'participants', (SELECT coalesce(json_agg((SELECT json_build_object('user_id', p.user_id, 'uid', u.firebase_uid,
-                                                                     'responded_at', p.responded_at)
-                                                      FROM app_users u WHERE u.id = p.user_id) ORDER BY p.position), '[]')
-                            FROM negotiation_participants p WHERE p.negotiation_id = n.id),
-         'slots', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'starts_at', s.starts_at) ORDER BY s.starts_at, s.slot_index), '[]')
-                     FROM proposed_slots s WHERE s.negotiation_id = n.id),
-         'venues', (SELECT coalesce(json_agg(v.id ORDER BY v.venue_index), '[]') FROM proposed_venues v WHERE v.negotiation_id = n.id),
-         'event_ids', (SELECT coalesce(json_object_agg(e.owner_id, e.id), '{}') FROM events e WHERE e.negotiation_id = n.id)) AS aggregates
-  FROM negotiations n WHERE n.id = :'sample_negotiation';
+-- The service's own statement (NegotiationRows.LOAD, read by bench/load-sql.sh), not a copy of it.
+\set load_sql `bench/load-sql.sh '$1'`
+PREPARE load_negotiation(uuid) AS :load_sql;
+EXPLAIN (COSTS OFF) EXECUTE load_negotiation(:'sample_negotiation');
 
 \echo '## GET /negotiations, first page'
 EXPLAIN (COSTS OFF)

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.api.error.ApiException;
+
 /**
  * An opaque client-encrypted payload (SPEC §8): standard, padded base64 of at most 16 KiB
  * decoded, with a version ≥ 1. The server checks only that shape; it never decodes, logs

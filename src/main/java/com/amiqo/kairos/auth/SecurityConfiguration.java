@@ -23,15 +23,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfigurationSource;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.ErrorResponseWriter;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
+import com.amiqo.kairos.api.error.ErrorResponseWriter;
 
 /**
  * The single security filter chain: stateless bearer-token authentication with Firebase

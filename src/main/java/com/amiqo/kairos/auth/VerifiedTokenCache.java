@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
-import com.amiqo.kairos.api.Sha256;
+import com.amiqo.kairos.secret.Sha256;
 
 /**
  * Remembers tokens that passed verification, so a client sending the same ID token on

@@ -1,6 +1,5 @@
 package com.amiqo.kairos.event;
 
-import com.amiqo.kairos.api.ClosedSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.calendar.IcsCalendar;
 
 /** The API representation of an event (SPEC §6). */

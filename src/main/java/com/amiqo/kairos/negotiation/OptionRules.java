@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.negotiation.domain.SlotOption;
 import com.amiqo.kairos.negotiation.domain.VenueOption;
 

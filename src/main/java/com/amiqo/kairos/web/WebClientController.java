@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ApiResponse;
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.Envelope;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.auth.AuthProperties;
 
 /**
@@ -74,12 +74,12 @@ class WebClientController {
 	 * says which sign-in is wanted.
 	 */
 	@GetMapping("/app/config")
-	ApiResponse<ClientConfig> config() {
+	Envelope<ClientConfig> config() {
 		SignInMode mode = auth.emulatorMode() ? SignInMode.EMULATOR : localIssuer ? SignInMode.LOCAL
 				: web.firebaseWebApiKey() != null ? SignInMode.FIREBASE : SignInMode.NONE;
 		FirebaseWebConfig firebase = web.firebaseWebApiKey() == null ? null
 				: new FirebaseWebConfig(web.firebaseWebApiKey(), web.firebaseAuthDomain(), auth.firebaseProjectId());
-		return ApiResponse
+		return Envelope
 			.of(new ClientConfig(mode, firebase, auth.emulatorMode() ? WebClientSettings.emulatorUrl(auth) : null));
 	}
 

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.negotiation.domain.Consensus;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;

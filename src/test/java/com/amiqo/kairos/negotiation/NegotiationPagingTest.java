@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import com.amiqo.kairos.api.CursorProperties;
-import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.api.paging.CursorProperties;
+import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;

@@ -1,7 +1,5 @@
 package com.amiqo.kairos.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,7 +8,6 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,13 +23,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web client in a real headless Chromium against the real server: two independent

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import com.amiqo.kairos.api.KeysetSql;
-import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.api.paging.KeysetSql;
+import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.negotiation.ListQuery;
 import com.amiqo.kairos.negotiation.NegotiationSummary;
 import com.amiqo.kairos.negotiation.domain.Negotiation;

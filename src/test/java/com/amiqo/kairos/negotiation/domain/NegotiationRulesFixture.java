@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.provider.Arguments;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
 
 import static org.assertj.core.api.Assertions.assertThat;

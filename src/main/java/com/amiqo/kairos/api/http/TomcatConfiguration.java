@@ -1,0 +1,54 @@
+package com.amiqo.kairos.api.http;
+
+import org.apache.catalina.core.StandardHost;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+import com.amiqo.kairos.api.error.JsonErrorReportValve;
+
+/**
+ * Makes sure even requests refused before routing get the SPEC error envelope, never an
+ * HTML page.
+ */
+@Configuration(proxyBeanMethods = false)
+class TomcatConfiguration {
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+			}
+		});
+	}
+
+	/**
+	 * URLs that Spring Security's firewall refuses (encoded slashes, path traversal, …)
+	 * become a plain 400, which the error controller then answers in the envelope.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new HttpStatusRequestRejectedHandler();
+	}
+
+	/**
+	 * Spring Security's strict firewall, its character checks without regular expressions
+	 * (see {@link FirewallCharacters}); every other rule is the library's default.
+	 */
+	@Bean
+	WebSecurityCustomizer strictFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(FirewallCharacters::name);
+		firewall.setAllowedHeaderValues(FirewallCharacters::value);
+		firewall.setAllowedParameterNames(FirewallCharacters::name);
+		return web -> web.httpFirewall(firewall);
+	}
+
+}

@@ -258,6 +258,27 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
+	 * Everyone {@link #isAwaiting} names, computed once for the whole group (what every
+	 * write mirrors onto the participant rows).
+	 */
+	public Set<UUID> awaitingIds(Instant now) {
+		if (effectiveState(now) != NegotiationState.AWAITING_REPLIES) {
+			return Set.of();
+		}
+		Answers answers = new Answers(participants, now);
+		Set<UUID> awaiting = new HashSet<>();
+		for (Participant participant : participants) {
+			if (participant.isActive() && answers.hasUnanswered(participant, slots, venues)) {
+				awaiting.add(participant.userId());
+			}
+		}
+		if (awaiting.isEmpty() && hasInvitee()) {
+			awaiting.add(ownerId);
+		}
+		return awaiting;
+	}
+
+	/**
 	 * Open, with at least one invitee, and nobody active has an option left to answer:
 	 * the organizer's call (they are told with {@code all_answered}).
 	 */

@@ -37,6 +37,15 @@ class AnswersTallyPropertyTest {
 							!slot.startsAt().isAfter(NOW), true));
 				assertThat(tally.yes() + tally.ifNeedBe() + tally.no() + tally.noAnswer()).isEqualTo((int) active);
 			}
+			Negotiation negotiation = new Negotiation(new UUID(1, 1), group.participants().get(0).userId(),
+					NegotiationState.AWAITING_REPLIES, group.participants(), group.slots(), group.venues(),
+					NOW.plus(Duration.ofDays(3)), 0, 0, null, null, true);
+			Set<UUID> awaitingOneByOne = new HashSet<>();
+			group.participants()
+				.stream()
+				.filter(participant -> negotiation.isAwaiting(participant.userId(), NOW))
+				.forEach(participant -> awaitingOneByOne.add(participant.userId()));
+			assertThat(negotiation.awaitingIds(NOW)).as("seed %d", seed).isEqualTo(awaitingOneByOne);
 			for (ProposedVenue venue : group.venues()) {
 				assertThat(answers.venue(venue)).as("seed %d, venue %d", seed, venue.index())
 					.isEqualTo(bruteForce(group, venue.id(), venue.proposedBy(), venue.proposedAt(), false, false));

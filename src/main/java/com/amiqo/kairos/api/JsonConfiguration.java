@@ -30,9 +30,9 @@ import org.springframework.context.annotation.Configuration;
 class JsonConfiguration {
 
 	/**
-	 * Property access through generated lambdas rather than reflective calls: reflection
-	 * on records' accessors and constructors was about a tenth of a read's CPU (JFR, see
-	 * README "Benchmark").
+	 * Property access through generated lambdas rather than reflective calls on records'
+	 * accessors and constructors, which every response and every load's rows go through
+	 * (docs/performance.md).
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer lambdaPropertyAccess() {

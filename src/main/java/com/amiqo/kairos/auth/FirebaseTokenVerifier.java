@@ -139,9 +139,8 @@ class FirebaseTokenVerifier implements JwtDecoder {
 		}
 		catch (RateLimitReachedException e) {
 			// No refetch allowed right now. If the last fetch failed we cannot tell a
-			// forged kid from
-			// a new Google key: that is an outage (503), and a 401 would sign the user
-			// out.
+			// forged kid from a new Google key: that is an outage (503), and a 401 would
+			// sign the user out.
 			if (!lastKeyFetchSucceeded.getAsBoolean()) {
 				throw keysUnavailable(e);
 			}

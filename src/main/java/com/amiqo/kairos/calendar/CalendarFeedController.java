@@ -35,8 +35,8 @@ import com.amiqo.kairos.secret.SecretTokens;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * The calendar subscription feed (SPEC §6): the owner manages its URL; calendar apps read
- * it.
+ * The calendar subscription feed (docs/reference.md#calendar-feed): the owner manages its
+ * URL; calendar apps read it.
  */
 @Tag(name = "calendar")
 @RestController

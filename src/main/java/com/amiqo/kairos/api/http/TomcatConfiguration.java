@@ -12,8 +12,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import com.amiqo.kairos.api.error.JsonErrorReportValve;
 
 /**
- * Makes sure even requests refused before routing get the SPEC error envelope, never an
- * HTML page.
+ * Makes sure even requests refused before routing get the error envelope, never an HTML
+ * page.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {

@@ -10,7 +10,7 @@ import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
 
 /**
- * The negotiation rules' refusals, each with the SPEC code and the details a client can
+ * The negotiation rules' refusals, each with its error code and the details a client can
  * act on.
  */
 public final class NegotiationRefusals {

@@ -229,7 +229,7 @@ public class NegotiationService {
 	}
 
 	/**
-	 * The organizer's pick (SPEC §5.9), under the row lock like every reply: whichever of
+	 * The organizer's pick (docs/reference.md#finalize), under the row lock like every reply: whichever of
 	 * a finalize, a confirming reply or the deadline takes the lock first decides, and
 	 * the others see a confirmed negotiation.
 	 */
@@ -350,8 +350,6 @@ public class NegotiationService {
 	}
 
 	Instant now() {
-		// Postgres keeps microseconds; truncating here keeps what we compare equal to
-		// what we stored.
 		return clock.instant();
 	}
 

@@ -98,7 +98,7 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * 	 * A new negotiation (docs/reference.md#reading-negotiations): the organizer accepts
+	 * * A new negotiation (docs/reference.md#reading-negotiations): the organizer accepts
 	 * every option they propose, invitees start as invited in the order given, and a
 	 * draft ({@code send} false) waits until its organizer sends it.
 	 */
@@ -243,13 +243,13 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * Whether the negotiation waits for this user (docs/reference.md#reading-negotiations, {@code awaiting_me}): an
-	 * active participant with an option left to answer ({@link Answers}: an invitee who
-	 * has not answered, or anyone, organizer included, facing an option someone else
-	 * added after their last answer), or the organizer once every active participant has
-	 * answered everything and the negotiation is still open with an invitee in it (the
-	 * next move is theirs). The same rule picks who is told about a counter and who is
-	 * reminded.
+	 * Whether the negotiation waits for this user
+	 * (docs/reference.md#reading-negotiations, {@code awaiting_me}): an active
+	 * participant with an option left to answer ({@link Answers}: an invitee who has not
+	 * answered, or anyone, organizer included, facing an option someone else added after
+	 * their last answer), or the organizer once every active participant has answered
+	 * everything and the negotiation is still open with an invitee in it (the next move
+	 * is theirs). The same rule picks who is told about a counter and who is reminded.
 	 */
 	public boolean isAwaiting(UUID userId, Instant now) {
 		if (effectiveState(now) != NegotiationState.AWAITING_REPLIES) {
@@ -374,9 +374,10 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * The organizer's pick (docs/reference.md#finalize): organizer only, only while awaiting replies, the
-	 * venue exactly when venues were proposed, known options, a slot that has not
-	 * started. The same pick again once confirmed is a no-op; another is refused.
+	 * The organizer's pick (docs/reference.md#finalize): organizer only, only while
+	 * awaiting replies, the venue exactly when venues were proposed, known options, a
+	 * slot that has not started. The same pick again once confirmed is a no-op; another
+	 * is refused.
 	 */
 	public FinalizeDecision finalize(UUID userId, UUID slotId, @Nullable UUID venueId,
 			@Nullable Integer expectedRevision, Instant now) {

@@ -180,7 +180,7 @@ public class NegotiationService {
 		}
 		return new StoredNegotiation(next, record.title(), record.intentCategory(), record.agentMode(), record.blob(),
 				actorId, preview, record.requestFingerprint(), record.createdAt(), now, record.users(), blobs,
-				record.eventIdsByOwner());
+				record.eventIdsByOwner(), record.wrappedKeys());
 	}
 
 	StoredNegotiation cancel(AppUser user, NegotiationRequests.Cancel input) {

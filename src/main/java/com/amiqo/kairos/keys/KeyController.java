@@ -70,10 +70,12 @@ class KeyController {
 	}
 
 	record ParticipantKeyView(String userId, String keyId, PublicJwk publicKey, @Nullable String label,
-			Instant createdAt) {
+			Instant createdAt, boolean wrapped) {
 
-		static ParticipantKeyView of(StoredKey key) {
-			return new ParticipantKeyView(key.uid(), key.keyId(), key.publicKey(), key.label(), key.createdAt());
+		static ParticipantKeyView of(KeyRepository.ParticipantKey participantKey) {
+			StoredKey key = participantKey.key();
+			return new ParticipantKeyView(key.uid(), key.keyId(), key.publicKey(), key.label(), key.createdAt(),
+					participantKey.wrapped());
 		}
 
 	}

@@ -82,11 +82,23 @@ class KeyRepository {
 			.list();
 	}
 
-	/** The keys of these users, by user then age. */
-	List<StoredKey> keysOf(Collection<UUID> userIds) {
-		return jdbc.sql(SELECT + " WHERE k.user_id = ANY(:users) ORDER BY u.firebase_uid, k.created_at, k.key_id")
+	/** A participant's key, and whether the negotiation's plan key is wrapped for it. */
+	record ParticipantKey(StoredKey key, boolean wrapped) {
+	}
+
+	/** The keys of these users, by user then age, each with whether it has a wrapping. */
+	List<ParticipantKey> keysOf(UUID negotiationId, Collection<UUID> userIds) {
+		return jdbc.sql("""
+				SELECT k.key_id, k.user_id, u.firebase_uid, k.x, k.y, k.label, k.created_at,
+				       EXISTS (SELECT 1 FROM negotiation_wrapped_keys w
+				                WHERE w.negotiation_id = :id AND w.recipient_key_id = k.key_id) AS wrapped
+				  FROM user_keys k JOIN app_users u ON u.id = k.user_id
+				 WHERE k.user_id = ANY(:users)
+				 ORDER BY u.firebase_uid, k.created_at, k.key_id
+				""")
+			.param("id", negotiationId)
 			.param("users", userIds.toArray(UUID[]::new))
-			.query(KeyRepository::key)
+			.query((row, n) -> new ParticipantKey(key(row, n), row.getBoolean("wrapped")))
 			.list();
 	}
 

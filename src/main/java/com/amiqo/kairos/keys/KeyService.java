@@ -106,10 +106,10 @@ class KeyService {
 	}
 
 	/** Every participant's keys, with the refusals of {@code GET /negotiations/{id}}. */
-	List<StoredKey> participantKeys(AppUser user, UUID negotiationId) {
+	List<KeyRepository.ParticipantKey> participantKeys(AppUser user, UUID negotiationId) {
 		return Objects.requireNonNull(transactions.execute(status -> {
 			status.setRollbackOnly();
-			return keys.keysOf(membership.participantsSeenBy(user, negotiationId, false));
+			return keys.keysOf(negotiationId, membership.participantsSeenBy(user, negotiationId, false));
 		}));
 	}
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,16 +54,13 @@ class PlanKeyBrowserTest extends ApiTest {
 	void startBrowsers() throws IOException {
 		Path root = Path.of("target/browser", UUID.randomUUID().toString());
 		String base = "http://localhost:" + port();
-		laptop = new BrowserPage(
-				Chromium.start(root.resolve("laptop/profile"), root.resolve("laptop/downloads"), new Dimension(1100, 1000)),
-				root.resolve("laptop/downloads"), base);
+		laptop = new BrowserPage(Chromium.start(root.resolve("laptop/profile"), root.resolve("laptop/downloads"),
+				new Dimension(1100, 1000)), root.resolve("laptop/downloads"), base);
 		phone = new BrowserPage(
 				Chromium.start(root.resolve("phone/profile"), root.resolve("phone/downloads"), new Dimension(412, 915)),
 				root.resolve("phone/downloads"), base);
-		friends = new BrowserPage(
-				Chromium.start(root.resolve("friends/profile"), root.resolve("friends/downloads"),
-						new Dimension(1000, 900)),
-				root.resolve("friends/downloads"), base);
+		friends = new BrowserPage(Chromium.start(root.resolve("friends/profile"), root.resolve("friends/downloads"),
+				new Dimension(1000, 900)), root.resolve("friends/downloads"), base);
 	}
 
 	@AfterAll
@@ -101,7 +97,8 @@ class PlanKeyBrowserTest extends ApiTest {
 
 	@Test
 	void noteWhenSharedByIdAndByLinkIsReadByEveryParticipantOnEveryDeviceAndNeverStored() throws Exception {
-		// The organizer signs in on both devices; the friend invited by id signs in once so
+		// The organizer signs in on both devices; the friend invited by id signs in once
+		// so
 		// the organizer can invite them (and so their browser publishes its key).
 		laptop.freshTab();
 		laptop.signIn("Olga Keys");
@@ -175,7 +172,7 @@ class PlanKeyBrowserTest extends ApiTest {
 
 		// The database holds neither the note nor the plan key, in any encoding.
 		byte[] raw = Base64.getUrlDecoder().decode(planKey);
-		List<String> secrets = List.of(NOTE, "4711", planKey, Base64.getEncoder().encodeToString(raw),
+		List<String> secrets = List.of(NOTE, "blue door on the left", planKey, Base64.getEncoder().encodeToString(raw),
 				Base64.getEncoder().withoutPadding().encodeToString(raw), HexFormat.of().formatHex(raw));
 		List<String> rows = allRows();
 		assertThat(rows).isNotEmpty();
@@ -220,10 +217,11 @@ class PlanKeyBrowserTest extends ApiTest {
 	}
 
 	private void waitForWrappings(String planId, int count) {
-		waitFor(count + " wrapped keys", () -> jdbc.sql("SELECT count(*) FROM negotiation_wrapped_keys WHERE negotiation_id = ?")
-			.param(UUID.fromString(planId))
-			.query(Long.class)
-			.single() == count);
+		waitFor(count + " wrapped keys",
+				() -> jdbc.sql("SELECT count(*) FROM negotiation_wrapped_keys WHERE negotiation_id = ?")
+					.param(UUID.fromString(planId))
+					.query(Long.class)
+					.single() == count);
 	}
 
 	private static void waitFor(String what, java.util.function.BooleanSupplier condition) {

@@ -159,23 +159,21 @@ export function publishIdentity(uid) {
   return published.get(uid);
 }
 
-async function savePlanKey(uid, negotiationId, keyText) {
+/** Keeps a plan key that opened the note, in IndexedDB (for later tabs and sessions) and in the tab. */
+export async function keepPlanKey(uid, negotiationId, keyText) {
   const key = await crypto.subtle.importKey('raw', fromBase64Url(keyText), { name: 'AES-GCM' }, true, ['encrypt', 'decrypt']);
   await stored('plan-keys', `${uid}/${negotiationId}`, key);
   rememberNoteKey(negotiationId, keyText);
 }
 
 /**
- * Puts a plan key this browser kept (IndexedDB) into the tab, so the views that read the tab's key
- * (links, the note) find it; and keeps a key the tab has (made here, or from a link) in IndexedDB.
+ * The plan key this tab holds (made here, or from a link), else the one this browser kept in
+ * IndexedDB, put into the tab so the views that read the tab's key (links, the note) find it.
  */
 export async function restorePlanKey(uid, negotiationId) {
   try {
     const inTab = noteKey(negotiationId);
-    if (inTab) {
-      await savePlanKey(uid, negotiationId, inTab);
-      return inTab;
-    }
+    if (inTab) return inTab;
     const key = await stored('plan-keys', `${uid}/${negotiationId}`);
     if (!key) return null;
     const text = toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
@@ -206,7 +204,7 @@ export async function planKey(uid, n) {
       : 'The key shared with this browser does not open this plan\'s note. Remove this browser\'s key and sign in again.');
   }
   if (n.encrypted_payload) await decryptNote(text, n.id, n.encrypted_payload, n.encrypted_blob_version);
-  await savePlanKey(uid, n.id, text);
+  await keepPlanKey(uid, n.id, text);
   return text;
 }
 

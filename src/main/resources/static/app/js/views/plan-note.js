@@ -3,7 +3,7 @@
 // for every participant key still lacking it. Shows the key fingerprints people can compare.
 import { h, replace } from '../dom.js';
 import { decryptNote } from '../note-crypto.js';
-import { planKey, shareWithParticipants, publishIdentity, fingerprint } from '../keys.js';
+import { planKey, keepPlanKey, shareWithParticipants, publishIdentity, fingerprint } from '../keys.js';
 
 const WAITING = 'This plan has a private note. Waiting for someone who has the key to open the plan: '
   + 'it is shared with this browser then, and the note appears here.';
@@ -48,6 +48,8 @@ export async function renderPlanNote(element, n, me, state) {
   replace(element, h('h2', null, 'Private note'), h('p', { id: 'note-text', class: 'note' }, text),
     h('p', { class: 'hint' }, 'End-to-end encrypted: only the people in this plan can read it, on their own devices.'));
   try {
+    // Only a key that opened the note is kept for later tabs and sessions (a link's key may be damaged).
+    await keepPlanKey(me, n.id, key);
     const myKey = await publishIdentity(me);
     const keys = await shareWithParticipants(n, key);
     if (state.noteFor === marker) element.append(keyList(keys, me, myKey.keyId));

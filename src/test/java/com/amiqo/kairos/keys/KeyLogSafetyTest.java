@@ -18,7 +18,10 @@ import com.amiqo.kairos.support.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Public keys and wrapped keys never reach the logs, whether a request succeeds or is refused. */
+/**
+ * Public keys and wrapped keys never reach the logs, whether a request succeeds or is
+ * refused.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class KeyLogSafetyTest extends ApiTest {
 
@@ -55,8 +58,8 @@ class KeyLogSafetyTest extends ApiTest {
 			.send();
 		api.put("/negotiations/" + id + "/wrapped-keys")
 			.token(bob.token())
-			.json(List.of(Map.of("recipient_key_id", bobKey.keyId(), "wrapped_key", other + "!", "wrapped_key_version",
-					1)))
+			.json(List
+				.of(Map.of("recipient_key_id", bobKey.keyId(), "wrapped_key", other + "!", "wrapped_key_version", 1)))
 			.send();
 		api.get("/negotiations/" + id).token(bob.token()).send();
 

@@ -10,6 +10,7 @@ import { decryptNote } from '../note-crypto.js';
 import { stateBadge, STATUS_LABELS, poll, errorBox } from './common.js';
 import { icsButton } from './events.js';
 import { shareSection } from './share.js';
+import { pushOffer } from '../push.js';
 
 const OPEN = new Set(['awaiting_invites', 'awaiting_replies']);
 
@@ -226,8 +227,9 @@ export function renderPlan(main, id) {
     show(result.data, result.etag);
   }
 
+  const offer = pushOffer();
   get(`/negotiations/${id}`).then((result) => {
-    replace(main, head, note, confirmed, people, options, actions, counter, share);
+    replace(main, head, offer, note, confirmed, people, options, actions, counter, share);
     show(result.data, result.etag);
   }).catch((error) => {
     replace(main, h('h1', null, 'Plan'), errorBox(error instanceof ApiError ? error : new Error('Something went wrong.')),

@@ -90,7 +90,7 @@ public final class MockPushService {
 
 	}
 
-	/** A push the stub accepted and decrypted. */
+	/** A push the stub accepted and decrypted; header names in lower case. */
 	public record Received(String subscriberId, Map<String, String> headers, JsonNode payload, JWTClaimsSet vapid) {
 	}
 
@@ -236,12 +236,13 @@ public final class MockPushService {
 				return;
 			}
 			if (verifying) {
-				Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-				exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+				Map<String, String> headers = new TreeMap<>();
+				exchange.getRequestHeaders()
+					.forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
 				try {
-					JWTClaimsSet claims = checkVapid(headers.get("Authorization"));
-					check("aes128gcm".equals(headers.get("Content-Encoding")), "Content-Encoding is not aes128gcm");
-					check(headers.containsKey("TTL"), "no TTL header");
+					JWTClaimsSet claims = checkVapid(headers.get("authorization"));
+					check("aes128gcm".equals(headers.get("content-encoding")), "Content-Encoding is not aes128gcm");
+					check(headers.containsKey("ttl"), "no TTL header");
 					check(body.length <= 4096, "body over 4096 bytes");
 					JsonNode payload = JSON.readTree(decrypt(body, subscriber));
 					received.add(new Received(id, Map.copyOf(headers), payload, claims));

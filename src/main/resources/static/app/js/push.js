@@ -79,14 +79,14 @@ async function disablePush() {
 /** The menu's switch: "Turn on notifications" / "Turn off notifications"; hidden where push is unsupported or blocked. */
 export function pushToggle() {
   const button = h('button', { type: 'button', class: 'link', id: 'push-toggle', hidden: true });
-  let on = false;
   const render = async () => {
-    on = Boolean(await currentSubscription());
-    button.textContent = on ? 'Turn off notifications' : 'Turn on notifications';
+    button.textContent = (await currentSubscription()) ? 'Turn off notifications' : 'Turn on notifications';
     button.hidden = !SUPPORTED || Notification.permission === 'denied' || !(await serverKey());
   };
   button.addEventListener('click', async () => {
     button.disabled = true;
+    // The state as it is now: the plan page's offer may have turned notifications on meanwhile.
+    const on = Boolean(await currentSubscription());
     try {
       if (on) await disablePush();
       else await enablePush();

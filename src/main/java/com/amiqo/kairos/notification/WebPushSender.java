@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.net.ssl.SSLContext;
 
@@ -32,7 +34,7 @@ import com.amiqo.kairos.api.Sha256;
  * {@code 503} with {@code Retry-After} also holds back further pushes to that origin
  * until the time given, so the whole batch waits instead of hammering the service.
  */
-class WebPushSender implements PushSender<WebPushSubscription> {
+class WebPushSender implements PushSender<WebPushSubscription>, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(WebPushSender.class);
 
@@ -57,6 +59,13 @@ class WebPushSender implements PushSender<WebPushSubscription> {
 	private final MeterRegistry meters;
 
 	private final ConcurrentMap<String, Instant> heldBack = new ConcurrentHashMap<>();
+
+	private final ExecutorService encryption = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+			runnable -> {
+				Thread thread = new Thread(runnable, "web-push-encryption");
+				thread.setDaemon(true);
+				return thread;
+			});
 
 	WebPushSender(WebPushSetup setup, WebPushProperties properties, @Nullable SSLContext tls, Clock clock,
 			MeterRegistry meters) {
@@ -102,24 +111,39 @@ class WebPushSender implements PushSender<WebPushSubscription> {
 		if (until != null && now.isBefore(until)) {
 			return done(PushResult.retry("held_back", Duration.between(now, until)));
 		}
-		byte[] body = WebPushEncryption.encrypt(WebPushPayloads.of(push), decode(subscription.p256dh()),
-				decode(subscription.auth()));
+		byte[] plaintext = WebPushPayloads.of(push);
+		String authorization = vapid.authorization(endpoint);
+		String topic = topic(push);
+		// Encrypting (a key pair and an ECDH per message) runs on all cores, not on the
+		// dispatcher's thread.
+		return CompletableFuture
+			.supplyAsync(() -> WebPushEncryption.encrypt(plaintext, decode(subscription.p256dh()),
+					decode(subscription.auth())), encryption)
+			.thenCompose(body -> inFlight.submit(() -> http.sendAsync(request(endpoint, authorization, topic, body),
+					HttpResponse.BodyHandlers.discarding())))
+			.handle((response, failure) -> failure != null ? transportFailure(subscription, failure)
+					: outcome(subscription, origin, response));
+	}
+
+	private HttpRequest request(URI endpoint, String authorization, @Nullable String topic, byte[] body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
 			.timeout(requestTimeout)
 			.header("TTL", Long.toString(PUSH_LIFETIME.toSeconds()))
 			.header("Urgency", "normal")
 			.header("Content-Encoding", "aes128gcm")
 			.header("Content-Type", "application/octet-stream")
-			.header("Authorization", vapid.authorization(endpoint))
+			.header("Authorization", authorization)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		String topic = topic(push);
 		if (topic != null) {
 			request.header("Topic", topic);
 		}
-		HttpRequest post = request.build();
-		return inFlight.submit(() -> http.sendAsync(post, HttpResponse.BodyHandlers.discarding()))
-			.handle((response, failure) -> failure != null ? transportFailure(subscription, failure)
-					: outcome(subscription, origin, response));
+		return request.build();
+	}
+
+	/** Stops the encryption threads; the dispatch loop has stopped by then. */
+	@Override
+	public void close() {
+		encryption.shutdown();
 	}
 
 	private PushResult outcome(WebPushSubscription subscription, String origin, HttpResponse<?> response) {

@@ -6,7 +6,7 @@
  * must not close a cycle).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "user", "api", "negotiation", "ops" })
+@ApplicationModule(allowedDependencies = { "user", "api", "negotiation", "negotiation::state", "ops" })
 package com.amiqo.kairos.invite;
 
 import org.jspecify.annotations.NullMarked;

@@ -6,11 +6,14 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.Role;
+
 /**
  * The filters of {@code GET /negotiations}; part of a cursor's scope, so a cursor only
  * continues the same query.
  */
-record ListQuery(@Nullable Set<NegotiationState> states, @Nullable Role role, boolean awaitingMe,
+public record ListQuery(@Nullable Set<NegotiationState> states, @Nullable Role role, boolean awaitingMe,
 		@Nullable Instant updatedAfter) {
 
 	String scope() {

@@ -1,11 +1,5 @@
 package com.amiqo.kairos.negotiation;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import com.amiqo.kairos.api.ApiErrors;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.ETagged;
-import com.amiqo.kairos.api.IfMatch;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,9 +27,16 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.amiqo.kairos.api.ApiErrors;
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.ETagged;
+import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.IfMatch;
 import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.Role;
+import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
 import com.amiqo.kairos.user.AppUser;
 
 /**
@@ -121,7 +124,7 @@ class NegotiationController {
 	 * under its old revision, so it carries no {@code ETag} until the sweep gives it a
 	 * new one: a poller must not miss the expiry.
 	 */
-	private ResponseEntity<ApiResponse<NegotiationView>> respond(HttpStatus status, NegotiationRecord record,
+	private ResponseEntity<ApiResponse<NegotiationView>> respond(HttpStatus status, StoredNegotiation record,
 			AppUser user) {
 		Instant now = negotiations.now();
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);

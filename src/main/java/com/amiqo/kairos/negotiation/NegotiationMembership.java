@@ -10,6 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.amiqo.kairos.negotiation.domain.Negotiation;
+import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
+import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.Previews;
+import com.amiqo.kairos.negotiation.sql.NegotiationRepository;
+import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
 import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
@@ -58,12 +64,12 @@ public class NegotiationMembership {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Organized organizedBy(AppUser user, UUID negotiationId, String action, boolean lock) {
-		NegotiationRecord record = (lock ? negotiations.findForUpdate(negotiationId) : negotiations.find(negotiationId))
-			.orElseThrow(NegotiationErrors::notFound);
+		StoredNegotiation record = (lock ? negotiations.findForUpdate(negotiationId) : negotiations.find(negotiationId))
+			.orElseThrow(NegotiationRefusals::notFound);
 		NegotiationService.checkVisible(record, user);
 		Negotiation negotiation = record.negotiation();
 		if (!negotiation.ownerId().equals(user.id())) {
-			throw NegotiationErrors.organizerOnly(negotiationId, action);
+			throw NegotiationRefusals.organizerOnly(negotiationId, action);
 		}
 		return new Organized(negotiationId, negotiation.effectiveState(service.now()), negotiation.expiresAt());
 	}
@@ -80,11 +86,11 @@ public class NegotiationMembership {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<NegotiationView> join(AppUser user, UUID negotiationId, BooleanSupplier claimUse) {
 		Instant now = service.now();
-		Optional<NegotiationRecord> locked = negotiations.findForUpdate(negotiationId);
+		Optional<StoredNegotiation> locked = negotiations.findForUpdate(negotiationId);
 		if (locked.isEmpty()) {
 			return Optional.empty();
 		}
-		NegotiationRecord record = locked.get();
+		StoredNegotiation record = locked.get();
 		Negotiation negotiation = record.negotiation();
 		if (!negotiation.sent() || negotiation.effectiveState(now) != NegotiationState.AWAITING_REPLIES) {
 			return Optional.empty();

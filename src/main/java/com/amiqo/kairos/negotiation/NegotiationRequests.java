@@ -24,13 +24,18 @@ import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.EncryptedBlobFields;
 import com.amiqo.kairos.api.Sha256;
 import com.amiqo.kairos.api.WireValues;
+import com.amiqo.kairos.negotiation.domain.IntentCategory;
+import com.amiqo.kairos.negotiation.domain.Reply;
+import com.amiqo.kairos.negotiation.domain.ReplyAction;
+import com.amiqo.kairos.negotiation.domain.SlotOption;
+import com.amiqo.kairos.negotiation.domain.VenueOption;
 
 /**
  * Request bodies of the negotiation endpoints and what they turn into (invitees, the
  * reply, the retry fingerprint). Shape rules here; rules that need the clock in
  * {@link OptionRules}.
  */
-final class NegotiationRequests {
+public final class NegotiationRequests {
 
 	private static final JsonMapper FINGERPRINT_JSON = JsonMapper.builder().build();
 
@@ -38,7 +43,8 @@ final class NegotiationRequests {
 	}
 
 	@EncryptedBlobFields
-	record Start(@Nullable UUID id, @Size(max = 120, message = "must be at most 120 characters") @Nullable String title,
+	public record Start(@Nullable UUID id,
+			@Size(max = 120, message = "must be at most 120 characters") @Nullable String title,
 			@NotNull @Pattern(regexp = IntentCategory.VALUES,
 					message = "must be one of " + IntentCategory.VALUES) String intentCategory,
 			@NotNull @Size(max = 49,
@@ -50,7 +56,7 @@ final class NegotiationRequests {
 			@Nullable Boolean agentMode, @Nullable Instant expiresAt, @Nullable Boolean send,
 			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) implements EncryptedBlob.Fields {
 
-		Start {
+		public Start {
 			// Trimmed before the length rule applies ("≤ 120 chars, trimmed").
 			title = title == null ? null : title.strip();
 		}

@@ -22,6 +22,16 @@ import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.ErrorCode;
 import com.amiqo.kairos.api.PageCursors;
 import com.amiqo.kairos.event.EventService;
+import com.amiqo.kairos.negotiation.domain.Negotiation;
+import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
+import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.Previews;
+import com.amiqo.kairos.negotiation.domain.Reply;
+import com.amiqo.kairos.negotiation.domain.ReplyAction;
+import com.amiqo.kairos.negotiation.domain.SlotOption;
+import com.amiqo.kairos.negotiation.domain.VenueOption;
+import com.amiqo.kairos.negotiation.sql.NegotiationRepository;
+import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
 import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
@@ -34,7 +44,7 @@ import com.amiqo.kairos.user.AppUser;
  * (outbox) and publishes its domain events, which listeners receive after commit.
  */
 @Service
-class NegotiationService {
+public class NegotiationService {
 
 	static final String LIST = "negotiations";
 
@@ -68,7 +78,7 @@ class NegotiationService {
 	}
 
 	/** A created (or, for a retried client id, the existing) negotiation. */
-	record Started(NegotiationRecord record, boolean created) {
+	record Started(StoredNegotiation record, boolean created) {
 	}
 
 	Started start(AppUser organizer, NegotiationRequests.Start request) {
@@ -84,7 +94,7 @@ class NegotiationService {
 		UUID id = request.id() != null ? request.id() : UUID.randomUUID();
 
 		return transactions.execute(status -> {
-			Map<String, NegotiationRecord.UserRef> invitees = negotiations.usersByUid(inviteeUids);
+			Map<String, StoredNegotiation.UserRef> invitees = negotiations.usersByUid(inviteeUids);
 			List<String> unknown = inviteeUids.stream().filter(uid -> !invitees.containsKey(uid)).toList();
 			if (!unknown.isEmpty()) {
 				throw new ApiException(ErrorCode.UNKNOWN_PARTICIPANTS, "Some invitees have never signed in",
@@ -95,7 +105,7 @@ class NegotiationService {
 				.toList();
 			Negotiation negotiation = Negotiation.start(id, organizer.id(), inviteeIds, slotOptions, venueOptions,
 					expiresAt, !Boolean.FALSE.equals(request.send()), now, UUID::randomUUID);
-			NegotiationRecord record = NegotiationRecord.started(negotiation, request, blob, organizer.displayName(),
+			StoredNegotiation record = StoredNegotiation.started(negotiation, request, blob, organizer.displayName(),
 					fingerprint, now);
 			if (!negotiations.insertIfAbsent(record)) {
 				return new Started(existingFor(id, organizer, fingerprint), false);
@@ -112,11 +122,11 @@ class NegotiationService {
 		});
 	}
 
-	NegotiationRecord reply(AppUser user, NegotiationRequests.ReplyInput input, @Nullable Integer expectedRevision) {
+	StoredNegotiation reply(AppUser user, NegotiationRequests.ReplyInput input, @Nullable Integer expectedRevision) {
 		Reply reply = input.toReply(rules, now());
 		EncryptedBlob blob = input.blob();
 		Written written = transactions.execute(status -> {
-			NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
+			StoredNegotiation record = visibleForUpdate(input.negotiationId(), user);
 			// Read the clock once the lock is ours, so answers and added options are
 			// timed in the order
 			// they were applied: the awaiting_me rule compares those times.
@@ -129,7 +139,7 @@ class NegotiationService {
 			if (decision instanceof Negotiation.Expired expired) {
 				markExpired(record, expired.expired(), now);
 				return new Written(record,
-						NegotiationErrors.expired(record.negotiation().id(), record.negotiation().expiresAt()));
+						NegotiationRefusals.expired(record.negotiation().id(), record.negotiation().expiresAt()));
 			}
 			Negotiation.Applied applied = (Negotiation.Applied) decision;
 			Negotiation next = applied.next();
@@ -157,7 +167,7 @@ class NegotiationService {
 	 * so that stored forms (jsonb metadata, event ids) show as stored; that is the rarer
 	 * case.
 	 */
-	private NegotiationRecord afterReply(NegotiationRecord record, Negotiation.Applied applied, UUID actorId,
+	private StoredNegotiation afterReply(StoredNegotiation record, Negotiation.Applied applied, UUID actorId,
 			@Nullable EncryptedBlob storedBlob, String preview, Instant now) {
 		Negotiation next = applied.next();
 		if (applied.outcome() == Negotiation.Outcome.CONFIRMED || !applied.addedSlots().isEmpty()
@@ -169,19 +179,19 @@ class NegotiationService {
 			blobs = new HashMap<>(blobs);
 			blobs.put(applied.replier().userId(), storedBlob);
 		}
-		return new NegotiationRecord(next, record.title(), record.intentCategory(), record.agentMode(), record.blob(),
+		return new StoredNegotiation(next, record.title(), record.intentCategory(), record.agentMode(), record.blob(),
 				actorId, preview, record.requestFingerprint(), record.createdAt(), now, record.users(), blobs,
 				record.eventIdsByOwner());
 	}
 
-	NegotiationRecord cancel(AppUser user, NegotiationRequests.Cancel input) {
+	StoredNegotiation cancel(AppUser user, NegotiationRequests.Cancel input) {
 		Instant now = now();
 		Written written = transactions.execute(status -> {
-			NegotiationRecord record = visibleForUpdate(input.negotiationId(), user);
+			StoredNegotiation record = visibleForUpdate(input.negotiationId(), user);
 			Negotiation.CancelDecision decision = record.negotiation().cancel(user.id(), now);
 			if (decision instanceof Negotiation.Expired expired) {
 				markExpired(record, expired.expired(), now);
-				return new Written(record, NegotiationErrors.invalidTransition(record.negotiation().id(),
+				return new Written(record, NegotiationRefusals.invalidTransition(record.negotiation().id(),
 						NegotiationState.EXPIRED, "cancel"));
 			}
 			Negotiation.Cancelled cancelled = (Negotiation.Cancelled) decision;
@@ -198,8 +208,8 @@ class NegotiationService {
 		return written.orThrow();
 	}
 
-	NegotiationRecord get(AppUser user, UUID id) {
-		NegotiationRecord record = negotiations.find(id).orElseThrow(NegotiationErrors::notFound);
+	StoredNegotiation get(AppUser user, UUID id) {
+		StoredNegotiation record = negotiations.find(id).orElseThrow(NegotiationRefusals::notFound);
 		checkVisible(record, user);
 		return record;
 	}
@@ -215,7 +225,7 @@ class NegotiationService {
 	 * Marks overdue negotiations expired; safe to run on many instances at once. Returns
 	 * how many.
 	 */
-	int expireOverdue(int batchSize) {
+	public int expireOverdue(int batchSize) {
 		Instant now = now();
 		int total = 0;
 		int swept;
@@ -244,9 +254,9 @@ class NegotiationService {
 	 * The outcome of a write transaction; a refusal that must commit first (marking
 	 * expiry) is thrown after.
 	 */
-	private record Written(NegotiationRecord record, @Nullable ApiException refusal) {
+	private record Written(StoredNegotiation record, @Nullable ApiException refusal) {
 
-		NegotiationRecord orThrow() {
+		StoredNegotiation orThrow() {
 			if (refusal != null) {
 				throw refusal;
 			}
@@ -254,8 +264,8 @@ class NegotiationService {
 		}
 	}
 
-	private NegotiationRecord visibleForUpdate(UUID id, AppUser user) {
-		NegotiationRecord record = negotiations.findForUpdate(id).orElseThrow(NegotiationErrors::notFound);
+	private StoredNegotiation visibleForUpdate(UUID id, AppUser user) {
+		StoredNegotiation record = negotiations.findForUpdate(id).orElseThrow(NegotiationRefusals::notFound);
 		checkVisible(record, user);
 		return record;
 	}
@@ -264,17 +274,17 @@ class NegotiationService {
 	 * An unsent draft does not exist (404) for anyone but its organizer; a sent
 	 * negotiation is refused (403) to anyone who is not a participant.
 	 */
-	static void checkVisible(NegotiationRecord record, AppUser user) {
+	static void checkVisible(StoredNegotiation record, AppUser user) {
 		Negotiation negotiation = record.negotiation();
 		if (!negotiation.sent() && !negotiation.ownerId().equals(user.id())) {
-			throw NegotiationErrors.notFound();
+			throw NegotiationRefusals.notFound();
 		}
 		if (!negotiation.isVisibleTo(user.id())) {
-			throw NegotiationErrors.notParticipant(negotiation.id());
+			throw NegotiationRefusals.notParticipant(negotiation.id());
 		}
 	}
 
-	private void markExpired(NegotiationRecord record, Negotiation expired, Instant now) {
+	private void markExpired(StoredNegotiation record, Negotiation expired, Instant now) {
 		if (record.negotiation().state() != NegotiationState.EXPIRED) {
 			negotiations.updateState(expired, null, null, now);
 			outbox.enqueue(Notices.expired(expired));
@@ -296,8 +306,8 @@ class NegotiationService {
 		}
 	}
 
-	private NegotiationRecord existingFor(UUID id, AppUser organizer, String fingerprint) {
-		NegotiationRecord existing = negotiations.find(id).orElseThrow();
+	private StoredNegotiation existingFor(UUID id, AppUser organizer, String fingerprint) {
+		StoredNegotiation existing = negotiations.find(id).orElseThrow();
 		if (!existing.negotiation().ownerId().equals(organizer.id())
 				|| !existing.requestFingerprint().equals(fingerprint)) {
 			throw new ApiException(ErrorCode.CONFLICT, "A different negotiation already uses this id",

@@ -1,10 +1,14 @@
 package com.amiqo.kairos.negotiation;
 
-import com.amiqo.kairos.api.ClosedSet;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+
+import com.amiqo.kairos.api.ClosedSet;
+import com.amiqo.kairos.negotiation.domain.IntentCategory;
+import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.ParticipantStatus;
 
 /**
  * A list entry: the resource without participants, options and blob, plus what a list row
@@ -12,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code next_starts_at}: the final slot's once one was chosen, else the earliest slot
  * not yet started).
  */
-record NegotiationSummary(UUID id, String ownerId, @Nullable String organizerDisplayName, String title,
+public record NegotiationSummary(UUID id, String ownerId, @Nullable String organizerDisplayName, String title,
 		@ClosedSet(values = IntentCategory.VALUES) String intentCategory,
 		@ClosedSet(NegotiationState.class) String state, boolean agentMode, int agentRound, int revision,
 		int participantCount, int acceptedCount, @ClosedSet(ParticipantStatus.class) String myStatus,

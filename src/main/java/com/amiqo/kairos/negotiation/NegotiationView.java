@@ -1,6 +1,5 @@
 package com.amiqo.kairos.negotiation;
 
-import com.amiqo.kairos.api.ClosedSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +10,16 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.api.EncryptedBlob;
+import com.amiqo.kairos.negotiation.domain.IntentCategory;
+import com.amiqo.kairos.negotiation.domain.Lists;
+import com.amiqo.kairos.negotiation.domain.Negotiation;
+import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.ParticipantStatus;
+import com.amiqo.kairos.negotiation.domain.ProposedSlot;
+import com.amiqo.kairos.negotiation.domain.ProposedVenue;
+import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
 
 /** The full negotiation resource (SPEC §5.1), as the caller sees it. */
 public record NegotiationView(UUID id, String ownerId, String title,
@@ -39,14 +47,14 @@ public record NegotiationView(UUID id, String ownerId, String title,
 	private static final Comparator<ProposedSlot> BY_TIME = Comparator.comparing(ProposedSlot::startsAt)
 		.thenComparingInt(ProposedSlot::index);
 
-	static NegotiationView of(NegotiationRecord record, UUID viewerId, Instant now) {
+	static NegotiationView of(StoredNegotiation record, UUID viewerId, Instant now) {
 		// Lists.map, not streams: every request that returns a negotiation runs this.
 		Negotiation negotiation = record.negotiation();
 		List<ProposedSlot> slots = negotiation.slots();
 		List<UUID> slotOrder = Lists.map(slots, ProposedSlot::id);
 		List<UUID> venueOrder = Lists.map(negotiation.venues(), ProposedVenue::id);
 		List<ParticipantView> participants = Lists.map(negotiation.participants(), participant -> {
-			NegotiationRecord.UserRef user = record.user(participant.userId());
+			StoredNegotiation.UserRef user = record.user(participant.userId());
 			// A reply's blob is the replier's own: only they get it back.
 			EncryptedBlob blob = participant.userId().equals(viewerId)
 					? record.participantBlobs().get(participant.userId()) : null;

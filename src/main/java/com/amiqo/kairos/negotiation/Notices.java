@@ -8,6 +8,12 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.negotiation.domain.Negotiation;
+import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.Participant;
+import com.amiqo.kairos.negotiation.domain.Previews;
+import com.amiqo.kairos.negotiation.domain.ReplyAction;
+import com.amiqo.kairos.negotiation.sql.NegotiationRepository;
 import com.amiqo.kairos.notification.Notification;
 import com.amiqo.kairos.notification.NotificationKind;
 

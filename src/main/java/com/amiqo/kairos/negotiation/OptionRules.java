@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.negotiation.domain.SlotOption;
+import com.amiqo.kairos.negotiation.domain.VenueOption;
 
 /**
  * The option rules that need the clock or more than one field (SPEC §5.3): slots in the

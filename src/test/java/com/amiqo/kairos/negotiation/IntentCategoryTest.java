@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.amiqo.kairos.negotiation.domain.IntentCategory;
 import com.amiqo.kairos.support.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

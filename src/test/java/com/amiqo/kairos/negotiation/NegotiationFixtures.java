@@ -10,7 +10,7 @@ import java.util.Map;
 import com.amiqo.kairos.support.TestUser;
 
 /** Request bodies for negotiation tests. */
-final class NegotiationFixtures {
+public final class NegotiationFixtures {
 
 	private NegotiationFixtures() {
 	}
@@ -33,7 +33,7 @@ final class NegotiationFixtures {
 	}
 
 	/** A start body inviting {@code invitees} to two slots and two venues. */
-	static Map<String, Object> start(List<TestUser> invitees) {
+	public static Map<String, Object> start(List<TestUser> invitees) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("title", "Coffee catch-up");
 		body.put("intent_category", "coffee");

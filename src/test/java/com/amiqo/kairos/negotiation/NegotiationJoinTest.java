@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.negotiation.domain.Consensus;
+import com.amiqo.kairos.negotiation.domain.Negotiation;
+import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.Participant;
+import com.amiqo.kairos.negotiation.domain.ParticipantStatus;
+import com.amiqo.kairos.negotiation.domain.ProposedSlot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

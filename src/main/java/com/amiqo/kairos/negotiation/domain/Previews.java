@@ -1,0 +1,60 @@
+package com.amiqo.kairos.negotiation.domain;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The plain one-line {@code last_message_preview} texts ("Bob accepted"). Never built
+ * from blob content.
+ */
+public final class Previews {
+
+	private Previews() {
+	}
+
+	public static String proposed(@Nullable String organizerName, String intentCategory) {
+		return name(organizerName) + " proposed " + IntentCategory.of(intentCategory).preview();
+	}
+
+	public static String joined(@Nullable String name) {
+		return name(name) + " joined";
+	}
+
+	/**
+	 * The text of an expiry notification; expiry itself keeps the negotiation's last
+	 * preview.
+	 */
+	public static String expired() {
+		return "The invitation expired without a time that suits everyone";
+	}
+
+	public static String cancelled(@Nullable String organizerName) {
+		return name(organizerName) + " cancelled";
+	}
+
+	public static String reply(@Nullable String replierName, ReplyAction action, Negotiation.Applied applied,
+			String intentCategory) {
+		if (applied.outcome() == Negotiation.Outcome.SENT) {
+			return proposed(replierName, intentCategory);
+		}
+		return switch (action) {
+			case ACCEPT -> name(replierName) + " accepted";
+			case DECLINE -> name(replierName) + " declined";
+			case COUNTER ->
+				name(replierName) + " suggested " + counted(applied.addedSlots().size(), applied.addedVenues().size());
+		};
+	}
+
+	private static String counted(int times, int places) {
+		if (times == 0 && places == 0) {
+			return "other options";
+		}
+		String timesText = times == 0 ? "" : times + (times == 1 ? " new time" : " new times");
+		String placesText = places == 0 ? "" : places + (places == 1 ? " new place" : " new places");
+		return timesText.isEmpty() ? placesText : placesText.isEmpty() ? timesText : timesText + " and " + placesText;
+	}
+
+	private static String name(@Nullable String displayName) {
+		return displayName == null ? "Someone" : displayName;
+	}
+
+}

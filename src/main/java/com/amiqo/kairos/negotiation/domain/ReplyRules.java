@@ -1,0 +1,291 @@
+package com.amiqo.kairos.negotiation.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
+import com.amiqo.kairos.negotiation.domain.Negotiation.Expired;
+import com.amiqo.kairos.negotiation.domain.Negotiation.NoChange;
+import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
+import com.amiqo.kairos.negotiation.domain.Negotiation.ReplyDecision;
+
+/**
+ * How a reply moves one negotiation (SPEC §5.4, §5.5): who may answer what in which
+ * state, which options an answer names, what a counter adds, when an answer repeats the
+ * recorded one, and the consensus that follows. {@link Negotiation#reply} is its only
+ * caller; the negotiation stays the one place that holds the state.
+ */
+final class ReplyRules {
+
+	private final Negotiation negotiation;
+
+	private final UUID id;
+
+	private final NegotiationState state;
+
+	private final List<Participant> participants;
+
+	private final List<ProposedSlot> slots;
+
+	private final List<ProposedVenue> venues;
+
+	private final int agentRound;
+
+	private final int revision;
+
+	ReplyRules(Negotiation negotiation) {
+		this.negotiation = negotiation;
+		this.id = negotiation.id();
+		this.state = negotiation.state();
+		this.participants = negotiation.participants();
+		this.slots = negotiation.slots();
+		this.venues = negotiation.venues();
+		this.agentRound = negotiation.agentRound();
+		this.revision = negotiation.revision();
+	}
+
+	/**
+	 * Applies a reply in SPEC order: participant, then a repeated answer is a no-op, then
+	 * the client's {@code If-Match} revision, then expiry, then whether the action is
+	 * allowed, then the options.
+	 */
+	ReplyDecision apply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
+			Supplier<UUID> newIds) {
+		Participant replier = negotiation.participant(userId).orElseThrow(() -> NegotiationRefusals.notParticipant(id));
+		if (repeatsRecordedAnswer(replier, reply)) {
+			return new NoChange();
+		}
+		if (expectedRevision != null && expectedRevision != revision) {
+			throw NegotiationRefusals.staleRevision(id, revision);
+		}
+		if (state == NegotiationState.EXPIRED || negotiation.isOverdue(now)) {
+			return new Expired(state == NegotiationState.EXPIRED ? negotiation : negotiation.expire());
+		}
+		checkAllowed(replier, reply.action());
+		if (state == NegotiationState.AWAITING_INVITES) {
+			Negotiation next = new Negotiation(id, negotiation.ownerId(), NegotiationState.AWAITING_REPLIES,
+					participants, slots, venues, negotiation.expiresAt(), agentRound, revision + 1, null, null, true);
+			return new Applied(next, replier, List.of(), List.of(), Outcome.SENT);
+		}
+		return switch (reply.action()) {
+			case ACCEPT -> accept(replier, reply, now);
+			case DECLINE -> settle(replier.answered(ParticipantStatus.DECLINED, Set.of(), Set.of(), now), slots, venues,
+					List.of(), List.of(), agentRound, now);
+			case COUNTER -> counter(replier, reply, now, newIds);
+		};
+	}
+
+	private void checkAllowed(Participant replier, ReplyAction action) {
+		boolean allowed = switch (state) {
+			case AWAITING_INVITES -> replier.isOrganizer() && action == ReplyAction.ACCEPT;
+			case AWAITING_REPLIES -> !(replier.isOrganizer() && action == ReplyAction.DECLINE);
+			case CONFIRMED, CANCELLED, EXPIRED -> false;
+		};
+		if (!allowed) {
+			throw NegotiationRefusals.invalidTransition(id, state, action.value());
+		}
+	}
+
+	private ReplyDecision accept(Participant replier, Reply reply, Instant now) {
+		Set<UUID> chosenSlots = chosen(reply.slotIds(), slotIds(), "slot_ids");
+		Set<UUID> chosenVenues = chosen(reply.venueIds(), venueIds(), "venue_ids");
+		checkKnown(chosenSlots, chosenVenues);
+		checkNotAllStarted(chosenSlots, now);
+		ParticipantStatus status = replier.isOrganizer() ? ParticipantStatus.ORGANIZER : ParticipantStatus.ACCEPTED;
+		return settle(replier.answered(status, chosenSlots, chosenVenues, now), slots, venues, List.of(), List.of(),
+				agentRound, now);
+	}
+
+	private ReplyDecision counter(Participant replier, Reply reply, Instant now, Supplier<UUID> newIds) {
+		if (reply.slotIds() != null || reply.venueIds() != null) {
+			checkKnown(reply.slotIds() == null ? Set.of() : reply.slotIds(),
+					reply.venueIds() == null ? Set.of() : reply.venueIds());
+		}
+		List<ProposedSlot> addedSlots = new ArrayList<>();
+		Set<UUID> counteredSlots = new LinkedHashSet<>();
+		for (SlotOption option : reply.counterSlots()) {
+			ProposedSlot slot = existingSlot(option, addedSlots).orElseGet(() -> {
+				ProposedSlot added = new ProposedSlot(newIds.get(), slots.size() + addedSlots.size(), option.startsAt(),
+						option.durationMinutes(), option.timezone(), replier.userId(), now);
+				addedSlots.add(added);
+				return added;
+			});
+			counteredSlots.add(slot.id());
+		}
+		List<ProposedVenue> addedVenues = new ArrayList<>();
+		Set<UUID> counteredVenues = new LinkedHashSet<>();
+		for (VenueOption option : reply.counterVenues()) {
+			ProposedVenue venue = existingVenue(option, addedVenues).orElseGet(() -> {
+				ProposedVenue added = ProposedVenue.of(newIds.get(), venues.size() + addedVenues.size(), option,
+						replier.userId(), now);
+				addedVenues.add(added);
+				return added;
+			});
+			counteredVenues.add(venue.id());
+		}
+		if (slots.size() + addedSlots.size() > NegotiationRefusals.MAX_OPTIONS) {
+			throw NegotiationRefusals.tooManyOptions("counter_slots", slots.size() + addedSlots.size());
+		}
+		if (venues.size() + addedVenues.size() > NegotiationRefusals.MAX_OPTIONS) {
+			throw NegotiationRefusals.tooManyOptions("counter_venues", venues.size() + addedVenues.size());
+		}
+		List<ProposedSlot> allSlots = Negotiation.concat(slots, addedSlots);
+		List<ProposedVenue> allVenues = Negotiation.concat(venues, addedVenues);
+		Set<UUID> acceptedSlots = counterSet(counteredSlots, reply.slotIds(), replier.acceptedSlotIds(), replier,
+				ids(allSlots, ProposedSlot::id));
+		Set<UUID> acceptedVenues = counterSet(counteredVenues, reply.venueIds(), replier.acceptedVenueIds(), replier,
+				ids(allVenues, ProposedVenue::id));
+		ParticipantStatus status = replier.isOrganizer() ? ParticipantStatus.ORGANIZER : ParticipantStatus.COUNTERED;
+		return settle(replier.answered(status, acceptedSlots, acceptedVenues, now), allSlots, allVenues, addedSlots,
+				addedVenues, agentRound + 1, now);
+	}
+
+	/**
+	 * A counter's accepted set for one kind of option: the countered options plus the ids
+	 * given. When the counter says nothing about this kind, the replier keeps their
+	 * recorded set, or takes every current option if they have no set to keep (not
+	 * answered yet, or declined before): a new time alone does not reject the venues.
+	 */
+	private static Set<UUID> counterSet(Set<UUID> countered, @Nullable Set<UUID> given, Set<UUID> recorded,
+			Participant replier, Set<UUID> all) {
+		if (countered.isEmpty() && given == null) {
+			boolean nothingToKeep = replier.status() == ParticipantStatus.INVITED
+					|| replier.status() == ParticipantStatus.DECLINED;
+			return nothingToKeep ? all : recorded;
+		}
+		Set<UUID> result = new LinkedHashSet<>(countered);
+		if (given != null) {
+			result.addAll(given);
+		}
+		return result;
+	}
+
+	/** Records the replier's new answer and applies the consensus rule. */
+	private ReplyDecision settle(Participant replier, List<ProposedSlot> allSlots, List<ProposedVenue> allVenues,
+			List<ProposedSlot> addedSlots, List<ProposedVenue> addedVenues, int round, Instant now) {
+		List<Participant> updated = participants.stream()
+			.map(participant -> participant.userId().equals(replier.userId()) ? replier : participant)
+			.toList();
+		Consensus.Result consensus = Consensus.evaluate(updated, allSlots, allVenues, now);
+		Negotiation next;
+		Outcome outcome;
+		if (consensus instanceof Consensus.Reached reached) {
+			next = negotiation.with(NegotiationState.CONFIRMED, updated, allSlots, allVenues, round,
+					reached.slot().id(), reached.venue() == null ? null : reached.venue().id());
+			outcome = Outcome.CONFIRMED;
+		}
+		else if (consensus instanceof Consensus.EveryoneDeclined) {
+			next = negotiation.with(NegotiationState.CANCELLED, updated, allSlots, allVenues, round, null, null);
+			outcome = Outcome.EVERYONE_DECLINED;
+		}
+		else {
+			next = negotiation.with(state, updated, allSlots, allVenues, round, null, null);
+			outcome = Outcome.ANSWERED;
+		}
+		return new Applied(next, replier, addedSlots, addedVenues, outcome);
+	}
+
+	private boolean repeatsRecordedAnswer(Participant replier, Reply reply) {
+		if (replier.respondedAt() == null && !replier.isOrganizer()) {
+			return false;
+		}
+		return switch (reply.action()) {
+			case DECLINE -> replier.status() == ParticipantStatus.DECLINED;
+			case ACCEPT -> state != NegotiationState.AWAITING_INVITES
+					&& (replier.isOrganizer() || replier.status() == ParticipantStatus.ACCEPTED)
+					&& replier.acceptedSlotIds().equals(reply.slotIds() == null ? slotIds() : reply.slotIds())
+					&& replier.acceptedVenueIds().equals(reply.venueIds() == null ? venueIds() : reply.venueIds());
+			case COUNTER -> (replier.isOrganizer() || replier.status() == ParticipantStatus.COUNTERED)
+					&& repeatsCounter(replier, reply);
+		};
+	}
+
+	/**
+	 * A counter whose options all exist already and that would leave the replier's sets
+	 * as they are.
+	 */
+	private boolean repeatsCounter(Participant replier, Reply reply) {
+		Set<UUID> slotsNamed = new LinkedHashSet<>();
+		for (SlotOption option : reply.counterSlots()) {
+			Optional<ProposedSlot> existing = existingSlot(option, List.of());
+			if (existing.isEmpty()) {
+				return false;
+			}
+			slotsNamed.add(existing.get().id());
+		}
+		Set<UUID> venuesNamed = new LinkedHashSet<>();
+		for (VenueOption option : reply.counterVenues()) {
+			Optional<ProposedVenue> existing = existingVenue(option, List.of());
+			if (existing.isEmpty()) {
+				return false;
+			}
+			venuesNamed.add(existing.get().id());
+		}
+		return replier.acceptedSlotIds()
+			.equals(counterSet(slotsNamed, reply.slotIds(), replier.acceptedSlotIds(), replier, slotIds()))
+				&& replier.acceptedVenueIds()
+					.equals(counterSet(venuesNamed, reply.venueIds(), replier.acceptedVenueIds(), replier, venueIds()));
+	}
+
+	private Set<UUID> chosen(@Nullable Set<UUID> given, Set<UUID> all, String field) {
+		if (given == null) {
+			return all;
+		}
+		if (given.isEmpty() && !all.isEmpty()) {
+			throw NegotiationRefusals.emptyChoice(field);
+		}
+		return given;
+	}
+
+	private void checkKnown(Set<UUID> chosenSlots, Set<UUID> chosenVenues) {
+		Set<UUID> unknownSlots = minus(chosenSlots, slotIds());
+		Set<UUID> unknownVenues = minus(chosenVenues, venueIds());
+		if (!unknownSlots.isEmpty() || !unknownVenues.isEmpty()) {
+			throw NegotiationRefusals.unknownOptions(unknownSlots, unknownVenues);
+		}
+	}
+
+	private void checkNotAllStarted(Set<UUID> chosenSlots, Instant now) {
+		boolean anyFuture = slots.stream().anyMatch(slot -> chosenSlots.contains(slot.id()) && !slot.hasStarted(now));
+		if (!anyFuture) {
+			throw NegotiationRefusals.slotsInPast(chosenSlots);
+		}
+	}
+
+	private Optional<ProposedSlot> existingSlot(SlotOption option, List<ProposedSlot> added) {
+		return Negotiation.concat(slots, added).stream().filter(slot -> slot.isSameOptionAs(option)).findFirst();
+	}
+
+	private Optional<ProposedVenue> existingVenue(VenueOption option, List<ProposedVenue> added) {
+		return Negotiation.concat(venues, added).stream().filter(venue -> venue.isSameOptionAs(option)).findFirst();
+	}
+
+	private Set<UUID> slotIds() {
+		return ids(slots, ProposedSlot::id);
+	}
+
+	private Set<UUID> venueIds() {
+		return ids(venues, ProposedVenue::id);
+	}
+
+	private static <T> Set<UUID> ids(List<T> items, Function<T, UUID> id) {
+		return Set.copyOf(Lists.map(items, id));
+	}
+
+	private static Set<UUID> minus(Set<UUID> set, Set<UUID> other) {
+		Set<UUID> result = new HashSet<>(set);
+		result.removeAll(other);
+		return result;
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.amiqo.kairos.negotiation.domain;
+
+import com.amiqo.kairos.api.WireValues;
+
+/**
+ * The caller's side of a negotiation, as the list's {@code role} filter names it (SPEC
+ * §5.6).
+ */
+public enum Role {
+
+	ORGANIZER, INVITEE;
+
+	/**
+	 * For the request parameter's pattern (annotations need a constant); RoleTest ties it
+	 * to the constants.
+	 */
+	public static final String VALUES = "organizer|invitee";
+
+	public String value() {
+		return WireValues.of(this);
+	}
+
+	public static Role of(String value) {
+		return WireValues.parse(Role.class, value);
+	}
+
+}

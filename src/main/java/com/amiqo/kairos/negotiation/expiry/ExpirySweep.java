@@ -1,0 +1,62 @@
+package com.amiqo.kairos.negotiation.expiry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.amiqo.kairos.negotiation.NegotiationService;
+
+/**
+ * Marks overdue negotiations expired on a schedule ({@code KAIROS_EXPIRY_SWEEP_INTERVAL},
+ * default 30 s). Every instance runs it; row locks with {@code SKIP LOCKED} keep them
+ * from colliding. Reads and writes treat overdue negotiations as expired anyway, so the
+ * sweep only makes it durable.
+ */
+@Component
+class ExpirySweep {
+
+	private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
+
+	private final NegotiationService negotiations;
+
+	private final int batchSize;
+
+	ExpirySweep(NegotiationService negotiations, ExpiryProperties properties) {
+		this.negotiations = negotiations;
+		this.batchSize = properties.batchSize();
+	}
+
+	private volatile boolean closing;
+
+	/**
+	 * From SIGTERM on, claim nothing new: a batch already running finishes, nothing else
+	 * starts.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopClaiming() {
+		closing = true;
+	}
+
+	@Scheduled(fixedDelayString = "${kairos.expiry.sweep-interval}",
+			initialDelayString = "${kairos.expiry.sweep-interval}")
+	void sweep() {
+		if (closing) {
+			return;
+		}
+		try {
+			int expired = negotiations.expireOverdue(batchSize);
+			if (expired > 0) {
+				log.info("Expired {} overdue negotiations", expired);
+			}
+		}
+		catch (RuntimeException e) {
+			// A failed sweep (e.g. database away) is retried on the next tick.
+			log.warn("Expiry sweep failed: {}", e.getClass().getSimpleName());
+		}
+	}
+
+}

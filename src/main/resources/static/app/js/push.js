@@ -35,12 +35,15 @@ function base64Url(buffer) {
   return btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-async function serverKey() {
-  try {
-    return (await call('GET', '/web-push/vapid-public-key', { auth: false })).data.public_key;
-  } catch {
-    return null;
+let keyRequest = null;
+
+/** The server's application server key (asked once per page load), or null when Web Push is off. */
+function serverKey() {
+  if (!keyRequest) {
+    keyRequest = call('GET', '/web-push/vapid-public-key', { auth: false })
+      .then(({ data }) => data.public_key, () => null);
   }
+  return keyRequest;
 }
 
 async function enablePush() {

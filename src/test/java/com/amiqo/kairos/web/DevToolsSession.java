@@ -46,21 +46,33 @@ final class DevToolsSession implements AutoCloseable {
 	}
 
 	/** Connects to the page target whose URL the driver currently shows. */
-	@SuppressWarnings("unchecked")
 	static DevToolsSession forPage(ChromeDriver driver) throws Exception {
+		String current = driver.getCurrentUrl();
+		return connect(driver, "page", current::equals);
+	}
+
+	/**
+	 * Connects to the running service worker whose script URL ends with {@code script}.
+	 */
+	static DevToolsSession forServiceWorker(ChromeDriver driver, String script) throws Exception {
+		return connect(driver, "service_worker", url -> url.endsWith(script));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static DevToolsSession connect(ChromeDriver driver, String type, java.util.function.Predicate<String> url)
+			throws Exception {
 		Map<String, Object> options = (Map<String, Object>) driver.getCapabilities()
 			.getCapability("goog:chromeOptions");
 		String address = (String) options.get("debuggerAddress");
 		HttpResponse<String> list = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://" + address + "/json/list")).build(),
 					HttpResponse.BodyHandlers.ofString());
-		String current = driver.getCurrentUrl();
 		for (JsonNode target : JSON.readTree(list.body())) {
-			if ("page".equals(target.path("type").asString()) && current.equals(target.path("url").asString())) {
+			if (type.equals(target.path("type").asString()) && url.test(target.path("url").asString())) {
 				return new DevToolsSession(target.path("webSocketDebuggerUrl").asString());
 			}
 		}
-		throw new IllegalStateException("no DevTools target for " + current + " in " + list.body());
+		throw new IllegalStateException("no DevTools " + type + " target in " + list.body());
 	}
 
 	JsonNode send(String method, Map<String, Object> params) {

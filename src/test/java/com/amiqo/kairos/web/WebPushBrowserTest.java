@@ -31,9 +31,10 @@ import static org.awaitility.Awaitility.await;
  * protocol; the real service worker), the server pushes through {@link MockPushService},
  * which decrypts the message as the browser would, and the message goes into the service
  * worker through the DevTools protocol ({@code ServiceWorker.deliverPushMessage}): the
- * notification is shown and the open plan refreshes at once. Chromium's own push service
- * is out of reach here, so {@code pushManager.subscribe} answers with a subscription on
- * the stub that the test made (its keys are the test's, so the stub can decrypt).
+ * notification is shown, the open plan refreshes at once, and a click on the notification
+ * brings the page to the plan. Chromium's own push service is out of reach here, so
+ * {@code pushManager.subscribe} answers with a subscription on the stub that the test
+ * made (its keys are the test's, so the stub can decrypt).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPushBrowserTest extends ApiTest {
@@ -134,6 +135,23 @@ class WebPushBrowserTest extends ApiTest {
 					shown -> shown.contains("Someone joined|" + payload.path("body").asString()));
 		assertThat(shownNotifications()).noneMatch(text -> text.contains("Climbing"));
 		assertThat(page.pageErrors()).isEmpty();
+
+		// A click on the notification (dispatched inside the service worker, as the
+		// browser would) brings the open page to the plan.
+		page.driver().get(base + "/app/#/");
+		page.waitFor(By.id("push-toggle"));
+		try (DevToolsSession worker = DevToolsSession.forServiceWorker(page.driver(), "/app/sw.js")) {
+			worker.send("Runtime.evaluate", Map.of("awaitPromise", true, "expression", """
+					self.registration.getNotifications().then((shown) => {
+					  try {
+					    self.dispatchEvent(new NotificationEvent('notificationclick', { notification: shown[0] }));
+					  } catch (e) { /* a synthetic event may not extend its lifetime; the click is handled anyway */ }
+					  return shown.length;
+					})"""));
+		}
+		page.waitUntil("the plan opened from the notification",
+				() -> page.driver().getCurrentUrl().endsWith("#/plan/" + planId));
+		page.waitForText(By.id("plan-title-view"), "Climbing on Sunday");
 
 		// And off again: the subscription is gone from the server.
 		page.click(By.id("push-toggle"));

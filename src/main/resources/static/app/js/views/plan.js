@@ -229,7 +229,8 @@ export function renderPlan(main, id) {
 
   const offer = pushOffer();
   get(`/negotiations/${id}`).then((result) => {
-    replace(main, head, offer, note, confirmed, people, options, actions, counter, share);
+    // The offer comes last: after creating, sharing the link comes first; after joining, answering.
+    replace(main, head, note, confirmed, people, options, actions, counter, share, offer);
     show(result.data, result.etag);
   }).catch((error) => {
     replace(main, h('h1', null, 'Plan'), errorBox(error instanceof ApiError ? error : new Error('Something went wrong.')),

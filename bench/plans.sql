@@ -2,7 +2,7 @@
 -- their execution times: run against the small and the large data set to see that neither
 -- depends on the table sizes (docs/query-plans.md, "At benchmark scale").
 --   psql -v uid=bench-user-7 -f bench/plans.sql          (from the repository root)
--- The load statement is the service's own (bench/load-sql.sh reads NegotiationRows.LOAD); the
+-- The load statement is the service's own (bench/load-sql.sh reads NegotiationLoadSql.LOAD); the
 -- list page is the first page of GET /negotiations?limit=20 as docs/query-plans.sql writes it.
 \set ON_ERROR_STOP on
 \pset pager off

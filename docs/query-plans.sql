@@ -72,7 +72,7 @@ EXPLAIN (COSTS OFF) SELECT id, firebase_uid, display_name FROM app_users WHERE f
 EXPLAIN (COSTS OFF) SELECT id FROM negotiations WHERE id = :'sample_negotiation' FOR UPDATE;
 
 \echo '## Load one negotiation with participants, slots, venues and events as one JSON aggregate (GET /negotiations/{id}, after every write)'
--- The service's own statement (NegotiationRows.LOAD, read by bench/load-sql.sh), not a copy of it.
+-- The service's own statement (NegotiationLoadSql.LOAD, read by bench/load-sql.sh), not a copy of it.
 \set load_sql `bench/load-sql.sh '$1'`
 PREPARE load_negotiation(uuid) AS :load_sql;
 EXPLAIN (COSTS OFF) EXECUTE load_negotiation(:'sample_negotiation');

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ETag;
 
+import com.amiqo.kairos.api.error.ApiException;
+
 /** Reads an {@code If-Match} header holding a revision ETag. */
 public final class IfMatch {
 

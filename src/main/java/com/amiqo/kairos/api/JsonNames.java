@@ -12,7 +12,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
  * {@code spring.jackson.property-naming-strategy} gives the bodies, applied to each
  * property of the path.
  */
-final class JsonNames {
+public final class JsonNames {
 
 	/** A property name in a path: everything between dots and index brackets. */
 	private static final Pattern PROPERTY = Pattern.compile("[^.\\[\\]]+");
@@ -20,7 +20,7 @@ final class JsonNames {
 	private JsonNames() {
 	}
 
-	static String fromJavaPath(@Nullable String javaPath) {
+	public static String fromJavaPath(@Nullable String javaPath) {
 		if (javaPath == null || javaPath.isEmpty()) {
 			return "body";
 		}

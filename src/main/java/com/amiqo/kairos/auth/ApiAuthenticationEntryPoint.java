@@ -12,14 +12,14 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.Causes;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.ErrorResponseWriter;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.Causes;
+import com.amiqo.kairos.api.error.ErrorCode;
+import com.amiqo.kairos.api.error.ErrorResponseWriter;
 
 /**
- * Answers every authentication failure with {@code 401 UNAUTHORIZED} and the SPEC
- * {@code details.reason}.
+ * Answers every authentication failure with {@code 401 UNAUTHORIZED} and its
+ * {@code details.reason} (docs/reference.md#authentication).
  */
 class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 

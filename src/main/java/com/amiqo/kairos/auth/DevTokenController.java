@@ -1,8 +1,8 @@
 package com.amiqo.kairos.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.Envelope;
 
 /**
  * {@code POST /dev/tokens}: mints a local ID token for development. Absent unless the
@@ -35,8 +35,8 @@ class DevTokenController {
 	@SecurityRequirements
 	@PostMapping("/dev/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
-	ApiResponse<LocalTokenIssuer.IssuedToken> issue(@Valid @RequestBody DevTokenRequest request) {
-		return ApiResponse.of(issuer.issue(request.uid(), request.name()));
+	Envelope<LocalTokenIssuer.IssuedToken> issue(@Valid @RequestBody DevTokenRequest request) {
+		return Envelope.of(issuer.issue(request.uid(), request.name()));
 	}
 
 	record DevTokenRequest(@NotBlank @Size(max = 128) String uid, @Size(min = 1, max = 200) String name) {

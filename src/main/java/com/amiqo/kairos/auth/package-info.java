@@ -7,8 +7,9 @@
  * must not close a cycle).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "api", "ops" })
+@ApplicationModule(allowedDependencies = { "api", "ops", "secret", "api::error" })
 package com.amiqo.kairos.auth;
 
 import org.jspecify.annotations.NullMarked;
+
 import org.springframework.modulith.ApplicationModule;

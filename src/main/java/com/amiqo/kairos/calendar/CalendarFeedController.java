@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -24,18 +25,18 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiErrors;
-import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.ETagged;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.ApiResponse;
-import com.amiqo.kairos.api.RateLimiter;
-import com.amiqo.kairos.api.SecretTokens;
+import com.amiqo.kairos.api.Envelope;
+import com.amiqo.kairos.api.error.ApiErrors;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
+import com.amiqo.kairos.api.ratelimit.RateLimiter;
+import com.amiqo.kairos.secret.SecretTokens;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * The calendar subscription feed (SPEC §6): the owner manages its URL; calendar apps read
- * it.
+ * The calendar subscription feed (docs/reference.md#calendar-feed): the owner manages its
+ * URL; calendar apps read it.
  */
 @Tag(name = "calendar")
 @RestController
@@ -59,13 +60,12 @@ class CalendarFeedController {
 	/** Creates the caller's secret feed URL or rotates it. */
 	@Operation(operationId = "rotateCalendarFeed", summary = "Create or rotate the caller's secret feed URL")
 	@PutMapping("/me/calendar-feed")
-	ApiResponse<CalendarFeedService.FeedUrl> rotate(AppUser user) {
-		return ApiResponse.of(feeds.rotate(user));
+	Envelope<CalendarFeedService.FeedUrl> rotate(AppUser user) {
+		return Envelope.of(feeds.rotate(user));
 	}
 
 	@Operation(operationId = "revokeCalendarFeed", summary = "Revoke the caller's feed URL",
-			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204",
-					description = "Revoked"))
+			responses = @ApiResponse(responseCode = "204", description = "Revoked"))
 	@DeleteMapping("/me/calendar-feed")
 	ResponseEntity<Void> revoke(AppUser user) {
 		feeds.revoke(user);
@@ -79,17 +79,16 @@ class CalendarFeedController {
 	 */
 	@Operation(operationId = "readCalendarFeed",
 			summary = "The feed as an iCalendar file (public: the secret is the credential)",
-			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
-					description = "The calendar",
+			responses = @ApiResponse(responseCode = "200", description = "The calendar",
 					content = @Content(mediaType = IcsCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
 	@SecurityRequirements
 	@ETagged
 	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.RATE_LIMIT_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE })
 	@GetMapping("/calendar/{secret}.ics")
-	ResponseEntity<String> read(@PathVariable String secret, @Parameter(hidden = true) // documented
-																						// by
-																						// @ETagged
-	@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+	ResponseEntity<String> read(@PathVariable String secret,
+			// documented by @ETagged
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
+					required = false) @Nullable String ifNoneMatch) {
 		if (!CalendarFeedService.SECRETS.isWellFormed(secret)) {
 			throw ApiException.invalidField("secret", "is not a calendar feed secret");
 		}

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -15,17 +14,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.SecretTokens;
-import com.amiqo.kairos.api.Sha256;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.ops.PublicUrlProperties;
+import com.amiqo.kairos.secret.SecretTokens;
+import com.amiqo.kairos.secret.Sha256;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * The secret calendar subscription feed (SPEC §6): the owner's events that end from 90
- * days ago on, confirmed or cancelled (a cancelled one stays so calendar apps remove it).
- * The URL's secret is the only credential, since calendar apps cannot send bearer tokens.
+ * The secret calendar subscription feed (docs/reference.md#calendar-feed): the owner's
+ * events that end from 90 days ago on, confirmed or cancelled (a cancelled one stays so
+ * calendar apps remove it). The URL's secret is the only credential, since calendar apps
+ * cannot send bearer tokens.
  */
 @Service
 class CalendarFeedService {
@@ -121,7 +121,7 @@ class CalendarFeedService {
 	}
 
 	private Instant now() {
-		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return clock.instant();
 	}
 
 }

@@ -6,8 +6,9 @@
  * must not close a cycle).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "user", "api", "ops" })
+@ApplicationModule(allowedDependencies = { "user", "api", "ops", "secret", "api::error", "api::ratelimit" })
 package com.amiqo.kairos.calendar;
 
 import org.jspecify.annotations.NullMarked;
+
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,5 @@
 package com.amiqo.kairos.event;
 
-import com.amiqo.kairos.api.ClosedSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,9 +7,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.calendar.IcsCalendar;
 
-/** The API representation of an event (SPEC §6). */
+/** The API representation of an event (docs/reference.md#events). */
 record Event(UUID id, String ownerId, @JsonIgnore UUID ownerUserId, UUID negotiationId, String title,
 		String intentCategory, @ClosedSet(values = Event.STATUSES) String status, String source, Instant startsAt,
 		Instant endsAt, String timezone, ConfirmedPlan.@Nullable Venue venue, List<Person> participants, String icsUrl,

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,16 +23,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiErrors;
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ETagged;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.api.Envelope;
+import com.amiqo.kairos.api.error.ApiErrors;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
+import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.calendar.IcsCalendar;
 import com.amiqo.kairos.user.AppUser;
 
-/** The caller's calendar events (SPEC §6). */
+/** The caller's calendar events (docs/reference.md#events). */
 @Tag(name = "events")
 @RestController
 class EventController {
@@ -44,15 +45,15 @@ class EventController {
 
 	@Operation(operationId = "listUpcomingEvents", summary = "The caller's next confirmed events")
 	@GetMapping("/events/upcoming")
-	ApiResponse<List<Event>> upcoming(AppUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+	Envelope<List<Event>> upcoming(AppUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) Instant after) {
-		return ApiResponse.of(events.upcoming(user, after, limit));
+		return Envelope.of(events.upcoming(user, after, limit));
 	}
 
 	@Operation(operationId = "listEvents", summary = "The caller's events, paged")
 	@ApiErrors(ErrorCode.INVALID_CURSOR)
 	@GetMapping("/events")
-	ApiResponse<List<Event>> list(AppUser user,
+	Envelope<List<Event>> list(AppUser user,
 			@RequestParam(required = false) @Pattern(regexp = Event.STATUSES) String status,
 			@RequestParam(name = "starts_after", required = false) Instant startsAfter,
 			@RequestParam(name = "starts_before", required = false) Instant startsBefore,
@@ -61,7 +62,7 @@ class EventController {
 			@RequestParam(required = false) String cursor) {
 		PageCursors.Page<Event> page = events.list(user,
 				new EventFilter(status, startsAfter, startsBefore, updatedAfter), limit, cursor);
-		return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
+		return Envelope.page(page.items(), new Envelope.Pagination(limit, page.nextCursor(), page.hasMore()));
 	}
 
 	/**
@@ -72,18 +73,17 @@ class EventController {
 	@ETagged
 	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_EVENT_OWNER })
 	@GetMapping("/events/{id}")
-	ResponseEntity<ApiResponse<Event>> get(AppUser user, @PathVariable UUID id) {
+	ResponseEntity<Envelope<Event>> get(AppUser user, @PathVariable UUID id) {
 		Event event = events.get(user, id);
-		return ResponseEntity.ok().eTag(event.etag()).body(ApiResponse.of(event));
+		return ResponseEntity.ok().eTag(event.etag()).body(Envelope.of(event));
 	}
 
 	/**
-	 * The event as an RFC 5545 file (SPEC §6), owner only; the same {@code ETag} as the
-	 * event.
+	 * The event as an RFC 5545 file (docs/reference.md#events), owner only; the same
+	 * {@code ETag} as the event.
 	 */
 	@Operation(operationId = "getEventIcs", summary = "The event as an iCalendar file",
-			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
-					description = "The calendar file",
+			responses = @ApiResponse(responseCode = "200", description = "The calendar file",
 					content = @Content(mediaType = IcsCalendar.MEDIA_TYPE, schema = @Schema(type = "string"))))
 	@ETagged
 	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_EVENT_OWNER })

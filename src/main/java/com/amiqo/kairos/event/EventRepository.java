@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.amiqo.kairos.api.KeysetSql;
-import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.api.paging.KeysetSql;
+import com.amiqo.kairos.api.paging.PageCursors;
 
 /** SQL for events. */
 @Repository

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
+import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.user.AppUser;
 
 /**

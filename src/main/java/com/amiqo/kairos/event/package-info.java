@@ -6,8 +6,9 @@
  * must not close a cycle).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "calendar", "user", "api" })
+@ApplicationModule(allowedDependencies = { "calendar", "user", "api", "api::error", "api::paging" })
 package com.amiqo.kairos.event;
 
 import org.jspecify.annotations.NullMarked;
+
 import org.springframework.modulith.ApplicationModule;

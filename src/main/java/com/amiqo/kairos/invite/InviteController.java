@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -18,18 +19,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiErrors;
-import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ETagged;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.RateLimiter;
+import com.amiqo.kairos.api.Envelope;
+import com.amiqo.kairos.api.error.ApiErrors;
+import com.amiqo.kairos.api.error.ErrorCode;
+import com.amiqo.kairos.api.ratelimit.RateLimiter;
 import com.amiqo.kairos.negotiation.NegotiationMembership;
 import com.amiqo.kairos.negotiation.NegotiationView;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * Invite links (SPEC §5.8): the organizer manages them; anyone signed in previews and
- * joins.
+ * Invite links (docs/reference.md#invite-links): the organizer manages them; anyone
+ * signed in previews and joins.
  */
 @Tag(name = "invites")
 @RestController
@@ -54,9 +55,9 @@ class InviteController {
 			ErrorCode.INVALID_STATE_TRANSITION, ErrorCode.CONFLICT })
 	@PostMapping("/negotiations/{id}/invite-links")
 	@ResponseStatus(HttpStatus.CREATED)
-	ApiResponse<InviteLinks.Created> create(AppUser user, @PathVariable UUID id,
+	Envelope<InviteLinks.Created> create(AppUser user, @PathVariable UUID id,
 			@Valid @RequestBody(required = false) InviteLinks.@Nullable CreateRequest request) {
-		return ApiResponse
+		return Envelope
 			.of(invites.create(user, id, request == null ? new InviteLinks.CreateRequest(null, null) : request));
 	}
 
@@ -64,13 +65,12 @@ class InviteController {
 			summary = "The negotiation's invite links, without tokens (organizer only)")
 	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION })
 	@GetMapping("/negotiations/{id}/invite-links")
-	ApiResponse<List<InviteLinks.Link>> list(AppUser user, @PathVariable UUID id) {
-		return ApiResponse.of(invites.list(user, id));
+	Envelope<List<InviteLinks.Link>> list(AppUser user, @PathVariable UUID id) {
+		return Envelope.of(invites.list(user, id));
 	}
 
 	@Operation(operationId = "revokeInviteLink", summary = "Revoke an invite link (organizer only)",
-			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204",
-					description = "Revoked"))
+			responses = @ApiResponse(responseCode = "204", description = "Revoked"))
 	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION })
 	@DeleteMapping("/negotiations/{id}/invite-links/{linkId}")
 	ResponseEntity<Void> revoke(AppUser user, @PathVariable UUID id, @PathVariable UUID linkId) {
@@ -81,19 +81,19 @@ class InviteController {
 	@Operation(operationId = "previewInvite", summary = "What a link invites to, before joining")
 	@ApiErrors(ErrorCode.INVITE_NOT_FOUND)
 	@GetMapping("/invites/{token}")
-	ApiResponse<InviteLinks.Preview> preview(AppUser user, @PathVariable String token) {
+	Envelope<InviteLinks.Preview> preview(AppUser user, @PathVariable String token) {
 		rateLimiter.acquireInviteLookup(user.firebaseUid());
-		return ApiResponse.of(invites.preview(user, token));
+		return Envelope.of(invites.preview(user, token));
 	}
 
 	@Operation(operationId = "joinInvite", summary = "Join the negotiation behind a link as an invitee")
 	@ETagged
 	@ApiErrors({ ErrorCode.INVITE_NOT_FOUND, ErrorCode.NEGOTIATION_FULL })
 	@PostMapping("/invites/{token}/join")
-	ResponseEntity<ApiResponse<NegotiationView>> join(AppUser user, @PathVariable String token) {
+	ResponseEntity<Envelope<NegotiationView>> join(AppUser user, @PathVariable String token) {
 		rateLimiter.acquireInviteLookup(user.firebaseUid());
 		NegotiationView joined = invites.join(user, token);
-		return ResponseEntity.ok().eTag(NegotiationMembership.etag(joined)).body(ApiResponse.of(joined));
+		return ResponseEntity.ok().eTag(NegotiationMembership.etag(joined)).body(Envelope.of(joined));
 	}
 
 }

@@ -2,7 +2,6 @@ package com.amiqo.kairos.invite;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,19 +11,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.SecretTokens;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.negotiation.NegotiationMembership;
 import com.amiqo.kairos.negotiation.NegotiationView;
 import com.amiqo.kairos.ops.PublicUrlProperties;
+import com.amiqo.kairos.secret.SecretTokens;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * Invite links (SPEC §5.8). A link is usable while it is not revoked, expired or used up
- * and its negotiation is sent and open; every other case, and an unknown token, is the
- * same {@code 404 INVITE_NOT_FOUND} from the same single lookup, so a guesser learns
- * nothing.
+ * Invite links (docs/reference.md#invite-links). A link is usable while it is not
+ * revoked, expired or used up and its negotiation is sent and open; every other case, and
+ * an unknown token, is the same {@code 404 INVITE_NOT_FOUND} from the same single lookup,
+ * so a guesser learns nothing.
  */
 @Service
 class InviteService {
@@ -156,7 +155,7 @@ class InviteService {
 	}
 
 	private Instant now() {
-		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return clock.instant();
 	}
 
 }

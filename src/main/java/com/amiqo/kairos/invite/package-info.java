@@ -6,8 +6,10 @@
  * must not close a cycle).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "user", "api", "negotiation", "negotiation::state", "ops" })
+@ApplicationModule(allowedDependencies = { "user", "api", "negotiation", "negotiation::state", "ops", "secret",
+		"api::error", "api::ratelimit" })
 package com.amiqo.kairos.invite;
 
 import org.jspecify.annotations.NullMarked;
+
 import org.springframework.modulith.ApplicationModule;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,21 +28,21 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiErrors;
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ETagged;
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.Envelope;
 import com.amiqo.kairos.api.IfMatch;
-import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.api.error.ApiErrors;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
+import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
 import com.amiqo.kairos.negotiation.domain.Role;
 import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * Negotiation endpoints (SPEC §5). Responses that carry one negotiation carry its
- * {@code ETag} too.
+ * Negotiation endpoints (docs/reference.md#negotiation-states). Responses that carry one
+ * negotiation carry its {@code ETag} too.
  */
 @Tag(name = "negotiations")
 @RestController
@@ -53,15 +54,14 @@ class NegotiationController {
 		this.negotiations = negotiations;
 	}
 
-	@Operation(operationId = "startNegotiation", summary = "Propose slots and venues to invitees", responses = {
-			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created",
-					useReturnTypeSchema = true),
-			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-					description = "A retried client-made id with the same body: the existing negotiation") })
+	@Operation(operationId = "startNegotiation", summary = "Propose slots and venues to invitees",
+			responses = { @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true),
+					@ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+							description = "A retried client-made id with the same body: the existing negotiation") })
 	@ETagged
 	@ApiErrors({ ErrorCode.CONFLICT, ErrorCode.UNKNOWN_PARTICIPANTS, ErrorCode.SLOT_IN_PAST })
 	@PostMapping("/negotiate/start")
-	ResponseEntity<ApiResponse<NegotiationView>> start(AppUser user,
+	ResponseEntity<Envelope<NegotiationView>> start(AppUser user,
 			@Valid @RequestBody NegotiationRequests.Start request) {
 		NegotiationService.Started started = negotiations.start(user, request);
 		return respond(started.created() ? HttpStatus.CREATED : HttpStatus.OK, started.record(), user);
@@ -75,7 +75,7 @@ class NegotiationController {
 			ErrorCode.UNKNOWN_OPTION, ErrorCode.SLOT_IN_PAST, ErrorCode.MISSING_COUNTER_FIELDS,
 			ErrorCode.COUNTER_LIMIT_EXCEEDED })
 	@PostMapping("/negotiate/reply")
-	ResponseEntity<ApiResponse<NegotiationView>> reply(AppUser user,
+	ResponseEntity<Envelope<NegotiationView>> reply(AppUser user,
 			@Valid @RequestBody NegotiationRequests.ReplyInput request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		return respond(HttpStatus.OK, negotiations.reply(user, request, IfMatch.revisionOf(ifMatch)), user);
@@ -86,7 +86,7 @@ class NegotiationController {
 	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION,
 			ErrorCode.INVALID_STATE_TRANSITION, ErrorCode.NEGOTIATION_EXPIRED })
 	@PostMapping("/negotiate/cancel")
-	ResponseEntity<ApiResponse<NegotiationView>> cancel(AppUser user,
+	ResponseEntity<Envelope<NegotiationView>> cancel(AppUser user,
 			@Valid @RequestBody NegotiationRequests.Cancel request) {
 		return respond(HttpStatus.OK, negotiations.cancel(user, request), user);
 	}
@@ -100,14 +100,14 @@ class NegotiationController {
 			absentWhen = "while a negotiation past its deadline waits for the expiry sweep (its revision will still change)")
 	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT })
 	@GetMapping("/negotiations/{id}")
-	ResponseEntity<ApiResponse<NegotiationView>> get(AppUser user, @PathVariable UUID id) {
+	ResponseEntity<Envelope<NegotiationView>> get(AppUser user, @PathVariable UUID id) {
 		return respond(HttpStatus.OK, negotiations.get(user, id), user);
 	}
 
 	@Operation(operationId = "listNegotiations", summary = "The caller's negotiations, newest change first")
 	@ApiErrors(ErrorCode.INVALID_CURSOR)
 	@GetMapping("/negotiations")
-	ApiResponse<List<NegotiationSummary>> list(AppUser user, @RequestParam(required = false) @Nullable String state,
+	Envelope<List<NegotiationSummary>> list(AppUser user, @RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Pattern(regexp = Role.VALUES) @Nullable String role,
 			@RequestParam(name = "awaiting_me", defaultValue = "false") boolean awaitingMe,
 			@RequestParam(name = "updated_after", required = false) @Nullable Instant updatedAfter,
@@ -115,7 +115,7 @@ class NegotiationController {
 			@RequestParam(required = false) @Nullable String cursor) {
 		ListQuery query = new ListQuery(states(state), role == null ? null : Role.of(role), awaitingMe, updatedAfter);
 		PageCursors.Page<NegotiationSummary> page = negotiations.list(user, query, limit, cursor);
-		return ApiResponse.page(page.items(), new ApiResponse.Pagination(limit, page.nextCursor(), page.hasMore()));
+		return Envelope.page(page.items(), new Envelope.Pagination(limit, page.nextCursor(), page.hasMore()));
 	}
 
 	/**
@@ -124,14 +124,14 @@ class NegotiationController {
 	 * under its old revision, so it carries no {@code ETag} until the sweep gives it a
 	 * new one: a poller must not miss the expiry.
 	 */
-	private ResponseEntity<ApiResponse<NegotiationView>> respond(HttpStatus status, StoredNegotiation record,
+	private ResponseEntity<Envelope<NegotiationView>> respond(HttpStatus status, StoredNegotiation record,
 			AppUser user) {
 		Instant now = negotiations.now();
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
 		if (!record.negotiation().isOverdue(now)) {
 			response.eTag(Integer.toString(record.negotiation().revision()));
 		}
-		return response.body(ApiResponse.of(NegotiationView.of(record, user.id(), now)));
+		return response.body(Envelope.of(NegotiationView.of(record, user.id(), now)));
 	}
 
 	private static @Nullable Set<NegotiationState> states(@Nullable String state) {

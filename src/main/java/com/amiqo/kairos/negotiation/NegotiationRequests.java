@@ -22,13 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.EncryptedBlobFields;
-import com.amiqo.kairos.api.Sha256;
 import com.amiqo.kairos.api.WireValues;
 import com.amiqo.kairos.negotiation.domain.IntentCategory;
 import com.amiqo.kairos.negotiation.domain.Reply;
 import com.amiqo.kairos.negotiation.domain.ReplyAction;
 import com.amiqo.kairos.negotiation.domain.SlotOption;
 import com.amiqo.kairos.negotiation.domain.VenueOption;
+import com.amiqo.kairos.secret.Sha256;
 
 /**
  * Request bodies of the negotiation endpoints and what they turn into (invitees, the

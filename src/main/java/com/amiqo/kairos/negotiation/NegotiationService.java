@@ -2,7 +2,6 @@ package com.amiqo.kairos.negotiation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,10 +16,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.amiqo.kairos.api.ApiException;
 import com.amiqo.kairos.api.EncryptedBlob;
-import com.amiqo.kairos.api.ErrorCode;
-import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
+import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.event.EventService;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
@@ -128,8 +127,8 @@ public class NegotiationService {
 		Written written = transactions.execute(status -> {
 			StoredNegotiation record = visibleForUpdate(input.negotiationId(), user);
 			// Read the clock once the lock is ours, so answers and added options are
-			// timed in the order
-			// they were applied: the awaiting_me rule compares those times.
+			// timed
+			// in the order they were applied: the awaiting_me rule compares those times.
 			Instant now = now();
 			Negotiation.ReplyDecision decision = record.negotiation()
 				.reply(user.id(), reply, expectedRevision, now, UUID::randomUUID);
@@ -245,9 +244,7 @@ public class NegotiationService {
 	}
 
 	Instant now() {
-		// Postgres keeps microseconds; truncating here keeps what we compare equal to
-		// what we stored.
-		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return clock.instant();
 	}
 
 	/**

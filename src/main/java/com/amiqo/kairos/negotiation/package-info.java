@@ -6,8 +6,10 @@
  * must not close a cycle).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "user", "notification", "event", "api" })
+@ApplicationModule(
+		allowedDependencies = { "user", "notification", "event", "api", "secret", "api::error", "api::paging" })
 package com.amiqo.kairos.negotiation;
 
 import org.jspecify.annotations.NullMarked;
+
 import org.springframework.modulith.ApplicationModule;

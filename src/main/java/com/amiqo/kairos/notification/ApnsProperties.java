@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.eatthepath.pushy.apns.ApnsClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
-
-import com.eatthepath.pushy.apns.ApnsClientBuilder;
 
 /**
  * APNs token authentication settings ({@code APNS_*}). Either all four credentials are

@@ -2,15 +2,14 @@ package com.amiqo.kairos.notification;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -20,14 +19,14 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ClosedSet;
+import com.amiqo.kairos.api.Envelope;
+import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * Push tokens of the caller's phones (SPEC §4). A user only ever sees or touches their
- * own.
+ * Push tokens of the caller's phones (docs/reference.md#users). A user only ever sees or
+ * touches their own.
  */
 @Tag(name = "devices")
 @RestController
@@ -56,13 +55,12 @@ class DeviceController {
 
 	@Operation(operationId = "registerDevice", summary = "Register (or move to the caller) an APNs device token")
 	@PutMapping("/me/devices/{token}")
-	ApiResponse<DeviceView> register(AppUser user, @PathVariable String token,
+	Envelope<DeviceView> register(AppUser user, @PathVariable String token,
 			@Valid @RequestBody RegisterRequest request) {
 		Device device = devices.register(user.id(), canonical(token), request.platform(),
-				request.environment() == null ? "production" : request.environment(),
-				clock.instant().truncatedTo(ChronoUnit.MICROS));
-		return ApiResponse.of(new DeviceView(device.token(), device.platform(), device.environment(),
-				device.createdAt(), device.updatedAt()));
+				request.environment() == null ? "production" : request.environment(), clock.instant());
+		return Envelope.of(new DeviceView(device.token(), device.platform(), device.environment(), device.createdAt(),
+				device.updatedAt()));
 	}
 
 	/**
@@ -70,8 +68,7 @@ class DeviceController {
 	 * changes nothing.
 	 */
 	@Operation(operationId = "removeDevice", summary = "Forget one of the caller's device tokens",
-			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204",
-					description = "Removed"))
+			responses = @ApiResponse(responseCode = "204", description = "Removed"))
 	@DeleteMapping("/me/devices/{token}")
 	ResponseEntity<Void> remove(AppUser user, @PathVariable String token) {
 		devices.remove(user.id(), canonical(token));

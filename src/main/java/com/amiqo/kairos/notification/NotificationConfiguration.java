@@ -1,7 +1,6 @@
 package com.amiqo.kairos.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox at least once. Each round claims due rows (see
- * {@link OutboxRepository#claim}), pushes them to every target of their recipient
- * concurrently (phones through the APNs or logging sender, browsers through Web Push;
- * silent kinds go to phones only), then records the outcome: delivered, retried later
- * with exponential backoff and jitter (longer when a service asked for it with
+ * Delivers the outbox at least once (docs/reference.md#notifications). Each round claims
+ * due rows (see {@link OutboxRepository#claim}), pushes them to every target of their
+ * recipient concurrently (phones through the APNs or logging sender, browsers through Web
+ * Push; silent kinds go to phones only), then records the outcome: delivered, retried
+ * later with exponential backoff and jitter (longer when a service asked for it with
  * {@code Retry-After}), or failed after the last attempt. Nothing is held open while
  * pushing, so a dispatcher that dies mid-round only delays its rows until their lease
  * runs out; any instance then delivers them. A row with several targets is retried whole

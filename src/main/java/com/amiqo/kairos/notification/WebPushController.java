@@ -2,7 +2,6 @@ package com.amiqo.kairos.notification;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiErrors;
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ApiResponse;
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.error.ApiErrors;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.Envelope;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.user.AppUser;
 
 /**
@@ -73,15 +72,15 @@ class WebPushController {
 	@SecurityRequirements
 	@ApiErrors(ErrorCode.NOT_FOUND)
 	@GetMapping("/web-push/vapid-public-key")
-	ApiResponse<VapidPublicKey> vapidPublicKey() {
-		return ApiResponse.of(new VapidPublicKey(enabledKeys().publicKeyBase64Url()));
+	Envelope<VapidPublicKey> vapidPublicKey() {
+		return Envelope.of(new VapidPublicKey(enabledKeys().publicKeyBase64Url()));
 	}
 
 	@Operation(operationId = "putWebPushSubscription",
 			summary = "Store (or move to the caller) a browser's Web Push subscription")
 	@ApiErrors(ErrorCode.NOT_FOUND)
 	@PutMapping("/me/web-push-subscriptions")
-	ApiResponse<SubscriptionView> subscribe(AppUser user, @Valid @RequestBody SubscribeRequest request) {
+	Envelope<SubscriptionView> subscribe(AppUser user, @Valid @RequestBody SubscribeRequest request) {
 		enabledKeys();
 		Map<String, String> problems = new LinkedHashMap<>();
 		String refusal = setup.allowlist().refusal(request.endpoint());
@@ -101,8 +100,8 @@ class WebPushController {
 			throw ApiException.invalidFields(problems);
 		}
 		WebPushSubscription saved = subscriptions.save(user.id(), request.endpoint(), P256.base64Url(p256dh),
-				P256.base64Url(auth), clock.instant().truncatedTo(ChronoUnit.MICROS));
-		return ApiResponse.of(new SubscriptionView(saved.endpoint(), saved.createdAt(), saved.updatedAt()));
+				P256.base64Url(auth), clock.instant());
+		return Envelope.of(new SubscriptionView(saved.endpoint(), saved.createdAt(), saved.updatedAt()));
 	}
 
 	/**

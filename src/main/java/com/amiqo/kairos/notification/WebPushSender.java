@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.amiqo.kairos.api.Sha256;
+import com.amiqo.kairos.secret.Sha256;
 
 /**
  * Pushes to browsers through their push services (RFC 8030): the payload encrypted to the

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.amiqo.kairos.api.Sha256;
+import com.amiqo.kairos.secret.Sha256;
 
 /**
  * A browser's Web Push subscription: the push service endpoint to post to and the keys

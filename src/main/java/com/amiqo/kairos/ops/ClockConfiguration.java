@@ -1,20 +1,22 @@
 package com.amiqo.kairos.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * One clock for the whole service, so time-dependent rules can be tested with a fixed
- * one.
+ * one. It ticks in whole microseconds, the precision PostgreSQL stores, so an instant
+ * read back from the database equals the one written.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 	}
 
 }

@@ -15,8 +15,8 @@ import org.springframework.boot.logging.structured.JsonWriterStructuredLogFormat
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
-import com.amiqo.kairos.api.RequestIds;
-import com.amiqo.kairos.api.TraceContext;
+import com.amiqo.kairos.api.http.RequestIds;
+import com.amiqo.kairos.api.http.TraceContext;
 
 /**
  * Log lines as Cloud Logging reads them from a container's stdout: one JSON object per

@@ -2,7 +2,6 @@ package com.amiqo.kairos.ops;
 
 import java.io.IOException;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;

@@ -25,7 +25,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
-import com.amiqo.kairos.api.Causes;
+import com.amiqo.kairos.api.error.Causes;
 
 /**
  * A typed settings record ({@code @ConfigurationProperties}, Bean Validation) refused a

@@ -1,11 +1,12 @@
 package com.amiqo.kairos.ops;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
@@ -14,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.Envelope;
 
 /**
  * {@code GET /version} (public): what is running, from the build metadata Maven writes
@@ -41,8 +42,8 @@ class VersionController {
 	@Operation(operationId = "getVersion", summary = "What is running")
 	@SecurityRequirements
 	@GetMapping("/version")
-	ResponseEntity<ApiResponse<Version>> version() {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(version));
+	ResponseEntity<Envelope<Version>> version() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Envelope.of(version));
 	}
 
 	record Version(String backendVersion, String schemaVersion, String environment, @Nullable Instant buildTimestamp,

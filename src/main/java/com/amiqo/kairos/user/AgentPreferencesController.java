@@ -2,7 +2,6 @@ package com.amiqo.kairos.user;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,22 +19,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiErrors;
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ApiResponse;
 import com.amiqo.kairos.api.ETagged;
 import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.EncryptedBlobFields;
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.Envelope;
 import com.amiqo.kairos.api.IfMatch;
+import com.amiqo.kairos.api.error.ApiErrors;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.user.AgentPreferencesRepository.AgentPreferences;
 
 /**
- * {@code GET}/{@code PUT /me/agent-preferences} (SPEC §4): one opaque blob per user that
- * the iOS agent keeps for its other devices. The revision is the {@code ETag}; a write
- * with a stale {@code If-Match} (another device wrote meanwhile) is {@code 412} and
- * changes nothing. Each write is a single compare-and-set statement, so two devices can
- * never both win.
+ * {@code GET}/{@code PUT /me/agent-preferences} (docs/reference.md#users): one opaque
+ * blob per user that the iOS agent keeps for its other devices. The revision is the
+ * {@code ETag}; a write with a stale {@code If-Match} (another device wrote meanwhile) is
+ * {@code 412} and changes nothing. Each write is a single compare-and-set statement, so
+ * two devices can never both win.
  */
 @Tag(name = "users")
 @RestController
@@ -59,7 +58,7 @@ class AgentPreferencesController {
 	@ETagged
 	@ApiErrors(ErrorCode.NOT_FOUND)
 	@GetMapping("/me/agent-preferences")
-	ResponseEntity<ApiResponse<AgentPreferences>> get(AppUser user) {
+	ResponseEntity<Envelope<AgentPreferences>> get(AppUser user) {
 		return respond(preferences.find(user.id())
 			.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No agent preferences saved yet")));
 	}
@@ -68,11 +67,11 @@ class AgentPreferencesController {
 	@ETagged
 	@ApiErrors(ErrorCode.PRECONDITION_FAILED)
 	@PutMapping("/me/agent-preferences")
-	ResponseEntity<ApiResponse<AgentPreferences>> put(AppUser user, @Valid @RequestBody PutRequest request,
+	ResponseEntity<Envelope<AgentPreferences>> put(AppUser user, @Valid @RequestBody PutRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		EncryptedBlob blob = Objects.requireNonNull(EncryptedBlob.of(request), "a required payload");
 		Integer expected = IfMatch.revisionOf(ifMatch);
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant now = clock.instant();
 		if (expected == null) {
 			return respond(preferences.upsert(user.id(), blob, now));
 		}
@@ -89,8 +88,8 @@ class AgentPreferencesController {
 					.orElse(Map.of("field", "If-Match")));
 	}
 
-	private static ResponseEntity<ApiResponse<AgentPreferences>> respond(AgentPreferences stored) {
-		return ResponseEntity.ok().eTag(Integer.toString(stored.revision())).body(ApiResponse.of(stored));
+	private static ResponseEntity<Envelope<AgentPreferences>> respond(AgentPreferences stored) {
+		return ResponseEntity.ok().eTag(Integer.toString(stored.revision())).body(Envelope.of(stored));
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import com.amiqo.kairos.api.RequestIds;
+import com.amiqo.kairos.api.http.RequestIds;
 
 /**
  * Resolves the {@link AppUser} of every authenticated request, provisioning it on first

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiResponse;
+import com.amiqo.kairos.api.Envelope;
 
 /** The signed-in user's own profile. */
 @Tag(name = "users")
@@ -24,14 +24,14 @@ class UserController {
 
 	@Operation(operationId = "getMe", summary = "The caller's profile (provisioned on first request)")
 	@GetMapping("/me")
-	ApiResponse<Profile> me(AppUser user) {
-		return ApiResponse.of(Profile.of(users.current(user)));
+	Envelope<Profile> me(AppUser user) {
+		return Envelope.of(Profile.of(users.current(user)));
 	}
 
 	@Operation(operationId = "updateMe", summary = "Change display name, locale or agent mode default")
 	@PatchMapping("/me")
-	ApiResponse<Profile> updateMe(AppUser user, @Valid @RequestBody UpdateProfileRequest request) {
-		return ApiResponse.of(Profile.of(users.updateProfile(user, request)));
+	Envelope<Profile> updateMe(AppUser user, @Valid @RequestBody UpdateProfileRequest request) {
+		return Envelope.of(Profile.of(users.updateProfile(user, request)));
 	}
 
 }

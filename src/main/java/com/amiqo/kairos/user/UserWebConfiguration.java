@@ -15,7 +15,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import com.amiqo.kairos.api.InterceptorOrder;
+import com.amiqo.kairos.api.http.InterceptorOrder;
 
 /**
  * Lets controllers take the signed-in user as an {@link AppUser} parameter. Its

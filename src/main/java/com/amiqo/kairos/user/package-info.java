@@ -6,8 +6,9 @@
  * must not close a cycle).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "api" })
+@ApplicationModule(allowedDependencies = { "api", "api::error", "api::http" })
 package com.amiqo.kairos.user;
 
 import org.jspecify.annotations.NullMarked;
+
 import org.springframework.modulith.ApplicationModule;

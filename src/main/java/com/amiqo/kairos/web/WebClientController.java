@@ -15,16 +15,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ApiResponse;
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.Envelope;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.auth.AuthProperties;
 
 /**
- * The pages of the web client and what links need (SPEC §10). The client's files
- * themselves are static resources (see {@link WebClientConfiguration}); these are the
- * routes that are not plain files. Kept out of the API document: the iOS app never calls
- * them.
+ * The pages of the web client and what links need (docs/web-client.md). The client's
+ * files themselves are static resources (see {@link WebClientConfiguration}); these are
+ * the routes that are not plain files. Kept out of the API document: the iOS app never
+ * calls them.
  */
 @Hidden
 @RestController
@@ -60,8 +60,8 @@ class WebClientController {
 
 	/**
 	 * An invite link's landing page. It is the same page for every token and shows
-	 * nothing of the plan (that needs sign-in, SPEC §5.8); its script hands the token and
-	 * the fragment's key to the client.
+	 * nothing of the plan (that needs sign-in, docs/reference.md#invite-links); its
+	 * script hands the token and the fragment's key to the client.
 	 */
 	@GetMapping("/i/{token}")
 	ResponseEntity<Resource> inviteLanding(@PathVariable String token) {
@@ -74,12 +74,12 @@ class WebClientController {
 	 * says which sign-in is wanted.
 	 */
 	@GetMapping("/app/config")
-	ApiResponse<ClientConfig> config() {
+	Envelope<ClientConfig> config() {
 		SignInMode mode = auth.emulatorMode() ? SignInMode.EMULATOR : localIssuer ? SignInMode.LOCAL
 				: web.firebaseWebApiKey() != null ? SignInMode.FIREBASE : SignInMode.NONE;
 		FirebaseWebConfig firebase = web.firebaseWebApiKey() == null ? null
 				: new FirebaseWebConfig(web.firebaseWebApiKey(), web.firebaseAuthDomain(), auth.firebaseProjectId());
-		return ApiResponse
+		return Envelope
 			.of(new ClientConfig(mode, firebase, auth.emulatorMode() ? WebClientSettings.emulatorUrl(auth) : null));
 	}
 

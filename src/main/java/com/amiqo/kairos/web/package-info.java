@@ -8,8 +8,9 @@
  * must not close a cycle).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "api", "auth" })
+@ApplicationModule(allowedDependencies = { "api", "auth", "api::error" })
 package com.amiqo.kairos.web;
 
 import org.jspecify.annotations.NullMarked;
+
 import org.springframework.modulith.ApplicationModule;

@@ -64,7 +64,7 @@ class CalendarFeedBenchmark extends ApiTest {
 		}
 
 		CalendarFeedRepository.Snapshot snapshot = feedRepository()
-			.load(com.amiqo.kairos.api.SecretTokens.hash(path.substring("/calendar/".length(), path.length() - 4)),
+			.load(com.amiqo.kairos.secret.SecretTokens.hash(path.substring("/calendar/".length(), path.length() - 4)),
 					java.time.Instant.now().minus(CalendarFeedService.HISTORY))
 			.orElseThrow();
 		List<IcsCalendar.Entry> entries = snapshot.events()

@@ -21,10 +21,11 @@ import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may do what (SPEC §5–§6): organizer, invitee, stranger and a caller without a token
- * against every negotiation, invite-link, event, calendar-file and calendar-feed
- * endpoint, each cell asserting the exact status and code. Every case builds its own
- * users and negotiation (with one invite link unless it is confirmed).
+ * Who may do what (docs/reference.md#negotiation-states, docs/reference.md#events):
+ * organizer, invitee, stranger and a caller without a token against every negotiation,
+ * invite-link, event, calendar-file and calendar-feed endpoint, each cell asserting the
+ * exact status and code. Every case builds its own users and negotiation (with one invite
+ * link unless it is confirmed).
  */
 class AuthorizationMatrixTest extends ApiTest {
 

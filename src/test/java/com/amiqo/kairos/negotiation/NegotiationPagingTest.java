@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import com.amiqo.kairos.api.CursorProperties;
-import com.amiqo.kairos.api.PageCursors;
+import com.amiqo.kairos.api.paging.CursorProperties;
+import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
@@ -24,7 +24,10 @@ import com.amiqo.kairos.support.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Keyset paging with signed cursors while the data changes underneath (SPEC §5.6). */
+/**
+ * Keyset paging with signed cursors while the data changes underneath
+ * (docs/reference.md#reading-negotiations).
+ */
 class NegotiationPagingTest extends ApiTest {
 
 	@Test

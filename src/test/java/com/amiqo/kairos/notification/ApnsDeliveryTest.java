@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.eatthepath.pushy.apns.server.RejectionReason;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.MockApns;
 import com.amiqo.kairos.support.TestUser;
-import com.eatthepath.pushy.apns.server.RejectionReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

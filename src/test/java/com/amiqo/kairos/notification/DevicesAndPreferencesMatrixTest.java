@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller without a token, against each endpoint aimed at the owner's data. Whatever the
  * others do, the owner's device, subscription and preferences are as they were; only
  * re-registering a token or re-subscribing an endpoint moves it (a phone or browser that
- * changed hands).
+ * changed hands, docs/reference.md#users).
  */
 class DevicesAndPreferencesMatrixTest extends ApiTest {
 

@@ -17,8 +17,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
-import com.amiqo.kairos.api.CorsProperties;
-import com.amiqo.kairos.api.RateLimitProperties;
+import com.amiqo.kairos.api.http.CorsProperties;
+import com.amiqo.kairos.api.ratelimit.RateLimitProperties;
 import com.amiqo.kairos.auth.AuthProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;

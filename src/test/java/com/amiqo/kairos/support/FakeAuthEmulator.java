@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jwt.PlainJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

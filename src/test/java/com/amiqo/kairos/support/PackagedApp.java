@@ -47,16 +47,35 @@ public final class PackagedApp implements AutoCloseable {
 		readers.add(reader(process.getErrorStream()));
 	}
 
-	/** The entrypoint command with the image's runtime as {@code java}. */
+	/**
+	 * The entrypoint command with the image's runtime as {@code java}. Without that
+	 * runtime (the build says so when it packages the image), the JDK running the tests
+	 * stands in: without the AOT cache, which only the image's JDK build can read, and
+	 * ignoring the image's JVM options that this JDK does not know.
+	 */
 	public static List<String> entrypoint() {
 		List<String> command = new ArrayList<>(Arrays.asList(required("kairos.image.entrypoint").split(",")));
-		Path java = Path.of(required("kairos.image.java.home"), "bin", "java");
-		if (!Files.isExecutable(java)) {
-			throw new IllegalStateException("The image's Java runtime is not at " + java
-					+ "; install that JDK or point -Dkairos.image.java.home at the same build as the base image");
+		Path java = imageJava();
+		if (Files.isExecutable(java)) {
+			command.set(0, java.toString());
+			return command;
 		}
-		command.set(0, java.toString());
+		command.removeIf(argument -> argument.startsWith("-XX:AOTCache="));
+		command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(1, "-XX:+IgnoreUnrecognizedVMOptions");
 		return command;
+	}
+
+	/**
+	 * Whether the image's own Java runtime runs the service (else the tests' JDK stands
+	 * in, see {@link #entrypoint()}).
+	 */
+	public static boolean usesImageJava() {
+		return Files.isExecutable(imageJava());
+	}
+
+	private static Path imageJava() {
+		return Path.of(required("kairos.image.java.home"), "bin", "java");
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.sql.DataSource;
 
 import net.ttddyy.dsproxy.ExecutionInfo;
@@ -18,7 +17,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import com.amiqo.kairos.api.RequestIds;
+import com.amiqo.kairos.api.http.RequestIds;
 
 /**
  * Counts the SQL statements each request sends to the database, keyed by the request id

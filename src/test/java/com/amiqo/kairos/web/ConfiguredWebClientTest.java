@@ -1,7 +1,5 @@
 package com.amiqo.kairos.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -18,6 +16,8 @@ import org.openqa.selenium.Dimension;
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.EmulatorApiTest;
 import com.amiqo.kairos.support.FakeAuthEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web client on a server configured the way the shared test server is not: with

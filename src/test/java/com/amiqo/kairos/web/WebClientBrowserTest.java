@@ -1,7 +1,5 @@
 package com.amiqo.kairos.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,7 +8,6 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,13 +23,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web client in a real headless Chromium against the real server: two independent
@@ -151,7 +149,8 @@ class WebClientBrowserTest extends ApiTest {
 		// signed in
 		// separately) and joins too. She joins before Bob answers: with Bob as the only
 		// invitee his
-		// accept would already confirm the plan (SPEC §5.4), and a link to a confirmed
+		// accept would already confirm the plan (docs/reference.md#replies), and a link
+		// to a confirmed
 		// plan is closed.
 		BrowserPage carol = bob.newTab();
 		carol.driver().get(inviteUrl);
@@ -269,7 +268,8 @@ class WebClientBrowserTest extends ApiTest {
 		dana.waitForText(fieldError("title"), "Must be at most 120 characters.");
 		dana.waitForText(By.cssSelector("fieldset[data-field='proposed_slots'] > .error"), "1-10 slots");
 
-		// An empty title is allowed (SPEC §5.3) and becomes the default one.
+		// An empty title is allowed (docs/reference.md#creating-a-negotiation) and
+		// becomes the default one.
 		dana.open("/app/#/");
 		dana.open("/app/#/new");
 		dana.click(By.id("plan-send"));

@@ -1,8 +1,5 @@
 package com.amiqo.kairos.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
 
-import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.auth.AuthProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Configuration-dependent parts of the web client that the shared test server cannot

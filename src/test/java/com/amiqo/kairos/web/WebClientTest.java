@@ -1,7 +1,5 @@
 package com.amiqo.kairos.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web client's pages over real HTTP: what is served, with which headers, and what

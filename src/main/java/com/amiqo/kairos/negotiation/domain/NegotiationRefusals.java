@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.amiqo.kairos.api.ApiException;
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.error.ApiException;
+import com.amiqo.kairos.api.error.ErrorCode;
 
 /**
- * The negotiation rules' refusals, each with the SPEC code and the details a client can
+ * The negotiation rules' refusals, each with its error code and the details a client can
  * act on.
  */
 public final class NegotiationRefusals {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -23,9 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.amiqo.kairos.api.EncryptedBlob;
-import com.amiqo.kairos.api.KeysetSql;
-import com.amiqo.kairos.api.PageCursors;
-import com.amiqo.kairos.api.SqlTimestamps;
+import com.amiqo.kairos.api.paging.KeysetSql;
+import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.negotiation.ListQuery;
 import com.amiqo.kairos.negotiation.NegotiationSummary;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
@@ -135,8 +133,8 @@ public class NegotiationRepository {
 				.addValue("userId", participant.userId())
 				.addValue("position", position)
 				.addValue("status", participant.status().value())
-				.addValue("slots", uuidArray(participant.acceptedSlotIds()))
-				.addValue("venues", uuidArray(participant.acceptedVenueIds()))
+				.addValue("slots", participant.acceptedSlotIds().toArray(UUID[]::new))
+				.addValue("venues", participant.acceptedVenueIds().toArray(UUID[]::new))
 				.addValue("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
 				.addValue("awaiting", negotiation.isAwaiting(participant.userId(), now))
 				.addValue("state", negotiation.state().value())
@@ -311,11 +309,11 @@ public class NegotiationRepository {
 			.param("cancelReason", extra.cancelReason())
 			.param("now", timestamp(now))
 			.param("id", next.id())
-			.param("awaiting", uuidArray(awaiting))
+			.param("awaiting", awaiting.toArray(UUID[]::new))
 			.param("answerer", answered == null ? null : answered.userId())
 			.param("status", answered == null ? null : answered.status().value())
-			.param("slots", answered == null ? null : uuidArray(answered.acceptedSlotIds()))
-			.param("venues", answered == null ? null : uuidArray(answered.acceptedVenueIds()))
+			.param("slots", answered == null ? null : answered.acceptedSlotIds().toArray(UUID[]::new))
+			.param("venues", answered == null ? null : answered.acceptedVenueIds().toArray(UUID[]::new))
 			.param("respondedAt", answered == null ? null : SqlTimestamps.orNull(answered.respondedAt()))
 			.param("payload", blob == null ? null : blob.payload())
 			.param("blobVersion", blob == null ? null : blob.version())
@@ -379,7 +377,7 @@ public class NegotiationRepository {
 				RETURNING p.negotiation_id, p.user_id, p.status = 'organizer' AS organizer, n.sent
 				""")
 			.param("now", timestamp(now))
-			.param("ids", uuidArray(expired))
+			.param("ids", expired.toArray(UUID[]::new))
 			.query((row, n) -> new ExpiredParticipant(row.getObject("negotiation_id", UUID.class),
 					row.getObject("user_id", UUID.class), row.getBoolean("organizer"), row.getBoolean("sent")))
 			.list();
@@ -387,15 +385,6 @@ public class NegotiationRepository {
 
 	static Timestamp timestamp(Instant instant) {
 		return Timestamp.from(instant);
-	}
-
-	/** Postgres array literal for a {@code CAST(... AS uuid[])} parameter. */
-	static String uuidArray(Collection<UUID> ids) {
-		StringJoiner array = new StringJoiner(",", "{", "}");
-		for (UUID id : ids) {
-			array.add(id.toString());
-		}
-		return array.toString();
 	}
 
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
 import com.amiqo.kairos.negotiation.domain.Negotiation.Cancelled;
 import com.amiqo.kairos.negotiation.domain.Negotiation.Expired;

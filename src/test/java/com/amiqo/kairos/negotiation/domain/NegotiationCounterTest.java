@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
 import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
 

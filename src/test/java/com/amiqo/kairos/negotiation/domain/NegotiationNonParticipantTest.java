@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.error.ErrorCode;
 
 /** The negotiation rules: reply: who may reply. */
 class NegotiationNonParticipantTest extends NegotiationRulesFixture {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.amiqo.kairos.api.ApiException;
+import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
 import com.amiqo.kairos.negotiation.domain.Negotiation.Cancelled;
 import com.amiqo.kairos.negotiation.domain.Negotiation.NoChange;

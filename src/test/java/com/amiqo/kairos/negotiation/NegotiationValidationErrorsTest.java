@@ -21,7 +21,6 @@ import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.slot;
-import static com.amiqo.kairos.negotiation.NegotiationFixtures.venue;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 

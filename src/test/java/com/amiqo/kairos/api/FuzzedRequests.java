@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import com.amiqo.kairos.support.ApiClient;
+import com.amiqo.kairos.support.MockPushService;
 import com.amiqo.kairos.support.TestKeys;
 import com.amiqo.kairos.support.TestUser;
 
@@ -77,6 +78,9 @@ final class FuzzedRequests {
 				new Endpoint("GET", "/events/{event}", List.of(), null),
 				new Endpoint("POST", "/events", List.of(), scene -> map("title", "x")),
 				new Endpoint("GET", "/health", List.of(), null), new Endpoint("GET", "/version", List.of(), null),
+				new Endpoint("GET", "/web-push/vapid-public-key", List.of(), null),
+				new Endpoint("PUT", "/me/web-push-subscriptions", List.of(), this::webPushBody),
+				new Endpoint("DELETE", "/me/web-push-subscriptions", List.of("endpoint"), null),
 				new Endpoint("POST", "/dev/tokens", List.of(), scene -> map("uid", "fuzz-dev", "name", "Dev")),
 				new Endpoint("GET", "/no/such/route", List.of(), null),
 				new Endpoint("PUT", "/me/keys/{key}", List.of(),
@@ -86,6 +90,14 @@ final class FuzzedRequests {
 				new Endpoint("GET", "/negotiations/{id}/keys", List.of(), null),
 				new Endpoint("PUT", "/negotiations/{id}/wrapped-keys", List.of(), scene -> map("recipient_key_id",
 						scene.guestKey().keyId(), "wrapped_key", "QUJD", "wrapped_key_version", 1), true));
+	}
+
+	/**
+	 * A browser's subscription on the tests' push service, as the web client sends it.
+	 */
+	private Map<String, Object> webPushBody(Scene scene) {
+		MockPushService.Subscriber browser = MockPushService.get().subscriber();
+		return map("endpoint", browser.endpoint(), "keys", map("p256dh", browser.p256dh(), "auth", browser.auth()));
 	}
 
 	Fuzzed next(Scene scene) {

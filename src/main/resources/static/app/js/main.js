@@ -7,6 +7,7 @@ import { renderNewPlan } from './views/new-plan.js';
 import { renderPlan } from './views/plan.js';
 import { renderJoin } from './views/join.js';
 import { renderEvents } from './views/events.js';
+import { listenForPushes, pushToggle } from './push.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -27,6 +28,7 @@ function renderNav(session) {
     h('a', { href: '#/' }, 'Plans'),
     h('a', { href: '#/new', id: 'nav-new' }, 'New plan'),
     h('a', { href: '#/events' }, 'Events'),
+    pushToggle(),
     h('span', { class: 'who', id: 'signed-in-as' }, session.name || 'Signed in'),
     h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: () => { clearSession(); location.hash = '#/'; route(); } }, 'Sign out'));
 }
@@ -64,6 +66,7 @@ function renderNotFound() {
 }
 
 window.addEventListener('hashchange', route);
+listenForPushes();
 // A refused token: come back to where the person was after signing in again.
 window.addEventListener('kairos-signed-out', () => {
   rememberReturnRoute(location.hash);

@@ -9,8 +9,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The endpoints that need no token (docs/reference.md#conventions,
- * docs/reference.md#events): health, version, the API docs, the local-only token endpoint
- * and the calendar feed; and the web client's pages (docs/web-client.md): its files and
+ * docs/reference.md#events): health, version, the API docs, the local-only token
+ * endpoint, the calendar feed and the Web Push application server key
+ * (docs/notifications.md); and the web client's pages (docs/web-client.md): its files and
  * config, invite links' landing page and the universal-links association file.
  */
 final class PublicEndpoints {
@@ -18,6 +19,8 @@ final class PublicEndpoints {
 	static final RequestMatcher MATCHER = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/health"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/version"),
+			// The application server key is public by design: browsers subscribe with it.
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/web-push/vapid-public-key"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/dev/tokens"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v3/api-docs/**"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui/**"),

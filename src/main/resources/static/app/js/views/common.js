@@ -41,11 +41,14 @@ export function poll(task, ms) {
     if (document.visibilityState === 'visible') tick();
   };
   document.addEventListener('visibilitychange', onVisible);
+  // A push (relayed by the service worker) refreshes at once too.
+  window.addEventListener('kairos-push', tick);
   timer = setTimeout(tick, ms);
   return () => {
     stopped = true;
     clearTimeout(timer);
     document.removeEventListener('visibilitychange', onVisible);
+    window.removeEventListener('kairos-push', tick);
   };
 }
 

@@ -5,6 +5,7 @@ import { get, post } from '../api.js';
 import { busy, formError, showError } from '../forms.js';
 import { rememberNoteKey } from '../session.js';
 import { stateBadge } from './common.js';
+import { offerPushOnNextPlan } from '../push.js';
 
 export function renderJoin(main, token, key) {
   const box = h('div', { class: 'form', id: 'join-box' }, formError());
@@ -21,6 +22,7 @@ export function renderJoin(main, token, key) {
       try {
         const result = data.already_participant ? { data: { id: data.negotiation_id } } : await post(`/invites/${encodeURIComponent(token)}/join`);
         rememberNoteKey(result.data.id, key);
+        offerPushOnNextPlan();
         location.hash = `#/plan/${result.data.id}`;
       } catch (error) {
         showError(box, error);

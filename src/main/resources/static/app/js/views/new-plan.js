@@ -6,6 +6,7 @@ import { field, formError, slotEditor, venueEditor, showError, busy } from '../f
 import { encryptNote, newNoteKey, BLOB_VERSION } from '../note-crypto.js';
 import { rememberNoteKey } from '../session.js';
 import { CATEGORIES } from './common.js';
+import { offerPushOnNextPlan } from '../push.js';
 
 export function renderNewPlan(main) {
   const title = h('input', { type: 'text', id: 'plan-title', autocomplete: 'off', placeholder: 'Coffee catch-up' });
@@ -48,6 +49,7 @@ export function renderNewPlan(main) {
     try {
       await post('/negotiate/start', body);
       rememberNoteKey(id, key);
+      offerPushOnNextPlan();
       location.hash = `#/plan/${id}`;
     } catch (error) {
       showError(form, error);

@@ -10,6 +10,7 @@ import { decryptNote } from '../note-crypto.js';
 import { stateBadge, STATUS_LABELS, poll, errorBox } from './common.js';
 import { icsButton } from './events.js';
 import { shareSection } from './share.js';
+import { pushOffer } from '../push.js';
 
 const OPEN = new Set(['awaiting_invites', 'awaiting_replies']);
 
@@ -226,8 +227,10 @@ export function renderPlan(main, id) {
     show(result.data, result.etag);
   }
 
+  const offer = pushOffer();
   get(`/negotiations/${id}`).then((result) => {
-    replace(main, head, note, confirmed, people, options, actions, counter, share);
+    // The offer comes last: after creating, sharing the link comes first; after joining, answering.
+    replace(main, head, note, confirmed, people, options, actions, counter, share, offer);
     show(result.data, result.etag);
   }).catch((error) => {
     replace(main, h('h1', null, 'Plan'), errorBox(error instanceof ApiError ? error : new Error('Something went wrong.')),

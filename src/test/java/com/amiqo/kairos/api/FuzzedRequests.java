@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import com.amiqo.kairos.support.ApiClient;
+import com.amiqo.kairos.support.MockPushService;
 import com.amiqo.kairos.support.TestUser;
 
 /**
@@ -70,8 +71,19 @@ final class FuzzedRequests {
 				new Endpoint("GET", "/events/{event}", List.of(), null),
 				new Endpoint("POST", "/events", List.of(), scene -> map("title", "x")),
 				new Endpoint("GET", "/health", List.of(), null), new Endpoint("GET", "/version", List.of(), null),
+				new Endpoint("GET", "/web-push/vapid-public-key", List.of(), null),
+				new Endpoint("PUT", "/me/web-push-subscriptions", List.of(), this::webPushBody),
+				new Endpoint("DELETE", "/me/web-push-subscriptions", List.of("endpoint"), null),
 				new Endpoint("POST", "/dev/tokens", List.of(), scene -> map("uid", "fuzz-dev", "name", "Dev")),
 				new Endpoint("GET", "/no/such/route", List.of(), null));
+	}
+
+	/**
+	 * A browser's subscription on the tests' push service, as the web client sends it.
+	 */
+	private Map<String, Object> webPushBody(Scene scene) {
+		MockPushService.Subscriber browser = MockPushService.get().subscriber();
+		return map("endpoint", browser.endpoint(), "keys", map("p256dh", browser.p256dh(), "auth", browser.auth()));
 	}
 
 	Fuzzed next(Scene scene) {

@@ -96,7 +96,8 @@ final class Notices {
 			.toList();
 	}
 
-		 * Someone joined by invite link (docs/reference.md#invite-links): the organizer is
+	/**
+	 * Someone joined by invite link (docs/reference.md#invite-links): the organizer is
 	 * told.
 	 */
 	static List<Notification> joined(Negotiation joined, String preview) {

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.amiqo.kairos.api.Envelope;
 import com.amiqo.kairos.api.error.ApiErrors;
 import com.amiqo.kairos.api.error.ApiException;
-import com.amiqo.kairos.api.Envelope;
 import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.user.AppUser;
 
@@ -57,13 +57,16 @@ class WebPushController {
 	 * @param p256dh the browser's P-256 public key, base64url (65 bytes decoded)
 	 * @param auth the browser's authentication secret, base64url (16 bytes decoded)
 	 */
+	@Schema(name = "WebPushSubscriptionKeys")
 	record SubscriptionKeys(@NotNull String p256dh, @NotNull String auth) {
 	}
 
 	/** What {@code PushSubscription.toJSON()} gives (its other fields are ignored). */
+	@Schema(name = "WebPushSubscriptionRequest")
 	record SubscribeRequest(@NotNull String endpoint, @NotNull @Valid SubscriptionKeys keys) {
 	}
 
+	@Schema(name = "WebPushSubscription")
 	record SubscriptionView(String endpoint, Instant createdAt, Instant updatedAt) {
 	}
 

@@ -84,7 +84,7 @@ class OpenApiClientCheckTest extends ApiTest {
 	@Test
 	void generatedTypescriptClientCompilesStrictlyWithAProgramUsingIt() throws Exception {
 		Path docs = fetchDocument().toAbsolutePath();
-		Path client = WORK.resolve("typescript");
+		Path client = WORK.resolve("typescript").toAbsolutePath();
 		deleteRecursively(client);
 		Files.createDirectories(client);
 		Result generated = run(WORK, 300, "java", "-jar",

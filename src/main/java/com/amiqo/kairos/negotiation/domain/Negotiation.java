@@ -25,6 +25,15 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, boolean sent, Deciding deciding) {
 
 	/**
+	 * The most slots, and the most venues, a negotiation holds (counter-proposals
+	 * included).
+	 */
+	public static final int MAX_OPTIONS = 20;
+
+	/** The organizer and up to 49 invitees. */
+	public static final int MAX_PARTICIPANTS = 50;
+
+	/**
 	 * Refuses a state no rule can reach, so neither a rule nor a row read back can make
 	 * one: the owner is the one organizer participant, nobody takes part twice, option
 	 * ids are unique, a negotiation is confirmed exactly when it has a final slot (a
@@ -428,7 +437,7 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	 * open and that they are not in it already.
 	 */
 	public Negotiation join(UUID userId) {
-		if (participants.size() >= NegotiationRefusals.MAX_PARTICIPANTS) {
+		if (participants.size() >= MAX_PARTICIPANTS) {
 			throw NegotiationRefusals.full(id);
 		}
 		return with(state,

@@ -200,10 +200,10 @@ final class ReplyRules {
 			});
 			counteredVenues.add(venue.id());
 		}
-		if (slots.size() + addedSlots.size() > NegotiationRefusals.MAX_OPTIONS) {
+		if (slots.size() + addedSlots.size() > Negotiation.MAX_OPTIONS) {
 			throw NegotiationRefusals.tooManyOptions("counter_slots", slots.size() + addedSlots.size());
 		}
-		if (venues.size() + addedVenues.size() > NegotiationRefusals.MAX_OPTIONS) {
+		if (venues.size() + addedVenues.size() > Negotiation.MAX_OPTIONS) {
 			throw NegotiationRefusals.tooManyOptions("counter_venues", venues.size() + addedVenues.size());
 		}
 		List<ProposedSlot> allSlots = Negotiation.concat(slots, addedSlots);

@@ -7,6 +7,7 @@ import { renderNewPlan } from './views/new-plan.js';
 import { renderPlan } from './views/plan.js';
 import { renderJoin } from './views/join.js';
 import { renderEvents } from './views/events.js';
+import { publishIdentity } from './keys.js';
 import { listenForPushes, pushToggle } from './push.js';
 
 const main = document.getElementById('main');
@@ -49,6 +50,8 @@ export function route() {
     }, parts[0] === 'join');
     return;
   }
+  // This browser's public key, so participants can share plan keys with it (docs/encryption.md).
+  if (session.uid) publishIdentity(session.uid).catch(() => {});
   const view = {
     '': () => renderHome(main),
     new: () => renderNewPlan(main),

@@ -23,7 +23,7 @@ export function renderNewPlan(main) {
     slots.element,
     venues.element,
     field('Private note', note, 'encrypted_payload',
-      'Encrypted in your browser; only people with your invite link can read it. The server never sees it.'),
+      'Encrypted in your browser; only the people in this plan can read it, on their own devices. The server never sees it.'),
     field('Invite people by user id (optional, comma-separated)', invitees, 'participant_ids',
       'Usually you will share an invite link instead.'),
     formError(),

@@ -5,8 +5,9 @@ import { h, replace, announce } from '../dom.js';
 import { get, post, ApiError } from '../api.js';
 import { formError, showError, clearErrors, slotEditor, venueEditor, busy, field } from '../forms.js';
 import { formatSlot, formatInstant } from '../time.js';
-import { currentSession, noteKey } from '../session.js';
-import { decryptNote } from '../note-crypto.js';
+import { currentSession } from '../session.js';
+import { restorePlanKey } from '../keys.js';
+import { renderPlanNote } from './plan-note.js';
 import { stateBadge, STATUS_LABELS, poll, errorBox } from './common.js';
 import { icsButton } from './events.js';
 import { shareSection } from './share.js';
@@ -160,27 +161,8 @@ export function renderPlan(main, id) {
     replace(counter, h('details', null, h('summary', null, 'Suggest other times or places'), form));
   }
 
-  async function renderNote() {
-    const n = view.n;
-    if (view.noteFor === n.encrypted_payload) return;
-    view.noteFor = n.encrypted_payload;
-    if (!n.encrypted_payload) {
-      replace(note);
-      return;
-    }
-    const key = noteKey(id);
-    if (!key) {
-      replace(note, h('h2', null, 'Private note'), h('p', { class: 'muted', id: 'note-status' },
-        'This plan has an encrypted note, but this tab holds no key for it. Open the invite link (with its #k= part) to read it.'));
-      return;
-    }
-    try {
-      const text = await decryptNote(key, id, n.encrypted_payload, n.encrypted_blob_version);
-      replace(note, h('h2', null, 'Private note'), h('p', { id: 'note-text', class: 'note' }, text),
-        h('p', { class: 'hint' }, 'End-to-end encrypted: decrypted in this browser with the key from your link.'));
-    } catch (error) {
-      replace(note, h('h2', null, 'Private note'), h('p', { class: 'error', id: 'note-status' }, error.message));
-    }
+  function renderNote() {
+    return renderPlanNote(note, view.n, me, view);
   }
 
   function show(n, etag) {
@@ -228,7 +210,7 @@ export function renderPlan(main, id) {
   }
 
   const offer = pushOffer();
-  get(`/negotiations/${id}`).then((result) => {
+  restorePlanKey(me, id).then(() => get(`/negotiations/${id}`)).then((result) => {
     // The offer comes last: after creating, sharing the link comes first; after joining, answering.
     replace(main, head, note, confirmed, people, options, actions, counter, share, offer);
     show(result.data, result.etag);

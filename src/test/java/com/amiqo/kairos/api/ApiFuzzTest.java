@@ -21,6 +21,7 @@ import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.OpenApiConformance;
 import com.amiqo.kairos.support.QuietApiTest;
 import com.amiqo.kairos.support.RawHttp;
+import com.amiqo.kairos.support.TestKeys;
 import com.amiqo.kairos.support.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,7 +157,8 @@ class ApiFuzzTest extends QuietApiTest {
 			.valueStream()
 			.map(v -> v.path("id").asString())
 			.toList();
-		return new Scene(organizer, guest, open.data().path("id").asString(), slotIds, venueIds, eventId);
+		return new Scene(organizer, guest, open.data().path("id").asString(), slotIds, venueIds, eventId,
+				TestKeys.generate().publish(api, guest));
 	}
 
 	private ApiResponse start(TestUser organizer, TestUser guest) {

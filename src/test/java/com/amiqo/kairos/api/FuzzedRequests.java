@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.MockPushService;
+import com.amiqo.kairos.support.TestKeys;
 import com.amiqo.kairos.support.TestUser;
 
 /**
@@ -28,14 +29,20 @@ final class FuzzedRequests {
 	 * theirs.
 	 */
 	record Scene(TestUser organizer, TestUser guest, String negotiationId, List<String> slotIds, List<String> venueIds,
-			String eventId) {
+			String eventId, TestKeys guestKey) {
 	}
 
 	record Fuzzed(String method, String target, List<String> headers, byte[] body, String label) {
 	}
 
 	private record Endpoint(String method, String path, List<String> query,
-			java.util.function.Function<Scene, Map<String, Object>> body) {
+			java.util.function.Function<Scene, Map<String, Object>> body, boolean arrayBody) {
+
+		Endpoint(String method, String path, List<String> query,
+				java.util.function.Function<Scene, Map<String, Object>> body) {
+			this(method, path, query, body, false);
+		}
+
 	}
 
 	private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
@@ -75,7 +82,14 @@ final class FuzzedRequests {
 				new Endpoint("PUT", "/me/web-push-subscriptions", List.of(), this::webPushBody),
 				new Endpoint("DELETE", "/me/web-push-subscriptions", List.of("endpoint"), null),
 				new Endpoint("POST", "/dev/tokens", List.of(), scene -> map("uid", "fuzz-dev", "name", "Dev")),
-				new Endpoint("GET", "/no/such/route", List.of(), null));
+				new Endpoint("GET", "/no/such/route", List.of(), null),
+				new Endpoint("PUT", "/me/keys/{key}", List.of(),
+						scene -> map("public_key", new LinkedHashMap<>(scene.guestKey().jwk()), "label", "phone")),
+				new Endpoint("GET", "/me/keys", List.of(), null),
+				new Endpoint("DELETE", "/me/keys/{key}", List.of(), null),
+				new Endpoint("GET", "/negotiations/{id}/keys", List.of(), null),
+				new Endpoint("PUT", "/negotiations/{id}/wrapped-keys", List.of(), scene -> map("recipient_key_id",
+						scene.guestKey().keyId(), "wrapped_key", "QUJD", "wrapped_key_version", 1), true));
 	}
 
 	/**
@@ -94,8 +108,12 @@ final class FuzzedRequests {
 			method = pick(List.of("DELETE", "PUT", "OPTIONS", "HEAD", "PATCH", "POST", "GET", "FOO"));
 			labels.add("method=" + method);
 		}
-		String path = endpoint.path().replace("{id}", scene.negotiationId()).replace("{event}", scene.eventId());
-		if (path.contains(scene.negotiationId()) || path.contains(scene.eventId())) {
+		String path = endpoint.path()
+			.replace("{id}", scene.negotiationId())
+			.replace("{event}", scene.eventId())
+			.replace("{key}", scene.guestKey().keyId());
+		if (path.endsWith(scene.negotiationId()) || path.endsWith(scene.eventId())
+				|| path.endsWith(scene.guestKey().keyId())) {
 			if (chance(30)) {
 				String id = pick(List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%ZZ", "%2F", "%00",
 						"%E2%82", "..%2F..", "a;b=c", "%C0%AF", marker + next(), "x".repeat(300), "%20"));
@@ -108,6 +126,9 @@ final class FuzzedRequests {
 		byte[] body = new byte[0];
 		if (endpoint.body() != null) {
 			body = body(endpoint.body().apply(scene), labels);
+			if (endpoint.arrayBody() && chance(85)) {
+				body = concat(concat("[".getBytes(StandardCharsets.UTF_8), body), "]".getBytes(StandardCharsets.UTF_8));
+			}
 			String contentType = chance(20) ? pick(CONTENT_TYPES) : "application/json";
 			if (!contentType.startsWith("application/json")) {
 				labels.add("content-type=" + contentType);

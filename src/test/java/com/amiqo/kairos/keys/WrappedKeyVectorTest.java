@@ -8,7 +8,6 @@ import java.security.PrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.spec.GCMParameterSpec;

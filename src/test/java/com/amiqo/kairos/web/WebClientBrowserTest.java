@@ -321,7 +321,7 @@ class WebClientBrowserTest extends ApiTest {
 		erin.click(By.id("open-web"));
 		erin.waitFor(By.id("join-no-key"));
 		erin.click(By.id("join"));
-		erin.waitForText(By.id("note-status"), "holds no key");
+		erin.waitForText(By.id("note-status"), "Waiting for someone who has the key");
 
 		erin.driver().get(link.substring(0, link.indexOf("#k=") + 3) + "A".repeat(43));
 		erin.click(By.id("open-web"));

@@ -97,7 +97,8 @@ class OpenApiClientRulesTest extends ApiTest {
 				problems.add("schema " + schema.getKey());
 			}
 			schema.getValue().path("properties").properties().forEach(property -> {
-				// OpenAPI 3.0 ignores a description beside $ref: a referenced enum carries
+				// OpenAPI 3.0 ignores a description beside $ref: a referenced enum
+				// carries
 				// its own (checked above), an object's properties theirs.
 				JsonNode value = property.getValue();
 				if (!value.has("$ref") && !described(value)) {

@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@code parameter.<name>}); {@code openapi/examples/<operationId>.request.json} and
  * {@code .response.json} are the examples of a request body and of the success response.
  * A description written in the code ({@code @Schema(description)},
- * {@code @Parameter(description)}, {@code @Operation(description)}) wins. OpenApiDocsTest
- * fails the build on any property, parameter or operation left without words, and
- * OpenApiExamplesTest validates every example against the document.
+ * {@code @Parameter(description)}, {@code @Operation(description)}) wins.
+ * OpenApiClientRulesTest fails the build on any property, parameter or operation left
+ * without words, and on any example its schema rejects.
  */
 final class OpenApiDescriptions {
 

@@ -23,6 +23,7 @@ final class PublicEndpoints {
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/web-push/vapid-public-key"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/dev/tokens"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v3/api-docs/**"),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v3/api-docs.yaml"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui/**"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui.html"),
 			// Calendar apps cannot send bearer tokens: the feed's secret in the path is

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,6 +53,7 @@ class KeyController {
 		this.service = service;
 	}
 
+	@Schema(name = "PublishKeyRequest")
 	record PublishRequest(@NotNull PublicJwk.Input publicKey, @Size(max = 100) @Nullable String label) {
 
 		@Override
@@ -61,6 +63,7 @@ class KeyController {
 
 	}
 
+	@Schema(name = "PublishedKey")
 	record KeyView(String keyId, PublicJwk publicKey, @Nullable String label, Instant createdAt) {
 
 		static KeyView of(StoredKey key) {
@@ -69,6 +72,7 @@ class KeyController {
 
 	}
 
+	@Schema(name = "ParticipantKey")
 	record ParticipantKeyView(String userId, String keyId, PublicJwk publicKey, @Nullable String label,
 			Instant createdAt, boolean wrapped) {
 
@@ -80,6 +84,7 @@ class KeyController {
 
 	}
 
+	@Schema(name = "WrappedKeyInput")
 	record WrappingInput(@Nullable String recipientKeyId, @Nullable String wrappedKey,
 			@Nullable Integer wrappedKeyVersion) {
 
@@ -90,6 +95,7 @@ class KeyController {
 
 	}
 
+	@Schema(name = "WrappedKeysResult")
 	record WrapResult(List<String> created, List<String> unchanged) {
 	}
 

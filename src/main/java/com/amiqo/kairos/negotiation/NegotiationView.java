@@ -28,7 +28,7 @@ import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
  * sees it.
  */
 public record NegotiationView(UUID id, String ownerId, String title,
-		@ClosedSet(values = IntentCategory.VALUES) String intentCategory,
+		@ClosedSet(values = IntentCategory.VALUES, name = "IntentCategory") String intentCategory,
 		@ClosedSet(NegotiationState.class) String state, boolean agentMode, int agentRound, int revision,
 		int participantCount, int acceptedCount, @ClosedSet(ParticipantStatus.class) String myStatus,
 		List<ParticipantView> participants, List<SlotView> proposedSlots, List<VenueView> proposedVenues,

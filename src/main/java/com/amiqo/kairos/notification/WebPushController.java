@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -56,13 +57,16 @@ class WebPushController {
 	 * @param p256dh the browser's P-256 public key, base64url (65 bytes decoded)
 	 * @param auth the browser's authentication secret, base64url (16 bytes decoded)
 	 */
+	@Schema(name = "WebPushSubscriptionKeys")
 	record SubscriptionKeys(@NotNull String p256dh, @NotNull String auth) {
 	}
 
 	/** What {@code PushSubscription.toJSON()} gives (its other fields are ignored). */
+	@Schema(name = "WebPushSubscriptionRequest")
 	record SubscribeRequest(@NotNull String endpoint, @NotNull @Valid SubscriptionKeys keys) {
 	}
 
+	@Schema(name = "WebPushSubscription")
 	record SubscriptionView(String endpoint, Instant createdAt, Instant updatedAt) {
 	}
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import com.amiqo.kairos.api.ErrorCode;
+import com.amiqo.kairos.api.error.ErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

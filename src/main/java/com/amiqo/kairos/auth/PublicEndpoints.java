@@ -9,33 +9,34 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The endpoints that need no token (SPEC §2, §6): health, version, the API docs, the
- * local-only token endpoint and the calendar feed; and the web client's pages (SPEC §10):
- * its files and config, invite links' landing page and the universal-links association
- * file.
+ * local-only token endpoint and the calendar feed; and the web client's pages: the site's
+ * root and icon, the client's files and config, invite links' landing page and the
+ * universal-links association file.
  */
 final class PublicEndpoints {
 
-	static final RequestMatcher MATCHER = new OrRequestMatcher(
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/health"),
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/version"),
+	/**
+	 * Each public page and document is public for {@code HEAD} too (link previewers and
+	 * uptime checks use it), answered as its {@code GET} without the body.
+	 */
+	static final RequestMatcher MATCHER = new OrRequestMatcher(readable("/health"), readable("/version"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/dev/tokens"),
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v3/api-docs/**"),
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui/**"),
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/swagger-ui.html"),
+			readable("/v3/api-docs/**"), readable("/swagger-ui/**"), readable("/swagger-ui.html"),
 			// Calendar apps cannot send bearer tokens: the feed's secret in the path is
 			// its credential.
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/calendar/{secret}.ics"),
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/app"),
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/app/**"),
-			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/i/*"),
-			PathPatternRequestMatcher.withDefaults()
-				.matcher(HttpMethod.GET, "/.well-known/apple-app-site-association"));
+			readable("/calendar/{secret}.ics"), readable("/"), readable("/favicon.ico"), readable("/app"),
+			readable("/app/**"), readable("/i/*"), readable("/.well-known/apple-app-site-association"));
 
 	private PublicEndpoints() {
 	}
 
 	static boolean matches(HttpServletRequest request) {
 		return MATCHER.matches(request);
+	}
+
+	private static RequestMatcher readable(String pattern) {
+		return new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern),
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, pattern));
 	}
 
 }

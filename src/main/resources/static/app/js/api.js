@@ -1,4 +1,4 @@
-// The API client: same origin, bearer token from the tab's session, SPEC §2 envelopes.
+// The API client: same origin, bearer token from the tab's session, docs/reference.md#conventions envelopes.
 import { currentSession, saveSession, dropToken } from './session.js';
 import { refreshToken } from './auth.js';
 

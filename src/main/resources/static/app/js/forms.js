@@ -1,5 +1,5 @@
 // Form building blocks: labelled fields whose error line shows the server's message for that field
-// (details.field / details.fields, SPEC §2), and the editors for proposed times and places.
+// (details.field / details.fields, docs/reference.md#conventions), and the editors for proposed times and places.
 import { h, uniqueId, announce } from './dom.js';
 import { browserTimeZone, knownTimeZones, localInputValue, wallTimeToUtc } from './time.js';
 

@@ -127,8 +127,8 @@ public class NegotiationService {
 		Written written = transactions.execute(status -> {
 			StoredNegotiation record = visibleForUpdate(input.negotiationId(), user);
 			// Read the clock once the lock is ours, so answers and added options are
-			// timed in the order
-			// they were applied: the awaiting_me rule compares those times.
+			// timed
+			// in the order they were applied: the awaiting_me rule compares those times.
 			Instant now = now();
 			Negotiation.ReplyDecision decision = record.negotiation()
 				.reply(user.id(), reply, expectedRevision, now, UUID::randomUUID);
@@ -244,8 +244,6 @@ public class NegotiationService {
 	}
 
 	Instant now() {
-		// Postgres keeps microseconds; truncating here keeps what we compare equal to
-		// what we stored.
 		return clock.instant();
 	}
 

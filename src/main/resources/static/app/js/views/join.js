@@ -1,4 +1,4 @@
-// Opening an invite link: preview (no plan details before sign-in, SPEC §5.8), then join. The key
+// Opening an invite link: preview (no plan details before sign-in, docs/reference.md#invite-links), then join. The key
 // from the link's fragment is kept in this tab for reading the private note.
 import { h, replace } from '../dom.js';
 import { get, post } from '../api.js';

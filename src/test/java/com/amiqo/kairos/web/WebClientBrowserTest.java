@@ -149,7 +149,8 @@ class WebClientBrowserTest extends ApiTest {
 		// signed in
 		// separately) and joins too. She joins before Bob answers: with Bob as the only
 		// invitee his
-		// accept would already confirm the plan (SPEC §5.4), and a link to a confirmed
+		// accept would already confirm the plan (docs/reference.md#replies), and a link
+		// to a confirmed
 		// plan is closed.
 		BrowserPage carol = bob.newTab();
 		carol.driver().get(inviteUrl);
@@ -267,7 +268,8 @@ class WebClientBrowserTest extends ApiTest {
 		dana.waitForText(fieldError("title"), "Must be at most 120 characters.");
 		dana.waitForText(By.cssSelector("fieldset[data-field='proposed_slots'] > .error"), "1-10 slots");
 
-		// An empty title is allowed (SPEC §5.3) and becomes the default one.
+		// An empty title is allowed (docs/reference.md#creating-a-negotiation) and
+		// becomes the default one.
 		dana.open("/app/#/");
 		dana.open("/app/#/new");
 		dana.click(By.id("plan-send"));

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Exception messages can carry request content (a parameter value, a form-parsed body, a
- * token), and none of that may reach a log. What we log is a copy of the cause chain that
- * keeps each exception's class and stack frames (enough to find the bug) and drops every
- * message.
+ * token), and docs/reference.md#encrypted-blobs forbids that in logs. What we log is a
+ * copy of the cause chain that keeps each exception's class and stack frames (enough to
+ * find the bug) and drops every message.
  */
 final class LoggedThrowables {
 

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The consensus rule (SPEC §5.4), as a pure function of the participants' answers.
+ * The consensus rule (docs/reference.md#replies), as a pure function of the participants'
+ * answers.
  *
  * <ul>
  * <li>Active participants are the organizer and every invitee who has not declined.</li>

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before routing, {@code /error}.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class MalformedRequestTest extends ApiTest {
+class MalformedHttpRequestTest extends ApiTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -59,9 +59,8 @@ class SecurityConfiguration {
 			@Qualifier("corsConfigurationSource") CorsConfigurationSource cors, CorsProcessor corsProcessor)
 			throws Exception {
 		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(errors);
-		// Spring Security's own CORS configurer cannot be given a processor: the filter
-		// is
-		// added here instead, in the place the configurer would put it.
+		// Spring Security's CORS configurer takes no processor: the filter is added here,
+		// in the place the configurer would put it.
 		CorsFilter corsFilter = new CorsFilter(cors);
 		corsFilter.setCorsProcessor(corsProcessor);
 		http.csrf(AbstractHttpConfigurer::disable)

@@ -43,8 +43,7 @@ class JwksOutageTest {
 			assertThat(output.getAll()).contains("Authentication: Firebase ID tokens of project 'kairos-test'")
 				.contains("local issuer ON")
 				.contains("emulator mode off");
-			// An expected outage is one warning per request: no servlet ERROR, no stack
-			// trace.
+			// An expected outage: one warning per request, no stack trace.
 			assertThat(output.getAll()).contains("Token verification unavailable")
 				.doesNotContain("Servlet.service()")
 				.doesNotContain("Signing keys are unavailable")

@@ -48,6 +48,12 @@ class WebClientController {
 		this.localIssuer = settings.localIssuer();
 	}
 
+	/** The site's root is the web client. */
+	@GetMapping("/")
+	ResponseEntity<Void> root() {
+		return ResponseEntity.status(302).location(URI.create("/app/")).build();
+	}
+
 	@GetMapping("/app")
 	ResponseEntity<Void> appWithoutSlash() {
 		return ResponseEntity.status(302).location(URI.create("/app/")).build();

@@ -100,6 +100,47 @@ final class FuzzedRequests {
 		return map("endpoint", browser.endpoint(), "keys", map("p256dh", browser.p256dh(), "auth", browser.auth()));
 	}
 
+	/**
+	 * Requests whose framing the web server refuses before any endpoint sees them: a
+	 * request line of another HTTP version, a method it does not implement, transfer
+	 * codings it does not support, chunked bodies it cannot read, contradicting lengths.
+	 * Each is sent as written, byte for byte, with the marker in its target.
+	 */
+	List<String> framing(String token) {
+		String json = "{\"negotiation_id\": \"" + marker + "\"}";
+		String auth = "Authorization: Bearer " + token + "\r\n";
+		return List.of("GET /health?" + marker + " HTTP/2.0\r\nHost: localhost\r\n\r\n",
+				"GET /health?" + marker + " HTTP/3.0\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+				"GET /health?" + marker + " HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+				"CONNECT localhost:443 HTTP/1.1\r\nHost: localhost:443\r\nX-Fuzz: " + marker
+						+ "\r\nConnection: close\r\n\r\n",
+				chunked("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: gzip, chunked\r\n", json),
+				chunked("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: identity\r\n", json),
+				chunked("GET /health?" + marker, "Transfer-Encoding: identity\r\n", json),
+				chunked("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: chunked, gzip\r\n", json),
+				chunked("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: x-" + marker + "\r\n", json),
+				raw("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: chunked\r\n",
+						"zz\r\n" + json + "\r\n0\r\n\r\n"),
+				raw("PATCH /me?" + marker, auth + "Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n"),
+				raw("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: chunked\r\n",
+						"ffffffffffffffffff\r\n" + json + "\r\n0\r\n\r\n"),
+				raw("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: chunked\r\n",
+						"5\r\n" + json + "\r\n0\r\n\r\n"),
+				raw("POST /negotiate/cancel?" + marker, auth + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+						"zz\r\n\r\n"),
+				raw("POST /negotiate/cancel?" + marker, auth + "Content-Length: x" + marker + "\r\n", json),
+				raw("POST /negotiate/cancel?" + marker, auth + "Content-Length: 3\r\nContent-Length: 4\r\n", json));
+	}
+
+	private static String chunked(String requestLine, String headers, String body) {
+		return raw(requestLine, headers, Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+	}
+
+	private static String raw(String requestLine, String headers, String body) {
+		return requestLine + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" + headers
+				+ "Connection: close\r\n\r\n" + body;
+	}
+
 	Fuzzed next(Scene scene) {
 		Endpoint endpoint = pick(endpoints);
 		List<String> labels = new ArrayList<>();

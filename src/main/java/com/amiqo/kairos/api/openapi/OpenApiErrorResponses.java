@@ -48,13 +48,14 @@ public class OpenApiErrorResponses implements OperationCustomizer {
 	static final String REQUEST_ID_REF = "#/components/headers/" + RequestIds.HEADER;
 
 	/**
-	 * Any endpoint: an unreadable query string or API version, an Accept without JSON,
-	 * headers over the server's buffer, a body over 64 KiB (refused before routing,
-	 * whatever the endpoint), our own bug.
+	 * Any endpoint: an unreadable query string or API version, a cross-origin request
+	 * from an origin not allowed, an Accept without JSON, headers over the server's
+	 * buffer, a body over 64 KiB (refused before routing, whatever the endpoint), our own
+	 * bug.
 	 */
 	private static final List<ErrorCode> EVERY_ENDPOINT = List.of(ErrorCode.VALIDATION_ERROR,
-			ErrorCode.UNSUPPORTED_API_VERSION, ErrorCode.NOT_ACCEPTABLE, ErrorCode.REQUEST_HEADERS_TOO_LARGE,
-			ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.INTERNAL_ERROR);
+			ErrorCode.UNSUPPORTED_API_VERSION, ErrorCode.FORBIDDEN, ErrorCode.NOT_ACCEPTABLE,
+			ErrorCode.REQUEST_HEADERS_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.INTERNAL_ERROR);
 
 	/**
 	 * Endpoints not exempt from rate limiting
@@ -133,7 +134,7 @@ public class OpenApiErrorResponses implements OperationCustomizer {
 						.description("`Bearer`, with `error=\"invalid_token\"` when a token was sent")
 						.schema(new StringSchema()));
 		}
-		if (status == 429) {
+		if (status == 429 || status == 503) {
 			response.addHeaderObject(HttpHeaders.RETRY_AFTER,
 					new Header().required(true)
 						.description("Seconds to wait before retrying")

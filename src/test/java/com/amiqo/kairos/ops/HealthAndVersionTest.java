@@ -122,9 +122,10 @@ class HealthAndVersionTest extends ApiTest {
 	 * Six writers keep starting and answering negotiations while the database stops under
 	 * them (its server ends every session, transactions mid-way included) and comes back.
 	 * Every answer is a success or a retryable {@code 503} with {@code Retry-After},
-	 * never a 500; once health knows the database is down, each 503 comes within 100 ms
-	 * (the pool refuses at once instead of waiting out its connection timeout); and
-	 * writes succeed again within a second or so of health seeing the database back.
+	 * never a 500; once health knows the database is down, the 503s come fast (the pool
+	 * refuses at once instead of waiting out its connection timeout), requests already
+	 * waiting then are cut short, and writes succeed again within a second of health
+	 * seeing the database back.
 	 */
 	@Test
 	void concurrentWritesWhenTheDatabaseStopsGetOnlyFast503sWithRetryAfterAndRecover() throws Exception {
@@ -232,12 +233,14 @@ class HealthAndVersionTest extends ApiTest {
 	}
 
 	/**
-	 * Each 503 took under 100 ms at the server, less the garbage collector's pauses in
-	 * between ({@link ServerTimes}: on the shared 2-core machine a young collection of
-	 * this JVM, clients included, can stop everything for 100-200 ms; a stopped JVM is no
-	 * slower answer of the service's own making). Also at the client, which sees those
-	 * pauses whole: the median under 100 ms, each under one second (the pool's connection
-	 * timeout is 3 s).
+	 * The 503s are fast at the server (its access line, less the garbage collector's
+	 * pauses in between, see {@link ServerTimes}) and at the client (the HTTP exchange):
+	 * the median under 100 ms, each under one second, a third of the pool's 3 s
+	 * connection timeout, so none waited for a connection. Each under 100 ms does not
+	 * hold on the shared 2-core machine: besides collector pauses of 100-200 ms, a
+	 * request thread can wait for the console (the test's log lines go through a pipe
+	 * that a starved build reads slowly) for up to half a second after its answer is
+	 * written (docs/decisions/0085-outage-cuts-waiting-requests-short.md).
 	 */
 	private static void assertEachFast(List<ApiResponse> responses, ServerTimes serverTimes) {
 		// The server writes its access line once the response has gone out.
@@ -252,10 +255,11 @@ class HealthAndVersionTest extends ApiTest {
 			server.add(serverTimes.millis(id));
 			client.add(response.exchangeNanos() / 1_000_000);
 		}
-		assertThat(own)
-			.as("server ms of each 503 but the collector's pauses (with them: %s; pauses: %s)", server,
-					serverTimes.pauses())
-			.allSatisfy(ms -> assertThat(ms).isLessThan(100));
+		String measured = "server ms less pauses %s, with them %s, pauses %s".formatted(own, server,
+				serverTimes.pauses());
+		Collections.sort(own);
+		assertThat(own.get(own.size() / 2)).as("server median: " + measured).isLessThan(100);
+		assertThat(own.get(own.size() - 1)).as("server slowest: " + measured).isLessThan(1_000);
 		Collections.sort(client);
 		assertThat(client.get(client.size() / 2)).as("client median ms of %s", client).isLessThan(100);
 		assertThat(client.get(client.size() - 1)).as("client slowest ms of %s", client).isLessThan(1_000);

@@ -58,7 +58,7 @@ class AuthorizationMatrixTest extends ApiTest {
 		REVOKE_INVITE_LINK("DELETE /negotiations/{id}/invite-links/{link_id}"), PREVIEW_INVITE("GET /invites/{token}"),
 		JOIN_INVITE("POST /invites/{token}/join"), GET_ORGANIZERS_EVENT_ICS("GET /events/{organizer's event id}/ics"),
 		GET_INVITEES_EVENT_ICS("GET /events/{invitee's event id}/ics"), PUT_CALENDAR_FEED("PUT /me/calendar-feed"),
-		DELETE_CALENDAR_FEED("DELETE /me/calendar-feed");
+		DELETE_CALENDAR_FEED("DELETE /me/calendar-feed"), LIST_PEOPLE("GET /me/people");
 
 		final String label;
 
@@ -119,6 +119,8 @@ class AuthorizationMatrixTest extends ApiTest {
 				"403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
 		row(cells, Endpoint.PUT_CALENDAR_FEED, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
 		row(cells, Endpoint.DELETE_CALENDAR_FEED, Target.CONFIRMED, "204", "204", "204", "401 UNAUTHORIZED");
+		row(cells, Endpoint.LIST_PEOPLE, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
+		row(cells, Endpoint.LIST_PEOPLE, Target.DRAFT, "200", "200", "200", "401 UNAUTHORIZED");
 		return cells.stream();
 	}
 
@@ -188,6 +190,7 @@ class AuthorizationMatrixTest extends ApiTest {
 			case GET_INVITEES_EVENT_ICS -> api.get("/events/" + world.bobEvent + "/ics");
 			case PUT_CALENDAR_FEED -> api.put("/me/calendar-feed");
 			case DELETE_CALENDAR_FEED -> api.delete("/me/calendar-feed");
+			case LIST_PEOPLE -> api.get("/me/people");
 		};
 		if (caller != null) {
 			call.token(caller.token());
@@ -265,6 +268,24 @@ class AuthorizationMatrixTest extends ApiTest {
 			case PUT_CALENDAR_FEED ->
 				assertThat(data.path("url").asString()).startsWith("http://localhost:8080/calendar/");
 			case DELETE_CALENDAR_FEED -> assertThat(response.raw()).isEmpty();
+			case LIST_PEOPLE -> {
+				// Participants only, and a draft links its organizer to its invitees, not
+				// back.
+				List<String> uids = new ArrayList<>();
+				data.forEach(person -> uids.add(person.path("user_id").asString()));
+				switch (role) {
+					case ORGANIZER -> assertThat(uids).contains(world.bob.uid()).doesNotContain(world.mallory.uid());
+					case INVITEE -> {
+						if (target == Target.DRAFT) {
+							assertThat(uids).isEmpty();
+						}
+						else {
+							assertThat(uids).contains(world.alice.uid()).doesNotContain(world.mallory.uid());
+						}
+					}
+					default -> assertThat(uids).isEmpty();
+				}
+			}
 		}
 	}
 

@@ -63,7 +63,7 @@ class CalendarFeedRepository {
 	Optional<Snapshot> load(byte[] secretHash, Instant since) {
 		List<Row> rows = jdbc.sql("""
 				SELECT f.secret_hash, f.created_at AS feed_created_at,
-				       e.id, e.negotiation_id, e.title, e.status, e.starts_at, e.ends_at, e.updated_at,
+				       e.id, e.negotiation_id, e.title, e.status, e.response, e.starts_at, e.ends_at, e.updated_at,
 				       e.venue ->> 'name' AS venue_name, e.participants::text AS participants
 				  FROM calendar_feeds f
 				  LEFT JOIN events e ON e.owner_id = f.user_id AND e.ends_at >= :since
@@ -76,7 +76,8 @@ class CalendarFeedRepository {
 							"cancelled".equals(row.getString("status")), row.getTimestamp("updated_at").toInstant(),
 							row.getTimestamp("starts_at").toInstant(), row.getTimestamp("ends_at").toInstant(),
 							row.getString("title"), row.getString("venue_name"),
-							json.readValue(row.getString("participants"), PEOPLE)));
+							json.readValue(row.getString("participants"), PEOPLE),
+							"tentative".equals(row.getString("response"))));
 			return new Row(row.getBytes("secret_hash"), row.getTimestamp("feed_created_at").toInstant(), event);
 		}).list();
 		if (rows.isEmpty()) {

@@ -69,7 +69,13 @@ public final class IcsCalendar {
 	 * UID, so every participant's copy of the meeting is the same calendar item.
 	 */
 	public record Entry(String meetingId, boolean cancelled, Instant changedAt, Instant startsAt, Instant endsAt,
-			String title, @Nullable String location, List<Person> people) {
+			String title, @Nullable String location, List<Person> people, boolean tentative) {
+
+		/** A firm (not tentative) entry. */
+		public Entry(String meetingId, boolean cancelled, Instant changedAt, Instant startsAt, Instant endsAt,
+				String title, @Nullable String location, List<Person> people) {
+			this(meetingId, cancelled, changedAt, startsAt, endsAt, title, location, people, false);
+		}
 
 		/**
 		 * 0 for the confirmed plan, 1 once cancelled: the only change an event goes
@@ -140,7 +146,10 @@ public final class IcsCalendar {
 		properties.add(new DtStart<>(entry.startsAt()));
 		properties.add(new DtEnd<>(entry.endsAt()));
 		properties.add(new Summary(clean(entry.title())));
-		properties.add(entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+		// A tentative attendee's copy says so: they chose this time or place only if need
+		// be.
+		properties.add(entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED
+				: entry.tentative() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
 		if (entry.location() != null) {
 			properties.add(new Location(clean(entry.location())));
 		}

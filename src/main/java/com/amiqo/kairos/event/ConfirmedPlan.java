@@ -22,8 +22,13 @@ public record ConfirmedPlan(UUID negotiationId, String title, String intentCateg
 
 	/**
 	 * {@code userId} is the app_users id (the event's owner); {@code uid} is what the API
-	 * shows.
+	 * shows; {@code tentative} when they chose the final slot or venue only if need be.
 	 */
-	public record Attendee(UUID userId, String uid, @Nullable String displayName) {
+	public record Attendee(UUID userId, String uid, @Nullable String displayName, boolean tentative) {
+
+		public Attendee(UUID userId, String uid, @Nullable String displayName) {
+			this(userId, uid, displayName, false);
+		}
+
 	}
 }

@@ -12,12 +12,16 @@ import com.amiqo.kairos.calendar.IcsCalendar;
 
 /** The API representation of an event (SPEC §6). */
 record Event(UUID id, String ownerId, @JsonIgnore UUID ownerUserId, UUID negotiationId, String title,
-		String intentCategory, @ClosedSet(values = Event.STATUSES) String status, String source, Instant startsAt,
-		Instant endsAt, String timezone, ConfirmedPlan.@Nullable Venue venue, List<Person> participants, String icsUrl,
-		@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion, Instant createdAt,
-		Instant updatedAt) {
+		String intentCategory, @ClosedSet(values = Event.STATUSES) String status,
+		@ClosedSet(values = Event.RESPONSES) String response, String source, Instant startsAt, Instant endsAt,
+		String timezone, ConfirmedPlan.@Nullable Venue venue, List<Person> participants, String icsUrl,
+		@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion, @Nullable String cancelReason,
+		Instant createdAt, Instant updatedAt) {
 
 	static final String STATUSES = "confirmed|cancelled";
+
+	/** {@code tentative}: the owner chose the final slot or venue only if need be. */
+	static final String RESPONSES = "accepted|tentative";
 
 	record Person(String userId, @Nullable String displayName) {
 	}
@@ -35,7 +39,8 @@ record Event(UUID id, String ownerId, @JsonIgnore UUID ownerUserId, UUID negotia
 				title, venue == null ? null : venue.name(),
 				participants.stream()
 					.map(person -> new IcsCalendar.Person(person.userId(), person.displayName()))
-					.toList());
+					.toList(),
+				"tentative".equals(response));
 	}
 
 	String etag() {

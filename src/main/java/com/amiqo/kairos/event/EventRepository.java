@@ -29,7 +29,8 @@ class EventRepository {
 	};
 
 	private static final String COLUMNS = """
-			e.id, e.owner_id, u.firebase_uid AS owner_uid, e.negotiation_id, e.title, e.intent_category, e.status,
+			e.id, e.owner_id, u.firebase_uid AS owner_uid, e.negotiation_id, e.title, e.intent_category, e.status, e.response,
+			e.cancel_reason,
 			e.source, e.starts_at, e.ends_at, e.timezone, e.venue::text AS venue, e.participants::text AS participants,
 			e.encrypted_payload, e.encrypted_blob_version, e.created_at, e.updated_at
 			""";
@@ -57,6 +58,7 @@ class EventRepository {
 		for (int i = 0; i < rows.length; i++) {
 			rows[i] = new MapSqlParameterSource().addValue("id", ids.get(i))
 				.addValue("owner", plan.attendees().get(i).userId())
+				.addValue("response", plan.attendees().get(i).tentative() ? "tentative" : "accepted")
 				.addValue("negotiationId", plan.negotiationId())
 				.addValue("title", plan.title())
 				.addValue("category", plan.intentCategory())
@@ -69,20 +71,42 @@ class EventRepository {
 				.addValue("blobVersion", plan.blob() == null ? null : plan.blob().version())
 				.addValue("now", Timestamp.from(now));
 		}
-		batch.batchUpdate("""
-				INSERT INTO events (id, owner_id, negotiation_id, title, intent_category, status, source, starts_at,
-				                    ends_at, timezone, venue, participants, encrypted_payload, encrypted_blob_version,
-				                    created_at, updated_at)
-				VALUES (:id, :owner, :negotiationId, :title, :category, 'confirmed', 'negotiation', :startsAt, :endsAt,
-				        :timezone, CAST(:venue AS jsonb), CAST(:people AS jsonb), :payload, :blobVersion, :now, :now)
-				""", rows);
+		batch.batchUpdate(
+				"""
+						INSERT INTO events (id, owner_id, negotiation_id, title, intent_category, status, response, source,
+						                    starts_at, ends_at, timezone, venue, participants, encrypted_payload,
+						                    encrypted_blob_version, created_at, updated_at)
+						VALUES (:id, :owner, :negotiationId, :title, :category, 'confirmed', :response, 'negotiation', :startsAt,
+						        :endsAt, :timezone, CAST(:venue AS jsonb), CAST(:people AS jsonb), :payload, :blobVersion, :now,
+						        :now)
+						ON CONFLICT (negotiation_id, owner_id) DO UPDATE
+						   SET status = 'confirmed', response = EXCLUDED.response, participants = EXCLUDED.participants,
+						       updated_at = EXCLUDED.updated_at
+						""",
+				rows);
 	}
 
-	int cancelForNegotiation(UUID negotiationId, Instant now) {
+	int cancelForNegotiation(UUID negotiationId, @Nullable String reason, Instant now) {
+		return jdbc.sql("""
+				UPDATE events SET status = 'cancelled', cancel_reason = :reason, updated_at = :now
+				 WHERE negotiation_id = :negotiationId AND status = 'confirmed'
+				""")
+			.param("now", Timestamp.from(now))
+			.param("reason", reason)
+			.param("negotiationId", negotiationId)
+			.update();
+	}
+
+	/** One owner's event of the plan, cancelled (they no longer come). */
+	int cancelForOwner(UUID negotiationId, UUID ownerId, Instant now) {
 		return jdbc.sql("""
 				UPDATE events SET status = 'cancelled', updated_at = :now
-				 WHERE negotiation_id = :negotiationId AND status = 'confirmed'
-				""").param("now", Timestamp.from(now)).param("negotiationId", negotiationId).update();
+				 WHERE negotiation_id = :negotiationId AND owner_id = :owner AND status = 'confirmed'
+				""")
+			.param("now", Timestamp.from(now))
+			.param("negotiationId", negotiationId)
+			.param("owner", ownerId)
+			.update();
 	}
 
 	Optional<Event> find(UUID id) {
@@ -135,11 +159,11 @@ class EventRepository {
 		String payload = row.getString("encrypted_payload");
 		return new Event(id, row.getString("owner_uid"), row.getObject("owner_id", UUID.class),
 				row.getObject("negotiation_id", UUID.class), row.getString("title"), row.getString("intent_category"),
-				row.getString("status"), row.getString("source"), row.getTimestamp("starts_at").toInstant(),
-				row.getTimestamp("ends_at").toInstant(), row.getString("timezone"),
-				venue == null ? null : json.readValue(venue, ConfirmedPlan.Venue.class),
+				row.getString("status"), row.getString("response"), row.getString("source"),
+				row.getTimestamp("starts_at").toInstant(), row.getTimestamp("ends_at").toInstant(),
+				row.getString("timezone"), venue == null ? null : json.readValue(venue, ConfirmedPlan.Venue.class),
 				json.readValue(row.getString("participants"), PEOPLE), "/events/" + id + "/ics", payload,
-				payload == null ? null : row.getInt("encrypted_blob_version"),
+				payload == null ? null : row.getInt("encrypted_blob_version"), row.getString("cancel_reason"),
 				row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
 	}
 

@@ -37,14 +37,22 @@ public class EventService {
 		this.clock = clock;
 	}
 
-	/** One event per attendee. Runs inside the confirming transaction. */
+	/**
+	 * One event per attendee (an attendee who has one already, cancelled or not, gets it
+	 * back confirmed). Runs inside the confirming transaction.
+	 */
 	public void createFor(ConfirmedPlan plan, Instant now) {
 		events.insertAll(plan, Stream.generate(UUID::randomUUID).limit(plan.attendees().size()).toList(), now);
 	}
 
-	/** Runs inside the cancelling transaction. */
-	public void cancelFor(UUID negotiationId, Instant now) {
-		events.cancelForNegotiation(negotiationId, now);
+	/** Runs inside the cancelling transaction; {@code reason} is the organizer's. */
+	public void cancelFor(UUID negotiationId, @Nullable String reason, Instant now) {
+		events.cancelForNegotiation(negotiationId, reason, now);
+	}
+
+	/** An attendee dropped out of a confirmed plan: their event is cancelled. */
+	public void cancelFor(UUID negotiationId, UUID ownerId, Instant now) {
+		events.cancelForOwner(negotiationId, ownerId, now);
 	}
 
 	Event get(AppUser user, UUID id) {

@@ -81,6 +81,19 @@ class NegotiationController {
 		return respond(HttpStatus.OK, negotiations.reply(user, request, IfMatch.revisionOf(ifMatch)), user);
 	}
 
+	@Operation(operationId = "finalizeNegotiation",
+			summary = "The organizer picks the final slot (and venue): confirmed for everyone who can come")
+	@ETagged
+	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION,
+			ErrorCode.INVALID_STATE_TRANSITION, ErrorCode.NEGOTIATION_EXPIRED, ErrorCode.PRECONDITION_FAILED,
+			ErrorCode.UNKNOWN_OPTION, ErrorCode.SLOT_IN_PAST })
+	@PostMapping("/negotiate/finalize")
+	ResponseEntity<Envelope<NegotiationView>> finalize(AppUser user,
+			@Valid @RequestBody NegotiationRequests.Finalize request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		return respond(HttpStatus.OK, negotiations.finalize(user, request, IfMatch.revisionOf(ifMatch)), user);
+	}
+
 	@Operation(operationId = "cancelNegotiation", summary = "Organizer only")
 	@ETagged
 	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.USER_NOT_PARTICIPANT, ErrorCode.ORGANIZER_ONLY_ACTION,

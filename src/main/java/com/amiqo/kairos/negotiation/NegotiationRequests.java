@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.EncryptedBlobFields;
 import com.amiqo.kairos.api.WireValues;
+import com.amiqo.kairos.negotiation.domain.Deciding;
 import com.amiqo.kairos.negotiation.domain.IntentCategory;
+import com.amiqo.kairos.negotiation.domain.OnDeadline;
 import com.amiqo.kairos.negotiation.domain.Reply;
 import com.amiqo.kairos.negotiation.domain.ReplyAction;
 import com.amiqo.kairos.negotiation.domain.SlotOption;
@@ -53,8 +55,12 @@ public final class NegotiationRequests {
 					message = "must hold 1-10 slots") List<@NotNull @Valid SlotInput> proposedSlots,
 			@Size(max = 10,
 					message = "must hold at most 10 venues") @Nullable List<@NotNull @Valid VenueInput> proposedVenues,
-			@Nullable Boolean agentMode, @Nullable Instant expiresAt, @Nullable Boolean send,
-			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) implements EncryptedBlob.Fields {
+			@Nullable Boolean agentMode, @Nullable Boolean autoConfirm,
+			@Pattern(regexp = OnDeadline.VALUES, message = "must be expire or pick_best") @Nullable String onDeadline,
+			@Min(value = Deciding.MIN_ATTENDEES_FLOOR, message = "must be 2-50") @Max(
+					value = Deciding.MIN_ATTENDEES_CEILING, message = "must be 2-50") @Nullable Integer minAttendees,
+			@Nullable Instant expiresAt, @Nullable Boolean send, @Nullable String encryptedPayload,
+			@Nullable Integer encryptedBlobVersion) implements EncryptedBlob.Fields {
 
 		public Start {
 			// Trimmed before the length rule applies ("≤ 120 chars, trimmed").
@@ -73,6 +79,13 @@ public final class NegotiationRequests {
 
 		@Nullable EncryptedBlob blob() {
 			return EncryptedBlob.of(this);
+		}
+
+		/** How the organizer wants it decided; each choice left out takes its default. */
+		Deciding deciding() {
+			return new Deciding(!Boolean.FALSE.equals(autoConfirm),
+					onDeadline == null ? OnDeadline.EXPIRE : OnDeadline.of(onDeadline),
+					minAttendees == null ? Deciding.MIN_ATTENDEES_FLOOR : minAttendees);
 		}
 
 		/**
@@ -107,6 +120,8 @@ public final class NegotiationRequests {
 					message = "must be accept, decline or counter") String action,
 			@Size(max = 20) @Nullable List<@NotNull UUID> slotIds,
 			@Size(max = 20) @Nullable List<@NotNull UUID> venueIds,
+			@Size(max = 20) @Nullable List<@NotNull UUID> maybeSlotIds,
+			@Size(max = 20) @Nullable List<@NotNull UUID> maybeVenueIds,
 			@Size(max = 20,
 					message = "must hold at most 20 slots") @Nullable List<@NotNull @Valid SlotInput> counterSlots,
 			@Size(max = 20,
@@ -128,14 +143,30 @@ public final class NegotiationRequests {
 					: rules.slots(counterSlots, "counter_slots", now, problems);
 			List<VenueOption> venues = rules.venues(counterVenues, "counter_venues", problems);
 			problems.throwIfAny();
-			return new Reply(WireValues.parse(ReplyAction.class, action), slotIds == null ? null : Set.copyOf(slotIds),
-					venueIds == null ? null : Set.copyOf(venueIds), slots, venues);
+			return new Reply(WireValues.parse(ReplyAction.class, action), set(slotIds), set(venueIds),
+					set(maybeSlotIds), set(maybeVenueIds), slots, venues);
+		}
+
+		private static @Nullable Set<UUID> set(@Nullable List<UUID> ids) {
+			return ids == null ? null : Set.copyOf(ids);
 		}
 
 	}
 
 	record Cancel(@NotNull UUID negotiationId,
-			@Size(max = 500, message = "must be at most 500 characters") @Nullable String reason) {
+			@Size(max = 200, message = "must be at most 200 characters") @Nullable String reason) {
+
+		public Cancel {
+			// Trimmed before the length rule applies; nothing left means no reason.
+			reason = reason == null || reason.isBlank() ? null : reason.strip();
+		}
+
+	}
+
+	/**
+	 * The organizer's pick: a slot, and a venue exactly when venues were proposed.
+	 */
+	record Finalize(@NotNull UUID negotiationId, @NotNull UUID slotId, @Nullable UUID venueId) {
 	}
 
 }

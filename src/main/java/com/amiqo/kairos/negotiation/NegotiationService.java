@@ -24,6 +24,7 @@ import com.amiqo.kairos.event.EventService;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.OnDeadline;
 import com.amiqo.kairos.negotiation.domain.Previews;
 import com.amiqo.kairos.negotiation.domain.Reply;
 import com.amiqo.kairos.negotiation.domain.ReplyAction;
@@ -103,7 +104,7 @@ public class NegotiationService {
 				.map(uid -> Objects.requireNonNull(invitees.get(uid)).id())
 				.toList();
 			Negotiation negotiation = Negotiation.start(id, organizer.id(), inviteeIds, slotOptions, venueOptions,
-					expiresAt, !Boolean.FALSE.equals(request.send()), now, UUID::randomUUID);
+					expiresAt, !Boolean.FALSE.equals(request.send()), request.deciding(), now, UUID::randomUUID);
 			StoredNegotiation record = StoredNegotiation.started(negotiation, request, blob, organizer.displayName(),
 					fingerprint, now);
 			if (!negotiations.insertIfAbsent(record)) {
@@ -125,11 +126,12 @@ public class NegotiationService {
 		Reply reply = input.toReply(rules, now());
 		EncryptedBlob blob = input.blob();
 		Written written = transactions.execute(status -> {
-			StoredNegotiation record = visibleForUpdate(input.negotiationId(), user);
 			// Read the clock once the lock is ours, so answers and added options are
-			// timed in the order
-			// they were applied: the awaiting_me rule compares those times.
+			// timed in the order they were applied: the awaiting_me rule compares those
+			// times.
+			StoredNegotiation locked = visibleForUpdate(input.negotiationId(), user);
 			Instant now = now();
+			StoredNegotiation record = settleDeadline(locked, now);
 			Negotiation.ReplyDecision decision = record.negotiation()
 				.reply(user.id(), reply, expectedRevision, now, UUID::randomUUID);
 			if (decision instanceof Negotiation.NoChange) {
@@ -152,7 +154,12 @@ public class NegotiationService {
 			if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
 				events.createFor(record.confirmedPlan(next), now);
 			}
-			outbox.enqueue(Notices.reply(applied, reply.action(), user.id(), record.agentMode(), preview, now));
+			else if (applied.outcome() == Negotiation.Outcome.RSVP) {
+				rsvpEvents(record, next, user.id(), reply.action(), now);
+			}
+			boolean allAnswered = !record.negotiation().isAllAnswered(now) && next.isAllAnswered(now);
+			outbox.enqueue(
+					Notices.reply(applied, reply.action(), user.id(), record.agentMode(), preview, allAnswered, now));
 			publishReplyEvents(applied, reply.action(), user.id());
 			return new Written(afterReply(record, applied, user.id(), answered ? blob : null, preview, now), null);
 		});
@@ -169,8 +176,8 @@ public class NegotiationService {
 	private StoredNegotiation afterReply(StoredNegotiation record, Negotiation.Applied applied, UUID actorId,
 			@Nullable EncryptedBlob storedBlob, String preview, Instant now) {
 		Negotiation next = applied.next();
-		if (applied.outcome() == Negotiation.Outcome.CONFIRMED || !applied.addedSlots().isEmpty()
-				|| !applied.addedVenues().isEmpty()) {
+		if (applied.outcome() == Negotiation.Outcome.CONFIRMED || applied.outcome() == Negotiation.Outcome.RSVP
+				|| !applied.addedSlots().isEmpty() || !applied.addedVenues().isEmpty()) {
 			return negotiations.find(next.id()).orElseThrow();
 		}
 		Map<UUID, EncryptedBlob> blobs = record.participantBlobs();
@@ -180,13 +187,14 @@ public class NegotiationService {
 		}
 		return new StoredNegotiation(next, record.title(), record.intentCategory(), record.agentMode(), record.blob(),
 				actorId, preview, record.requestFingerprint(), record.createdAt(), now, record.users(), blobs,
-				record.eventIdsByOwner());
+				record.eventIdsByOwner(), record.cancelReason());
 	}
 
 	StoredNegotiation cancel(AppUser user, NegotiationRequests.Cancel input) {
-		Instant now = now();
 		Written written = transactions.execute(status -> {
-			StoredNegotiation record = visibleForUpdate(input.negotiationId(), user);
+			StoredNegotiation locked = visibleForUpdate(input.negotiationId(), user);
+			Instant now = now();
+			StoredNegotiation record = settleDeadline(locked, now);
 			Negotiation.CancelDecision decision = record.negotiation().cancel(user.id(), now);
 			if (decision instanceof Negotiation.Expired expired) {
 				markExpired(record, expired.expired(), now);
@@ -194,10 +202,10 @@ public class NegotiationService {
 						NegotiationState.EXPIRED, "cancel"));
 			}
 			Negotiation.Cancelled cancelled = (Negotiation.Cancelled) decision;
-			String preview = Previews.cancelled(user.displayName());
+			String preview = Previews.cancelled(user.displayName(), input.reason());
 			negotiations.writeCancel(cancelled.next(), user.id(), preview, input.reason(), now);
 			if (cancelled.wasConfirmed()) {
-				events.cancelFor(cancelled.next().id(), now);
+				events.cancelFor(cancelled.next().id(), input.reason(), now);
 			}
 			outbox.enqueue(Notices.cancelled(cancelled.next(), user.id(), preview));
 			domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(cancelled.next().id(), user.id(),
@@ -221,8 +229,70 @@ public class NegotiationService {
 	}
 
 	/**
-	 * Marks overdue negotiations expired; safe to run on many instances at once. Returns
-	 * how many.
+	 * The organizer's pick (SPEC §5.9), under the row lock like every reply: whichever of
+	 * a finalize, a confirming reply or the deadline takes the lock first decides, and
+	 * the others see a confirmed negotiation.
+	 */
+	StoredNegotiation finalize(AppUser user, NegotiationRequests.Finalize input, @Nullable Integer expectedRevision) {
+		Written written = transactions.execute(status -> {
+			StoredNegotiation locked = visibleForUpdate(input.negotiationId(), user);
+			Instant now = now();
+			StoredNegotiation record = settleDeadline(locked, now);
+			Negotiation.FinalizeDecision decision = record.negotiation()
+				.finalize(user.id(), input.slotId(), input.venueId(), expectedRevision, now);
+			if (decision instanceof Negotiation.NoChange) {
+				return new Written(record, null);
+			}
+			if (decision instanceof Negotiation.Expired expired) {
+				markExpired(record, expired.expired(), now);
+				return new Written(record,
+						NegotiationRefusals.expired(record.negotiation().id(), record.negotiation().expiresAt()));
+			}
+			Negotiation next = ((Negotiation.Finalized) decision).next();
+			String preview = Previews.finalized(user.displayName());
+			confirm(record, next, user.id(), preview, now);
+			return new Written(negotiations.find(next.id()).orElseThrow(), null);
+		});
+		return written.orThrow();
+	}
+
+	/**
+	 * Writes a confirmation that is not a reply (the organizer's pick, the deadline's):
+	 * the state, one event per attendee, the notifications and the domain event.
+	 * {@code actorId} null is the system.
+	 */
+	private void confirm(StoredNegotiation record, Negotiation next, @Nullable UUID actorId, String preview,
+			Instant now) {
+		negotiations.writeDecision(next, actorId, preview, now);
+		events.createFor(record.confirmedPlan(next), now);
+		outbox.enqueue(Notices.confirmed(next, actorId, preview));
+		domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(),
+				Objects.requireNonNull(next.finalSlotId(), "a confirmed negotiation has a final slot"),
+				next.finalVenueId()));
+	}
+
+	/**
+	 * Applies the deadline to a locked negotiation that is overdue and still awaiting
+	 * replies with {@code pick_best}: confirmed on the best option, or left for the
+	 * caller's expiry path. The sweep and every write path call this under the row lock,
+	 * so the deadline is applied once.
+	 */
+	private StoredNegotiation settleDeadline(StoredNegotiation record, Instant now) {
+		Negotiation negotiation = record.negotiation();
+		if (!negotiation.isOverdue(now) || negotiation.deciding().onDeadline() != OnDeadline.PICK_BEST) {
+			return record;
+		}
+		Negotiation settled = negotiation.atDeadline(now);
+		if (settled.state() != NegotiationState.CONFIRMED) {
+			return record;
+		}
+		confirm(record, settled, null, Previews.confirmedAtDeadline(), now);
+		return negotiations.find(negotiation.id()).orElseThrow();
+	}
+
+	/**
+	 * Marks overdue negotiations expired, and confirms those whose deadline picks an
+	 * option; safe to run on many instances at once. Returns how many were settled.
 	 */
 	public int expireOverdue(int batchSize) {
 		Instant now = now();
@@ -240,6 +310,42 @@ public class NegotiationService {
 			total += swept;
 		}
 		while (swept == batchSize);
+		do {
+			swept = transactions.execute(status -> {
+				List<UUID> claimed = negotiations.claimOverduePickBest(now, batchSize);
+				for (UUID id : claimed) {
+					StoredNegotiation record = negotiations.find(id).orElseThrow();
+					StoredNegotiation settled = settleDeadline(record, now);
+					if (settled.negotiation().state() != NegotiationState.CONFIRMED) {
+						markExpired(record, record.negotiation().expire(), now);
+					}
+				}
+				return claimed.size();
+			});
+			total += swept;
+		}
+		while (swept == batchSize);
+		return total;
+	}
+
+	/**
+	 * Sends the reminders that are due, each once: claiming one clears it in the same
+	 * transaction that writes its notifications. Returns how many negotiations were
+	 * reminded about.
+	 */
+	public int remindDue(int batchSize) {
+		Instant now = now();
+		int total = 0;
+		int claimed;
+		do {
+			claimed = transactions.execute(status -> {
+				NegotiationRepository.Reminded reminded = negotiations.claimReminders(now, batchSize);
+				outbox.enqueue(Notices.reminders(reminded.recipients()));
+				return reminded.claimed();
+			});
+			total += claimed;
+		}
+		while (claimed == batchSize);
 		return total;
 	}
 
@@ -288,6 +394,20 @@ public class NegotiationService {
 			negotiations.updateState(expired, null, null, now);
 			outbox.enqueue(Notices.expired(expired));
 			domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(expired.id()));
+		}
+	}
+
+	/**
+	 * An RSVP changes who has an event: the attendees' events (a newcomer's included) are
+	 * made or brought up to date, and a dropout's is cancelled.
+	 */
+	private void rsvpEvents(StoredNegotiation record, Negotiation next, UUID replierId, ReplyAction action,
+			Instant now) {
+		if (action == ReplyAction.DECLINE) {
+			events.cancelFor(next.id(), replierId, now);
+		}
+		else {
+			events.createFor(record.confirmedPlan(next), now);
 		}
 	}
 

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.negotiation.domain.IntentCategory;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.OnDeadline;
 import com.amiqo.kairos.negotiation.domain.ParticipantStatus;
 
 /**
@@ -20,7 +21,9 @@ public record NegotiationSummary(UUID id, String ownerId, @Nullable String organ
 		@ClosedSet(values = IntentCategory.VALUES) String intentCategory,
 		@ClosedSet(NegotiationState.class) String state, boolean agentMode, int agentRound, int revision,
 		int participantCount, int acceptedCount, @ClosedSet(ParticipantStatus.class) String myStatus,
-		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, int slotCount, int venueCount,
-		@Nullable Instant nextStartsAt, @Nullable String lastActorId, @Nullable String lastMessagePreview,
-		Instant createdAt, Instant updatedAt, Instant expiresAt) {
+		boolean autoConfirm, @ClosedSet(OnDeadline.class) String onDeadline, int minAttendees,
+		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, @Nullable Integer attendeeCount,
+		@Nullable String cancelReason, int slotCount, int venueCount, @Nullable Instant nextStartsAt,
+		@Nullable String lastActorId, @Nullable String lastMessagePreview, Instant createdAt, Instant updatedAt,
+		Instant expiresAt) {
 }

@@ -39,11 +39,20 @@ final class Notices {
 		return notices;
 	}
 
+	/**
+	 * {@code allAnswered}: this reply is the one after which nobody has anything left to
+	 * answer, so the organizer is told it is their call (unless they replied themselves).
+	 */
 	static List<Notification> reply(Negotiation.Applied applied, ReplyAction action, UUID actorId, boolean agentMode,
-			@Nullable String preview, Instant now) {
+			@Nullable String preview, boolean allAnswered, Instant now) {
 		Negotiation next = applied.next();
 		List<Notification> notices = new ArrayList<>();
+		if (allAnswered && !next.ownerId().equals(actorId)) {
+			to(notices, NotificationKind.ALL_ANSWERED, next, Previews.allAnswered(), Participant::isOrganizer);
+		}
 		switch (applied.outcome()) {
+			case RSVP -> to(notices, NotificationKind.REPLIED, next, preview,
+					participant -> participant.isActive() && !participant.userId().equals(actorId));
 			case SENT -> notices.addAll(sent(next, agentMode, preview, now));
 			case CONFIRMED -> to(notices, NotificationKind.CONFIRMED, next, preview, everyoneBut(actorId));
 			case EVERYONE_DECLINED -> to(notices, NotificationKind.CANCELLED, next, preview, everyoneBut(actorId));
@@ -65,6 +74,25 @@ final class Notices {
 			}
 		}
 		return notices;
+	}
+
+	/**
+	 * A confirmation that is not a reply (the organizer's pick, the deadline's): everyone
+	 * but the actor ({@code null}: the system, so everyone).
+	 */
+	static List<Notification> confirmed(Negotiation confirmed, @Nullable UUID actorId, String preview) {
+		List<Notification> notices = new ArrayList<>();
+		to(notices, NotificationKind.CONFIRMED, confirmed, preview,
+				participant -> !participant.userId().equals(actorId));
+		return notices;
+	}
+
+	/** The reminders the sweep claimed: each participant the negotiation waits for. */
+	static List<Notification> reminders(List<NegotiationRepository.Reminder> recipients) {
+		return recipients.stream()
+			.map(reminder -> new Notification(NotificationKind.REMINDER, reminder.userId(), reminder.negotiationId(),
+					NegotiationState.AWAITING_REPLIES.value(), Previews.reminder()))
+			.toList();
 	}
 
 	/** Someone joined by invite link (SPEC §5.8): the organizer is told. */

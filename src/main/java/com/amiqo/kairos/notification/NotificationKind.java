@@ -11,7 +11,8 @@ import com.amiqo.kairos.api.WireValues;
 public enum NotificationKind {
 
 	INVITED("New invitation"), JOINED("Someone joined"), REPLIED("New reply"), COUNTERED("New suggestion"),
-	CONFIRMED("Plan confirmed"), CANCELLED("Plan cancelled"), EXPIRED("Plan expired"), EVALUATE(null);
+	CONFIRMED("Plan confirmed"), CANCELLED("Plan cancelled"), EXPIRED("Plan expired"),
+	ALL_ANSWERED("Everyone has answered"), REMINDER("Reminder"), EVALUATE(null);
 
 	private final @Nullable String alertTitle;
 

@@ -105,7 +105,7 @@ class NegotiationLifecycleScenarioTest extends NegotiationScenarios {
 
 		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 		assertThat(cancelled.data().path("state").asString()).isEqualTo("cancelled");
-		assertThat(cancelled.data().path("last_message_preview").asString()).isEqualTo("Alice cancelled");
+		assertThat(cancelled.data().path("last_message_preview").asString()).isEqualTo("Alice cancelled: Rain");
 		assertThat(cancelled.data().path("revision").asInt()).isEqualTo(3);
 		for (TestUser user : List.of(alice, bob, carol)) {
 			String eventId = eventIds.get(user);

@@ -159,7 +159,7 @@ class QueryBudgetTest extends ApiTest {
 		UUID id = UUID.fromString(start(organizer, guests));
 		AppUser guest = users.provision(guests.get(0).uid(), null, null);
 		NegotiationRequests.ReplyInput accept = new NegotiationRequests.ReplyInput(id, "accept", null, null, null, null,
-				"YWJj", 1);
+				null, null, "YWJj", 1);
 
 		Map<String, Long> updated = updatedRowsWithin(() -> service.reply(guest, accept, null));
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participant> participants,
 		List<ProposedSlot> slots, List<ProposedVenue> venues, Instant expiresAt, int agentRound, int revision,
-		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, boolean sent) {
+		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, boolean sent, Deciding deciding) {
 
 	/**
 	 * Refuses a state no rule can reach, so neither a rule nor a row read back can make
@@ -77,12 +78,30 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
+	 * A negotiation decided the default way (confirms on its own, expires at its
+	 * deadline).
+	 */
+	public Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participant> participants,
+			List<ProposedSlot> slots, List<ProposedVenue> venues, Instant expiresAt, int agentRound, int revision,
+			@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, boolean sent) {
+		this(id, ownerId, state, participants, slots, venues, expiresAt, agentRound, revision, finalSlotId,
+				finalVenueId, sent, Deciding.DEFAULT);
+	}
+
+	/**
 	 * A new negotiation (SPEC §5.1): the organizer accepts every option they propose,
 	 * invitees start as invited in the order given, and a draft ({@code send} false)
 	 * waits until its organizer sends it.
 	 */
 	public static Negotiation start(UUID id, UUID organizerId, List<UUID> inviteeIds, List<SlotOption> slotOptions,
 			List<VenueOption> venueOptions, Instant expiresAt, boolean send, Instant now, Supplier<UUID> newIds) {
+		return start(id, organizerId, inviteeIds, slotOptions, venueOptions, expiresAt, send, Deciding.DEFAULT, now,
+				newIds);
+	}
+
+	public static Negotiation start(UUID id, UUID organizerId, List<UUID> inviteeIds, List<SlotOption> slotOptions,
+			List<VenueOption> venueOptions, Instant expiresAt, boolean send, Deciding deciding, Instant now,
+			Supplier<UUID> newIds) {
 		List<ProposedSlot> slots = new ArrayList<>();
 		for (SlotOption option : slotOptions) {
 			slots.add(new ProposedSlot(newIds.get(), slots.size(), option.startsAt(), option.durationMinutes(),
@@ -99,7 +118,8 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 		inviteeIds.forEach(inviteeId -> participants
 			.add(new Participant(inviteeId, ParticipantStatus.INVITED, Set.of(), Set.of(), null)));
 		NegotiationState state = send ? NegotiationState.AWAITING_REPLIES : NegotiationState.AWAITING_INVITES;
-		return new Negotiation(id, organizerId, state, participants, slots, venues, expiresAt, 0, 0, null, null, send);
+		return new Negotiation(id, organizerId, state, participants, slots, venues, expiresAt, 0, 0, null, null, send,
+				deciding);
 	}
 
 	/** What a reply came to. */
@@ -110,14 +130,14 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	/**
 	 * The reply repeats the caller's recorded answer: nothing to write (safe retries).
 	 */
-	public record NoChange() implements ReplyDecision {
+	public record NoChange() implements ReplyDecision, FinalizeDecision {
 	}
 
 	/**
 	 * The deadline has passed: the negotiation is (to be marked) expired and the reply
 	 * refused.
 	 */
-	public record Expired(Negotiation expired) implements ReplyDecision, CancelDecision {
+	public record Expired(Negotiation expired) implements ReplyDecision, CancelDecision, FinalizeDecision {
 	}
 
 	/** The reply changed the negotiation. */
@@ -132,7 +152,9 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 		/** An answer was recorded; no consensus yet. */
 		ANSWERED, CONFIRMED,
 		/** The last active invitee declined. */
-		EVERYONE_DECLINED
+		EVERYONE_DECLINED,
+		/** An invitee's accept or decline of a confirmed plan. */
+		RSVP
 
 	}
 
@@ -178,7 +200,10 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	 * sweep runs.
 	 */
 	public NegotiationState effectiveState(Instant now) {
-		return isOverdue(now) ? NegotiationState.EXPIRED : state;
+		if (!isOverdue(now)) {
+			return state;
+		}
+		return deciding.onDeadline() == OnDeadline.PICK_BEST ? atDeadline(now).state() : NegotiationState.EXPIRED;
 	}
 
 	public Optional<Participant> participant(UUID userId) {
@@ -210,10 +235,12 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 
 	/**
 	 * Whether the negotiation waits for this user (SPEC §5.6, {@code awaiting_me}): an
-	 * invitee who has not answered an open negotiation, or any active participant,
-	 * organizer included, for whom an option was added by someone else after their last
-	 * answer and is not in their accepted sets. The same rule picks who is told about a
-	 * counter.
+	 * active participant with an option left to answer ({@link Answers}: an invitee who
+	 * has not answered, or anyone, organizer included, facing an option someone else
+	 * added after their last answer), or the organizer once every active participant has
+	 * answered everything and the negotiation is still open with an invitee in it (the
+	 * next move is theirs). The same rule picks who is told about a counter and who is
+	 * reminded.
 	 */
 	public boolean isAwaiting(UUID userId, Instant now) {
 		if (effectiveState(now) != NegotiationState.AWAITING_REPLIES) {
@@ -223,34 +250,145 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 		if (participant == null || !participant.isActive()) {
 			return false;
 		}
-		return participant.status() == ParticipantStatus.INVITED || hasUnansweredOption(participant, now);
+		Answers answers = new Answers(participants, now);
+		if (answers.hasUnanswered(participant, slots, venues)) {
+			return true;
+		}
+		return participant.isOrganizer() && hasInvitee() && answers.everyoneAnswered(slots, venues);
 	}
 
 	/**
-	 * An option this participant has not answered: proposed by another participant who is
-	 * still active (a decliner's leftovers prompt nobody), after this participant's last
-	 * answer, missing from their accepted sets, and (for times) not started yet.
+	 * Open, with at least one invitee, and nobody active has an option left to answer:
+	 * the organizer's call (they are told with {@code all_answered}).
 	 */
-	private boolean hasUnansweredOption(Participant participant, Instant now) {
-		Set<UUID> activeProposers = participants.stream()
-			.filter(Participant::isActive)
-			.map(Participant::userId)
-			.filter(id -> !id.equals(participant.userId()))
-			.collect(Collectors.toSet());
-		Instant answeredAt = participant.respondedAt();
-		boolean slotPending = slots.stream()
-			.anyMatch(slot -> activeProposers.contains(slot.proposedBy())
-					&& (answeredAt == null || slot.proposedAt().isAfter(answeredAt))
-					&& !participant.acceptedSlotIds().contains(slot.id()) && !slot.hasStarted(now));
-		return slotPending || venues.stream()
-			.anyMatch(venue -> activeProposers.contains(venue.proposedBy())
-					&& (answeredAt == null || venue.proposedAt().isAfter(answeredAt))
-					&& !participant.acceptedVenueIds().contains(venue.id()));
+	public boolean isAllAnswered(Instant now) {
+		return effectiveState(now) == NegotiationState.AWAITING_REPLIES && hasInvitee()
+				&& new Answers(participants, now).everyoneAnswered(slots, venues);
+	}
+
+	private boolean hasInvitee() {
+		for (Participant participant : participants) {
+			if (!participant.isOrganizer()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether this participant comes to the confirmed plan: the organizer always; an
+	 * invitee who has not declined and for whom the final slot, and the final venue if
+	 * any, are yes or if need be. Null while nothing is confirmed.
+	 */
+	public @Nullable Boolean isAttending(Participant participant) {
+		if (finalSlotId == null) {
+			return null;
+		}
+		if (participant.isOrganizer()) {
+			return true;
+		}
+		return participant.isActive() && participant.canMakeSlot(finalSlotId)
+				&& (finalVenueId == null || participant.canMakeVenue(finalVenueId));
+	}
+
+	/**
+	 * An attendee who chose the final slot or venue only if need be: their event is
+	 * tentative.
+	 */
+	public boolean isTentative(Participant participant) {
+		return finalSlotId != null && (participant.maybeSlotIds().contains(finalSlotId)
+				|| (finalVenueId != null && participant.maybeVenueIds().contains(finalVenueId)));
+	}
+
+	/** How many attend the confirmed plan; null while nothing is confirmed. */
+	public @Nullable Integer attendeeCount() {
+		if (finalSlotId == null) {
+			return null;
+		}
+		int count = 0;
+		for (Participant participant : participants) {
+			if (Boolean.TRUE.equals(isAttending(participant))) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/** The negotiation marked expired (by the sweep or by a late request). */
 	public Negotiation expire() {
 		return with(NegotiationState.EXPIRED, participants, slots, venues, agentRound, null, null);
+	}
+
+	/**
+	 * What the deadline makes of this overdue negotiation: with {@code pick_best}, a
+	 * negotiation awaiting replies is confirmed on the best-supported option when enough
+	 * people can come ({@link Consensus#atDeadline}); otherwise it expires.
+	 */
+	public Negotiation atDeadline(Instant now) {
+		if (state == NegotiationState.AWAITING_REPLIES && deciding.onDeadline() == OnDeadline.PICK_BEST
+				&& Consensus.atDeadline(participants, slots, venues, deciding.minAttendees(),
+						now) instanceof Consensus.Reached reached) {
+			return with(NegotiationState.CONFIRMED, participants, slots, venues, agentRound, reached.slot().id(),
+					reached.venue() == null ? null : reached.venue().id());
+		}
+		return expire();
+	}
+
+	/** What a finalize came to. */
+	public sealed interface FinalizeDecision permits NoChange, Expired, Finalized {
+
+	}
+
+	/** The organizer's pick confirmed the negotiation. */
+	public record Finalized(Negotiation next) implements FinalizeDecision {
+	}
+
+	/**
+	 * The organizer's pick (SPEC §5.9): organizer only, only while awaiting replies, the
+	 * venue exactly when venues were proposed, known options, a slot that has not
+	 * started. The same pick again once confirmed is a no-op; another is refused.
+	 */
+	public FinalizeDecision finalize(UUID userId, UUID slotId, @Nullable UUID venueId,
+			@Nullable Integer expectedRevision, Instant now) {
+		Participant caller = participant(userId).orElseThrow(() -> NegotiationRefusals.notParticipant(id));
+		if (!caller.isOrganizer()) {
+			throw NegotiationRefusals.organizerOnly(id, "finalize");
+		}
+		if (state == NegotiationState.CONFIRMED && slotId.equals(finalSlotId)
+				&& Objects.equals(venueId, finalVenueId)) {
+			return new NoChange();
+		}
+		if (expectedRevision != null && expectedRevision != revision) {
+			throw NegotiationRefusals.staleRevision(id, revision);
+		}
+		if (state == NegotiationState.EXPIRED || isOverdue(now)) {
+			return new Expired(state == NegotiationState.EXPIRED ? this : expire());
+		}
+		if (state != NegotiationState.AWAITING_REPLIES) {
+			throw NegotiationRefusals.invalidTransition(id, state, "finalize");
+		}
+		if (venues.isEmpty() != (venueId == null)) {
+			throw NegotiationRefusals.venueRequired(!venues.isEmpty());
+		}
+		ProposedSlot slot = null;
+		for (ProposedSlot candidate : slots) {
+			if (candidate.id().equals(slotId)) {
+				slot = candidate;
+			}
+		}
+		boolean venueKnown = venueId == null;
+		for (ProposedVenue candidate : venues) {
+			venueKnown |= candidate.id().equals(venueId);
+		}
+		if (slot == null || !venueKnown) {
+			throw NegotiationRefusals.unknownFinalOption(slot == null ? "slot_id" : "venue_id",
+					slot == null ? slotId : Objects.requireNonNull(venueId));
+		}
+		if (slot.hasStarted(now)) {
+			throw NegotiationRefusals.finalSlotInPast(slotId);
+		}
+		return new Finalized(
+				with(NegotiationState.CONFIRMED, participants, slots, venues, agentRound, slotId, venueId));
 	}
 
 	public ReplyDecision reply(UUID userId, Reply reply, Instant now, Supplier<UUID> newIds) {
@@ -303,7 +441,7 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 			List<ProposedVenue> nextVenues, int nextRound, @Nullable UUID nextFinalSlot,
 			@Nullable UUID nextFinalVenue) {
 		return new Negotiation(id, ownerId, nextState, nextParticipants, nextSlots, nextVenues, expiresAt, nextRound,
-				revision + 1, nextFinalSlot, nextFinalVenue, sent);
+				revision + 1, nextFinalSlot, nextFinalVenue, sent, deciding);
 	}
 
 	static <T> List<T> concat(List<T> first, List<T> second) {

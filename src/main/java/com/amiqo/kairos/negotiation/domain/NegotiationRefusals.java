@@ -68,8 +68,27 @@ public final class NegotiationRefusals {
 				Map.of("field", "slot_ids", "slot_ids", List.copyOf(slotIds)));
 	}
 
+	static ApiException unknownFinalOption(String field, UUID optionId) {
+		return new ApiException(ErrorCode.UNKNOWN_OPTION, "The chosen option does not belong to this negotiation",
+				Map.of("field", field, field, optionId));
+	}
+
+	static ApiException finalSlotInPast(UUID slotId) {
+		return new ApiException(ErrorCode.SLOT_IN_PAST, "The chosen slot has already started",
+				Map.of("field", "slot_id", "slot_id", slotId));
+	}
+
 	static ApiException emptyChoice(String field) {
 		return ApiException.invalidField(field, "must name at least one option");
+	}
+
+	static ApiException bothYesAndMaybe(String field, UUID id) {
+		return ApiException.invalidField(field, "must not name an option the yes list names: " + id);
+	}
+
+	static ApiException venueRequired(boolean required) {
+		return ApiException.invalidField("venue_id",
+				required ? "is required when venues were proposed" : "must be absent when no venue was proposed");
 	}
 
 	static ApiException missingCounterFields() {

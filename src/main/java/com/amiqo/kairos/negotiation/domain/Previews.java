@@ -31,10 +31,38 @@ public final class Previews {
 		return name(organizerName) + " cancelled";
 	}
 
+	/**
+	 * The cancel, with the organizer's reason when they gave one ("Olga cancelled:
+	 * Rain").
+	 */
+	public static String cancelled(@Nullable String organizerName, @Nullable String reason) {
+		return reason == null ? cancelled(organizerName) : cancelled(organizerName) + ": " + reason;
+	}
+
+	/** The organizer picked the final option. */
+	public static String finalized(@Nullable String organizerName) {
+		return name(organizerName) + " confirmed the plan";
+	}
+
+	public static String confirmedAtDeadline() {
+		return "Confirmed at the deadline";
+	}
+
+	public static String allAnswered() {
+		return "Everyone has answered: your call";
+	}
+
+	public static String reminder() {
+		return "The invitation closes soon";
+	}
+
 	public static String reply(@Nullable String replierName, ReplyAction action, Negotiation.Applied applied,
 			String intentCategory) {
 		if (applied.outcome() == Negotiation.Outcome.SENT) {
 			return proposed(replierName, intentCategory);
+		}
+		if (applied.outcome() == Negotiation.Outcome.RSVP) {
+			return name(replierName) + (action == ReplyAction.ACCEPT ? " is coming" : " can't come");
 		}
 		return switch (action) {
 			case ACCEPT -> name(replierName) + " accepted";

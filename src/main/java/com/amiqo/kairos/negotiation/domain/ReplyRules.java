@@ -74,8 +74,12 @@ final class ReplyRules {
 		checkAllowed(replier, reply.action());
 		if (state == NegotiationState.AWAITING_INVITES) {
 			Negotiation next = new Negotiation(id, negotiation.ownerId(), NegotiationState.AWAITING_REPLIES,
-					participants, slots, venues, negotiation.expiresAt(), agentRound, revision + 1, null, null, true);
+					participants, slots, venues, negotiation.expiresAt(), agentRound, revision + 1, null, null, true,
+					negotiation.deciding());
 			return new Applied(next, replier, List.of(), List.of(), Outcome.SENT);
+		}
+		if (state == NegotiationState.CONFIRMED) {
+			return rsvp(replier, reply.action(), now);
 		}
 		return switch (reply.action()) {
 			case ACCEPT -> accept(replier, reply, now);
@@ -89,7 +93,10 @@ final class ReplyRules {
 		boolean allowed = switch (state) {
 			case AWAITING_INVITES -> replier.isOrganizer() && action == ReplyAction.ACCEPT;
 			case AWAITING_REPLIES -> !(replier.isOrganizer() && action == ReplyAction.DECLINE);
-			case CONFIRMED, CANCELLED, EXPIRED -> false;
+			// RSVP: an invitee comes after all or drops out; nobody counters a decided
+			// plan.
+			case CONFIRMED -> !replier.isOrganizer() && action != ReplyAction.COUNTER;
+			case CANCELLED, EXPIRED -> false;
 		};
 		if (!allowed) {
 			throw NegotiationRefusals.invalidTransition(id, state, action.value());
@@ -97,20 +104,79 @@ final class ReplyRules {
 	}
 
 	private ReplyDecision accept(Participant replier, Reply reply, Instant now) {
-		Set<UUID> chosenSlots = chosen(reply.slotIds(), slotIds(), "slot_ids");
-		Set<UUID> chosenVenues = chosen(reply.venueIds(), venueIds(), "venue_ids");
-		checkKnown(chosenSlots, chosenVenues);
-		checkNotAllStarted(chosenSlots, now);
+		Set<UUID> yesSlots = yes(reply.slotIds(), reply.maybeSlotIds(), slotIds());
+		Set<UUID> maybeSlots = orEmpty(reply.maybeSlotIds());
+		Set<UUID> yesVenues = yes(reply.venueIds(), reply.maybeVenueIds(), venueIds());
+		Set<UUID> maybeVenues = orEmpty(reply.maybeVenueIds());
+		Set<UUID> anySlot = union(yesSlots, maybeSlots);
+		Set<UUID> anyVenue = union(yesVenues, maybeVenues);
+		if (anySlot.isEmpty() && !slots.isEmpty()) {
+			throw NegotiationRefusals.emptyChoice("slot_ids");
+		}
+		if (anyVenue.isEmpty() && !venues.isEmpty()) {
+			throw NegotiationRefusals.emptyChoice("venue_ids");
+		}
+		checkKnown(anySlot, anyVenue);
+		checkNotAllStarted(anySlot, now);
 		ParticipantStatus status = replier.isOrganizer() ? ParticipantStatus.ORGANIZER : ParticipantStatus.ACCEPTED;
-		return settle(replier.answered(status, chosenSlots, chosenVenues, now), slots, venues, List.of(), List.of(),
-				agentRound, now);
+		return settle(replier.answered(status, yesSlots, yesVenues, maybeSlots, maybeVenues, now), slots, venues,
+				List.of(), List.of(), agentRound, now);
+	}
+
+	/**
+	 * An invitee's answer to a confirmed plan: accept makes the final options yes (they
+	 * come, firmly); decline drops them out. Nothing is re-decided.
+	 */
+	private ReplyDecision rsvp(Participant replier, ReplyAction action, Instant now) {
+		Participant answered = action == ReplyAction.ACCEPT
+				? replier.answered(ParticipantStatus.ACCEPTED, finalSet(negotiation.finalSlotId()),
+						finalSet(negotiation.finalVenueId()), now)
+				: replier.answered(ParticipantStatus.DECLINED, Set.of(), Set.of(), now);
+		List<Participant> updated = replaced(answered);
+		Negotiation next = negotiation.with(state, updated, slots, venues, agentRound, negotiation.finalSlotId(),
+				negotiation.finalVenueId());
+		return new Applied(next, answered, List.of(), List.of(), Outcome.RSVP);
+	}
+
+	private static Set<UUID> finalSet(@Nullable UUID finalId) {
+		return finalId == null ? Set.of() : Set.of(finalId);
+	}
+
+	/**
+	 * The yes set of an accept: the ids given; every current option when neither list of
+	 * this kind was given (older clients); none when only the maybe list was.
+	 */
+	private static Set<UUID> yes(@Nullable Set<UUID> given, @Nullable Set<UUID> maybe, Set<UUID> all) {
+		if (given != null) {
+			return given;
+		}
+		return maybe == null ? all : Set.of();
+	}
+
+	private static Set<UUID> orEmpty(@Nullable Set<UUID> ids) {
+		return ids == null ? Set.of() : ids;
+	}
+
+	private static Set<UUID> union(Set<UUID> first, Set<UUID> second) {
+		if (second.isEmpty()) {
+			return first;
+		}
+		Set<UUID> result = new HashSet<>(first);
+		result.addAll(second);
+		return result;
+	}
+
+	private List<Participant> replaced(Participant replier) {
+		List<Participant> updated = new ArrayList<>(participants.size());
+		for (Participant participant : participants) {
+			updated.add(participant.userId().equals(replier.userId()) ? replier : participant);
+		}
+		return updated;
 	}
 
 	private ReplyDecision counter(Participant replier, Reply reply, Instant now, Supplier<UUID> newIds) {
-		if (reply.slotIds() != null || reply.venueIds() != null) {
-			checkKnown(reply.slotIds() == null ? Set.of() : reply.slotIds(),
-					reply.venueIds() == null ? Set.of() : reply.venueIds());
-		}
+		checkKnown(union(orEmpty(reply.slotIds()), orEmpty(reply.maybeSlotIds())),
+				union(orEmpty(reply.venueIds()), orEmpty(reply.maybeVenueIds())));
 		List<ProposedSlot> addedSlots = new ArrayList<>();
 		Set<UUID> counteredSlots = new LinkedHashSet<>();
 		for (SlotOption option : reply.counterSlots()) {
@@ -141,13 +207,17 @@ final class ReplyRules {
 		}
 		List<ProposedSlot> allSlots = Negotiation.concat(slots, addedSlots);
 		List<ProposedVenue> allVenues = Negotiation.concat(venues, addedVenues);
-		Set<UUID> acceptedSlots = counterSet(counteredSlots, reply.slotIds(), replier.acceptedSlotIds(), replier,
-				ids(allSlots, ProposedSlot::id));
-		Set<UUID> acceptedVenues = counterSet(counteredVenues, reply.venueIds(), replier.acceptedVenueIds(), replier,
-				ids(allVenues, ProposedVenue::id));
+		Set<UUID> acceptedSlots = counterSet(counteredSlots, givenYes(reply.slotIds(), reply.maybeSlotIds()),
+				replier.acceptedSlotIds(), replier, ids(allSlots, ProposedSlot::id));
+		Set<UUID> acceptedVenues = counterSet(counteredVenues, givenYes(reply.venueIds(), reply.maybeVenueIds()),
+				replier.acceptedVenueIds(), replier, ids(allVenues, ProposedVenue::id));
+		Set<UUID> maybeSlots = counterMaybe(counteredSlots, reply.slotIds(), reply.maybeSlotIds(),
+				replier.maybeSlotIds(), acceptedSlots);
+		Set<UUID> maybeVenues = counterMaybe(counteredVenues, reply.venueIds(), reply.maybeVenueIds(),
+				replier.maybeVenueIds(), acceptedVenues);
 		ParticipantStatus status = replier.isOrganizer() ? ParticipantStatus.ORGANIZER : ParticipantStatus.COUNTERED;
-		return settle(replier.answered(status, acceptedSlots, acceptedVenues, now), allSlots, allVenues, addedSlots,
-				addedVenues, agentRound + 1, now);
+		return settle(replier.answered(status, acceptedSlots, acceptedVenues, maybeSlots, maybeVenues, now), allSlots,
+				allVenues, addedSlots, addedVenues, agentRound + 1, now);
 	}
 
 	/**
@@ -170,13 +240,32 @@ final class ReplyRules {
 		return result;
 	}
 
+	/** A maybe list alone says the kind's yes list is empty. */
+	private static @Nullable Set<UUID> givenYes(@Nullable Set<UUID> yes, @Nullable Set<UUID> maybe) {
+		return yes == null && maybe != null ? Set.of() : yes;
+	}
+
+	/**
+	 * A counter's maybe set for one kind of option: the maybe ids given; when the counter
+	 * says nothing about this kind, the recorded maybe set is kept with the recorded yes
+	 * set. An option both countered and named maybe is yes.
+	 */
+	private static Set<UUID> counterMaybe(Set<UUID> countered, @Nullable Set<UUID> givenYes,
+			@Nullable Set<UUID> givenMaybe, Set<UUID> recorded, Set<UUID> yes) {
+		if (countered.isEmpty() && givenYes == null && givenMaybe == null) {
+			return recorded;
+		}
+		Set<UUID> result = new LinkedHashSet<>(orEmpty(givenMaybe));
+		result.removeAll(yes);
+		return result;
+	}
+
 	/** Records the replier's new answer and applies the consensus rule. */
 	private ReplyDecision settle(Participant replier, List<ProposedSlot> allSlots, List<ProposedVenue> allVenues,
 			List<ProposedSlot> addedSlots, List<ProposedVenue> addedVenues, int round, Instant now) {
-		List<Participant> updated = participants.stream()
-			.map(participant -> participant.userId().equals(replier.userId()) ? replier : participant)
-			.toList();
-		Consensus.Result consensus = Consensus.evaluate(updated, allSlots, allVenues, now);
+		List<Participant> updated = replaced(replier);
+		Consensus.Result consensus = Consensus.evaluate(updated, allSlots, allVenues,
+				negotiation.deciding().autoConfirm(), now);
 		Negotiation next;
 		Outcome outcome;
 		if (consensus instanceof Consensus.Reached reached) {
@@ -199,12 +288,22 @@ final class ReplyRules {
 		if (replier.respondedAt() == null && !replier.isOrganizer()) {
 			return false;
 		}
+		if (state == NegotiationState.CONFIRMED && reply.action() == ReplyAction.ACCEPT
+				&& replier.status() == ParticipantStatus.ACCEPTED
+				&& replier.acceptedSlotIds().equals(finalSet(negotiation.finalSlotId()))
+				&& replier.acceptedVenueIds().equals(finalSet(negotiation.finalVenueId()))
+				&& replier.maybeSlotIds().isEmpty() && replier.maybeVenueIds().isEmpty()) {
+			// Already coming firmly: an RSVP accept says nothing new.
+			return true;
+		}
 		return switch (reply.action()) {
 			case DECLINE -> replier.status() == ParticipantStatus.DECLINED;
 			case ACCEPT -> state != NegotiationState.AWAITING_INVITES
 					&& (replier.isOrganizer() || replier.status() == ParticipantStatus.ACCEPTED)
-					&& replier.acceptedSlotIds().equals(reply.slotIds() == null ? slotIds() : reply.slotIds())
-					&& replier.acceptedVenueIds().equals(reply.venueIds() == null ? venueIds() : reply.venueIds());
+					&& replier.acceptedSlotIds().equals(yes(reply.slotIds(), reply.maybeSlotIds(), slotIds()))
+					&& replier.acceptedVenueIds().equals(yes(reply.venueIds(), reply.maybeVenueIds(), venueIds()))
+					&& replier.maybeSlotIds().equals(orEmpty(reply.maybeSlotIds()))
+					&& replier.maybeVenueIds().equals(orEmpty(reply.maybeVenueIds()));
 			case COUNTER -> (replier.isOrganizer() || replier.status() == ParticipantStatus.COUNTERED)
 					&& repeatsCounter(replier, reply);
 		};
@@ -231,20 +330,17 @@ final class ReplyRules {
 			}
 			venuesNamed.add(existing.get().id());
 		}
-		return replier.acceptedSlotIds()
-			.equals(counterSet(slotsNamed, reply.slotIds(), replier.acceptedSlotIds(), replier, slotIds()))
-				&& replier.acceptedVenueIds()
-					.equals(counterSet(venuesNamed, reply.venueIds(), replier.acceptedVenueIds(), replier, venueIds()));
-	}
-
-	private Set<UUID> chosen(@Nullable Set<UUID> given, Set<UUID> all, String field) {
-		if (given == null) {
-			return all;
-		}
-		if (given.isEmpty() && !all.isEmpty()) {
-			throw NegotiationRefusals.emptyChoice(field);
-		}
-		return given;
+		Set<UUID> yesSlots = counterSet(slotsNamed, givenYes(reply.slotIds(), reply.maybeSlotIds()),
+				replier.acceptedSlotIds(), replier, slotIds());
+		Set<UUID> yesVenues = counterSet(venuesNamed, givenYes(reply.venueIds(), reply.maybeVenueIds()),
+				replier.acceptedVenueIds(), replier, venueIds());
+		return replier.acceptedSlotIds().equals(yesSlots) && replier.acceptedVenueIds().equals(yesVenues)
+				&& replier.maybeSlotIds()
+					.equals(counterMaybe(slotsNamed, reply.slotIds(), reply.maybeSlotIds(), replier.maybeSlotIds(),
+							yesSlots))
+				&& replier.maybeVenueIds()
+					.equals(counterMaybe(venuesNamed, reply.venueIds(), reply.maybeVenueIds(), replier.maybeVenueIds(),
+							yesVenues));
 	}
 
 	private void checkKnown(Set<UUID> chosenSlots, Set<UUID> chosenVenues) {

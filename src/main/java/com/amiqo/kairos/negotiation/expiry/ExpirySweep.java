@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import com.amiqo.kairos.negotiation.NegotiationService;
 
 /**
- * Marks overdue negotiations expired on a schedule ({@code KAIROS_EXPIRY_SWEEP_INTERVAL},
+ * Settles overdue negotiations (expired, or confirmed when their deadline picks an
+ * option) and sends due reminders on a schedule ({@code KAIROS_EXPIRY_SWEEP_INTERVAL},
  * default 30 s). Every instance runs it; row locks with {@code SKIP LOCKED} keep them
  * from colliding. Reads and writes treat overdue negotiations as expired anyway, so the
  * sweep only makes it durable.
@@ -50,7 +51,11 @@ class ExpirySweep {
 		try {
 			int expired = negotiations.expireOverdue(batchSize);
 			if (expired > 0) {
-				log.info("Expired {} overdue negotiations", expired);
+				log.info("Settled {} overdue negotiations", expired);
+			}
+			int reminded = negotiations.remindDue(batchSize);
+			if (reminded > 0) {
+				log.info("Sent the reminders of {} negotiations", reminded);
 			}
 		}
 		catch (RuntimeException e) {

@@ -34,6 +34,7 @@ final class NegotiationListSql {
 			       n.intent_category, n.state, n.agent_mode,
 			       n.agent_round, n.revision, n.participant_count, n.accepted_count, p.status AS my_status,
 			       n.final_slot_id, n.final_venue_id, cardinality(n.slot_starts_at) AS slot_count, n.final_starts_at,
+			       n.auto_confirm, n.on_deadline, n.min_attendees, n.attendee_count, n.cancel_reason,
 			       (SELECT min(t) FROM unnest(n.slot_starts_at) t WHERE t > :now) AS next_open_starts_at,
 			       n.venue_count, actor.firebase_uid AS last_actor_uid,
 			       n.last_message_preview, n.created_at, p.negotiation_updated_at AS updated_at, n.expires_at
@@ -104,8 +105,10 @@ final class NegotiationListSql {
 				row.getString("owner_name"), row.getString("title"), row.getString("intent_category"),
 				(overdue ? NegotiationState.EXPIRED : state).value(), row.getBoolean("agent_mode"),
 				row.getInt("agent_round"), row.getInt("revision"), row.getInt("participant_count"),
-				row.getInt("accepted_count"), row.getString("my_status"), finalSlotId,
-				row.getObject("final_venue_id", UUID.class), row.getInt("slot_count"), row.getInt("venue_count"),
+				row.getInt("accepted_count"), row.getString("my_status"), row.getBoolean("auto_confirm"),
+				row.getString("on_deadline"), row.getInt("min_attendees"), finalSlotId,
+				row.getObject("final_venue_id", UUID.class), row.getObject("attendee_count", Integer.class),
+				row.getString("cancel_reason"), row.getInt("slot_count"), row.getInt("venue_count"),
 				nextStartsAt == null ? null : nextStartsAt.toInstant(), row.getString("last_actor_uid"),
 				row.getString("last_message_preview"), instant(row, "created_at"), instant(row, "updated_at"),
 				expiresAt);

@@ -14,9 +14,11 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.amiqo.kairos.api.EncryptedBlob;
+import com.amiqo.kairos.negotiation.domain.Deciding;
 import com.amiqo.kairos.negotiation.domain.Lists;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.OnDeadline;
 import com.amiqo.kairos.negotiation.domain.Participant;
 import com.amiqo.kairos.negotiation.domain.ParticipantStatus;
 import com.amiqo.kairos.negotiation.domain.ProposedSlot;
@@ -45,7 +47,8 @@ final class NegotiationLoadSql {
 			         'participants', (SELECT coalesce(json_agg((SELECT json_build_object(
 			                   'user_id', p.user_id, 'uid', u.firebase_uid, 'display_name', u.display_name,
 			                   'status', p.status, 'accepted_slot_ids', p.accepted_slot_ids,
-			                   'accepted_venue_ids', p.accepted_venue_ids, 'responded_at', extract(epoch FROM p.responded_at),
+			                   'accepted_venue_ids', p.accepted_venue_ids, 'maybe_slot_ids', p.maybe_slot_ids,
+			                   'maybe_venue_ids', p.maybe_venue_ids, 'responded_at', extract(epoch FROM p.responded_at),
 			                   'encrypted_payload', p.encrypted_payload,
 			                   'encrypted_blob_version', p.encrypted_blob_version)
 			                   FROM app_users u WHERE u.id = p.user_id) ORDER BY p.position), '[]')
@@ -86,12 +89,12 @@ final class NegotiationLoadSql {
 	}
 
 	record ParticipantRow(UUID userId, String uid, @Nullable String displayName, String status,
-			Set<UUID> acceptedSlotIds, Set<UUID> acceptedVenueIds, @Nullable Instant respondedAt,
-			@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
+			Set<UUID> acceptedSlotIds, Set<UUID> acceptedVenueIds, Set<UUID> maybeSlotIds, Set<UUID> maybeVenueIds,
+			@Nullable Instant respondedAt, @Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion) {
 
 		Participant participant() {
 			return new Participant(userId, ParticipantStatus.of(status), acceptedSlotIds, acceptedVenueIds,
-					respondedAt);
+					maybeSlotIds, maybeVenueIds, respondedAt);
 		}
 
 		@Nullable EncryptedBlob blob() {
@@ -139,14 +142,16 @@ final class NegotiationLoadSql {
 				Lists.map(loaded.participants(), ParticipantRow::participant), Lists.map(loaded.slots(), SlotRow::slot),
 				Lists.map(loaded.venues(), VenueRow::venue), instant(row, "expires_at"), row.getInt("agent_round"),
 				row.getInt("revision"), row.getObject("final_slot_id", UUID.class),
-				row.getObject("final_venue_id", UUID.class), row.getBoolean("sent"));
+				row.getObject("final_venue_id", UUID.class), row.getBoolean("sent"),
+				new Deciding(row.getBoolean("auto_confirm"), OnDeadline.of(row.getString("on_deadline")),
+						row.getInt("min_attendees")));
 		String payload = row.getString("encrypted_payload");
 		return new StoredNegotiation(negotiation, row.getString("title"), row.getString("intent_category"),
 				row.getBoolean("agent_mode"),
 				payload == null ? null : new EncryptedBlob(payload, row.getInt("encrypted_blob_version")),
 				row.getObject("last_actor_id", UUID.class), row.getString("last_message_preview"),
 				row.getString("request_fingerprint"), instant(row, "created_at"), instant(row, "updated_at"), users,
-				participantBlobs, loaded.eventIds());
+				participantBlobs, loaded.eventIds(), row.getString("cancel_reason"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

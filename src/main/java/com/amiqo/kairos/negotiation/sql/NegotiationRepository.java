@@ -30,6 +30,7 @@ import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.Participant;
 import com.amiqo.kairos.negotiation.domain.ProposedSlot;
 import com.amiqo.kairos.negotiation.domain.ProposedVenue;
+import com.amiqo.kairos.negotiation.domain.Reminders;
 
 /**
  * SQL for negotiations, their participants and options. A whole negotiation loads in one
@@ -100,10 +101,12 @@ public class NegotiationRepository {
 					INSERT INTO negotiations (id, owner_id, title, intent_category, state, sent, agent_mode, agent_round, revision,
 					                          participant_count, accepted_count, encrypted_payload, encrypted_blob_version,
 					                          last_actor_id, last_message_preview, request_fingerprint,
-					                          created_at, updated_at, expires_at, slot_starts_at, venue_count, final_starts_at)
+					                          created_at, updated_at, expires_at, slot_starts_at, venue_count, final_starts_at,
+					                          auto_confirm, on_deadline, min_attendees, remind_at)
 					VALUES (:id, :owner, :title, :category, :state, :sent, :agentMode, 0, :revision, :participants, 0,
 					        :payload, :blobVersion, :owner, :preview, :fingerprint, :now, :now, :expiresAt,
-					        CAST(:slotStarts AS timestamptz[]), :venueCount, :finalStartsAt)
+					        CAST(:slotStarts AS timestamptz[]), :venueCount, :finalStartsAt,
+					        :autoConfirm, :onDeadline, :minAttendees, :remindAt)
 					ON CONFLICT (id) DO NOTHING
 					""")
 			.param("id", negotiation.id())
@@ -121,6 +124,10 @@ public class NegotiationRepository {
 			.param("fingerprint", record.requestFingerprint())
 			.param("now", timestamp(record.createdAt()))
 			.param("expiresAt", timestamp(negotiation.expiresAt()))
+			.param("autoConfirm", negotiation.deciding().autoConfirm())
+			.param("onDeadline", negotiation.deciding().onDeadline().value())
+			.param("minAttendees", negotiation.deciding().minAttendees())
+			.param("remindAt", negotiation.sent() ? remindAt(negotiation, record.createdAt()) : null)
 			.params(NegotiationListSql.storedColumns(negotiation))
 			.update() == 1;
 	}
@@ -215,12 +222,20 @@ public class NegotiationRepository {
 	 * a draft does not).
 	 */
 	public void writeReply(Negotiation next, UUID actorId, String preview, @Nullable Answer answer, Instant now) {
-		writeState(next, actorId, preview, new Extra(answer, null, false), now);
+		writeState(next, actorId, preview, new Extra(answer, null, false, answer == null && next.sent(), false), now);
+	}
+
+	/**
+	 * A confirmation that is not a reply (the organizer's pick, the deadline's);
+	 * {@code actorId} null is the system, which then becomes the last actor.
+	 */
+	public void writeDecision(Negotiation confirmed, @Nullable UUID actorId, String preview, Instant now) {
+		writeState(confirmed, actorId, preview, new Extra(null, null, false, false, actorId == null), now);
 	}
 
 	/** {@link #updateState} plus the organizer's reason, when they gave one. */
 	public void writeCancel(Negotiation cancelled, UUID actorId, String preview, @Nullable String reason, Instant now) {
-		writeState(cancelled, actorId, preview, new Extra(null, reason, false), now);
+		writeState(cancelled, actorId, preview, new Extra(null, reason, false, false, false), now);
 	}
 
 	/**
@@ -228,13 +243,18 @@ public class NegotiationRepository {
 	 * position (the negotiation row is locked by the caller).
 	 */
 	public void writeJoin(Negotiation next, UUID joinerId, String preview, Instant now) {
-		writeState(next, joinerId, preview, new Extra(null, null, true), now);
+		writeState(next, joinerId, preview, new Extra(null, null, true, false, false), now);
 	}
 
-	/** What a change writes besides the state: at most one of these per change. */
-	private record Extra(@Nullable Answer answer, @Nullable String cancelReason, boolean joined) {
+	/**
+	 * What a change writes besides the state: at most one of these per change
+	 * ({@code sending}: a draft is being sent, which times its reminder;
+	 * {@code bySystem}: nobody acted, so there is no last actor).
+	 */
+	private record Extra(@Nullable Answer answer, @Nullable String cancelReason, boolean joined, boolean sending,
+			boolean bySystem) {
 
-		static final Extra NONE = new Extra(null, null, false);
+		static final Extra NONE = new Extra(null, null, false, false, false);
 
 	}
 
@@ -272,11 +292,12 @@ public class NegotiationRepository {
 				       SET state = :state, sent = :sent, revision = :revision, agent_round = :agentRound,
 				           participant_count = :participantCount,
 				           accepted_count = :acceptedCount, final_slot_id = :finalSlot, final_venue_id = :finalVenue,
-				           last_actor_id = coalesce(:actor, last_actor_id),
+				           last_actor_id = CASE WHEN :bySystem THEN NULL ELSE coalesce(:actor, last_actor_id) END,
 				           last_message_preview = coalesce(:preview, last_message_preview),
 				           cancel_reason = coalesce(:cancelReason, cancel_reason),
 				           slot_starts_at = CAST(:slotStarts AS timestamptz[]), venue_count = :venueCount,
-				           final_starts_at = :finalStartsAt,
+				           final_starts_at = :finalStartsAt, attendee_count = :attendeeCount,
+				           remind_at = CASE WHEN :sending THEN CAST(:remindAt AS timestamptz) ELSE remind_at END,
 				           updated_at = :now
 				     WHERE id = :id)%s
 				UPDATE negotiation_participants
@@ -287,6 +308,10 @@ public class NegotiationRepository {
 				                                THEN CAST(:slots AS uuid[]) ELSE accepted_slot_ids END,
 				       accepted_venue_ids = CASE WHEN user_id = CAST(:answerer AS uuid)
 				                                 THEN CAST(:venues AS uuid[]) ELSE accepted_venue_ids END,
+				       maybe_slot_ids = CASE WHEN user_id = CAST(:answerer AS uuid)
+				                             THEN CAST(:maybeSlots AS uuid[]) ELSE maybe_slot_ids END,
+				       maybe_venue_ids = CASE WHEN user_id = CAST(:answerer AS uuid)
+				                              THEN CAST(:maybeVenues AS uuid[]) ELSE maybe_venue_ids END,
 				       responded_at = CASE WHEN user_id = CAST(:answerer AS uuid)
 				                           THEN :respondedAt ELSE responded_at END,
 				       encrypted_payload = CASE WHEN user_id = CAST(:answerer AS uuid)
@@ -314,6 +339,12 @@ public class NegotiationRepository {
 			.param("status", answered == null ? null : answered.status().value())
 			.param("slots", answered == null ? null : answered.acceptedSlotIds().toArray(UUID[]::new))
 			.param("venues", answered == null ? null : answered.acceptedVenueIds().toArray(UUID[]::new))
+			.param("maybeSlots", answered == null ? null : answered.maybeSlotIds().toArray(UUID[]::new))
+			.param("maybeVenues", answered == null ? null : answered.maybeVenueIds().toArray(UUID[]::new))
+			.param("attendeeCount", next.attendeeCount())
+			.param("sending", extra.sending())
+			.param("bySystem", extra.bySystem())
+			.param("remindAt", extra.sending() ? remindAt(next, now) : null)
 			.param("respondedAt", answered == null ? null : SqlTimestamps.orNull(answered.respondedAt()))
 			.param("payload", blob == null ? null : blob.payload())
 			.param("blobVersion", blob == null ? null : blob.version())
@@ -352,7 +383,7 @@ public class NegotiationRepository {
 		List<UUID> expired = jdbc.sql("""
 				WITH due AS (
 				    SELECT id FROM negotiations
-				     WHERE %s
+				     WHERE %s AND NOT (state = 'awaiting_replies' AND on_deadline = 'pick_best')
 				     ORDER BY expires_at
 				     LIMIT :limit
 				       FOR UPDATE SKIP LOCKED)
@@ -381,6 +412,78 @@ public class NegotiationRepository {
 			.query((row, n) -> new ExpiredParticipant(row.getObject("negotiation_id", UUID.class),
 					row.getObject("user_id", UUID.class), row.getBoolean("organizer"), row.getBoolean("sent")))
 			.list();
+	}
+
+	private static @Nullable Timestamp remindAt(Negotiation negotiation, Instant sentAt) {
+		Instant due = Reminders.dueAt(sentAt, negotiation.expiresAt());
+		return due == null ? null : timestamp(due);
+	}
+
+	/**
+	 * Locks up to {@code limit} overdue negotiations whose deadline may pick an option
+	 * ({@code pick_best}, awaiting replies), skipping those another sweeper or request
+	 * holds; the caller loads and settles each in the same transaction.
+	 */
+	public List<UUID> claimOverduePickBest(Instant now, int limit) {
+		return jdbc.sql("""
+				SELECT id FROM negotiations
+				 WHERE state = 'awaiting_replies' AND on_deadline = 'pick_best' AND expires_at <= :now
+				 ORDER BY expires_at
+				 LIMIT :limit
+				   FOR UPDATE SKIP LOCKED
+				""").param("now", timestamp(now)).param("limit", limit).query(UUID.class).list();
+	}
+
+	/** One reminder to send: who, about which negotiation. */
+	public record Reminder(UUID negotiationId, UUID userId) {
+	}
+
+	/** The reminders one claim took: how many negotiations, and who is reminded. */
+	public record Reminded(int claimed, List<Reminder> recipients) {
+	}
+
+	/**
+	 * Claims up to {@code limit} due reminders in one statement: their {@code remind_at}
+	 * is cleared (under row locks, skipping rows others hold), so each is claimed once on
+	 * any number of instances, and the participants the still-open ones wait for
+	 * ({@code awaiting_me}, kept in step by every write) are returned.
+	 */
+	public Reminded claimReminders(Instant now, int limit) {
+		List<ClaimedRow> rows = jdbc
+			.sql("""
+					WITH due AS (
+					    SELECT id FROM negotiations
+					     WHERE remind_at <= :now
+					     ORDER BY remind_at
+					     LIMIT :limit
+					       FOR UPDATE SKIP LOCKED),
+					claimed AS (
+					    UPDATE negotiations n SET remind_at = NULL
+					      FROM due
+					     WHERE n.id = due.id
+					    RETURNING n.id, n.state, n.expires_at)
+					SELECT c.id, p.user_id
+					  FROM claimed c
+					  LEFT JOIN negotiation_participants p
+					    ON p.negotiation_id = c.id AND p.awaiting_me AND c.state = 'awaiting_replies' AND c.expires_at > :now
+					""")
+			.param("now", timestamp(now))
+			.param("limit", limit)
+			.query((row, n) -> new ClaimedRow(row.getObject("id", UUID.class), row.getObject("user_id", UUID.class)))
+			.list();
+		Set<UUID> claimed = new HashSet<>();
+		List<Reminder> recipients = new ArrayList<>();
+		for (ClaimedRow row : rows) {
+			claimed.add(row.negotiationId());
+			UUID userId = row.userId();
+			if (userId != null) {
+				recipients.add(new Reminder(row.negotiationId(), userId));
+			}
+		}
+		return new Reminded(claimed.size(), recipients);
+	}
+
+	private record ClaimedRow(UUID negotiationId, @Nullable UUID userId) {
 	}
 
 	static Timestamp timestamp(Instant instant) {

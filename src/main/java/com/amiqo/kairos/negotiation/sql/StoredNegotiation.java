@@ -12,7 +12,6 @@ import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.event.ConfirmedPlan;
 import com.amiqo.kairos.negotiation.NegotiationRequests;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
-import com.amiqo.kairos.negotiation.domain.Participant;
 import com.amiqo.kairos.negotiation.domain.Previews;
 import com.amiqo.kairos.negotiation.domain.ProposedSlot;
 
@@ -24,7 +23,7 @@ import com.amiqo.kairos.negotiation.domain.ProposedSlot;
 public record StoredNegotiation(Negotiation negotiation, String title, String intentCategory, boolean agentMode,
 		@Nullable EncryptedBlob blob, @Nullable UUID lastActorId, @Nullable String lastMessagePreview,
 		String requestFingerprint, Instant createdAt, Instant updatedAt, Map<UUID, UserRef> users,
-		Map<UUID, EncryptedBlob> participantBlobs, Map<UUID, UUID> eventIdsByOwner) {
+		Map<UUID, EncryptedBlob> participantBlobs, Map<UUID, UUID> eventIdsByOwner, @Nullable String cancelReason) {
 
 	/**
 	 * The record of a negotiation just started: titled as requested or "Untitled
@@ -37,7 +36,7 @@ public record StoredNegotiation(Negotiation negotiation, String title, String in
 		return new StoredNegotiation(negotiation, title, request.intentCategory(),
 				Boolean.TRUE.equals(request.agentMode()), blob, negotiation.ownerId(),
 				Previews.proposed(organizerName, request.intentCategory()), fingerprint, now, now, Map.of(), Map.of(),
-				Map.of());
+				Map.of(), null);
 	}
 
 	/** A user as the API shows them. */
@@ -54,7 +53,8 @@ public record StoredNegotiation(Negotiation negotiation, String title, String in
 
 	/**
 	 * The plan a confirmation creates events from: the confirmed state of this
-	 * negotiation, its title and blob, and its active participants as attendees.
+	 * negotiation, its title and blob, and who attends (each marked tentative when they
+	 * chose a final option only if need be).
 	 */
 	public ConfirmedPlan confirmedPlan(Negotiation confirmed) {
 		ProposedSlot slot = confirmed.slots()
@@ -70,9 +70,12 @@ public record StoredNegotiation(Negotiation negotiation, String title, String in
 			.orElse(null);
 		List<ConfirmedPlan.Attendee> attendees = confirmed.participants()
 			.stream()
-			.filter(Participant::isActive)
-			.map(participant -> user(participant.userId()))
-			.map(user -> new ConfirmedPlan.Attendee(user.id(), user.uid(), user.displayName()))
+			.filter(participant -> Boolean.TRUE.equals(confirmed.isAttending(participant)))
+			.map(participant -> {
+				UserRef user = user(participant.userId());
+				return new ConfirmedPlan.Attendee(user.id(), user.uid(), user.displayName(),
+						confirmed.isTentative(participant));
+			})
 			.toList();
 		return new ConfirmedPlan(confirmed.id(), title, intentCategory, slot.startsAt(), slot.endsAt(), slot.timezone(),
 				venue, attendees, blob);

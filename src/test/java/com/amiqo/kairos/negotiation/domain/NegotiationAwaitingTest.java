@@ -77,8 +77,9 @@ class NegotiationAwaitingTest extends NegotiationRulesFixture {
 	void isAwaitingWhenInviteeNamesOrganizersOwnOptionOrganizerDroppedReturnsFalseForOrganizer() {
 		// Nothing new was added by someone else: the organizer has answered every
 		// option there is.
+		// (Bob has not answered, so it is not yet the organizer's call either.)
 		Negotiation negotiation = negotiation(NegotiationState.AWAITING_REPLIES, organizer(Set.of(S0.id()), ALL_VENUES),
-				countered(ALICE, Set.of(S1.id()), ALL_VENUES));
+				countered(ALICE, Set.of(S1.id()), ALL_VENUES), invited(BOB));
 
 		assertThat(negotiation.isAwaiting(ORGANIZER, NOW)).isFalse();
 	}
@@ -123,8 +124,8 @@ class NegotiationAwaitingTest extends NegotiationRulesFixture {
 	void isAwaitingWhenCounterSlotHasStartedReturnsFalse() {
 		ProposedSlot startedSlot = new ProposedSlot(NEW_3, 2, NOW.minusSeconds(60), 60, "UTC", BOB, NOW);
 		Negotiation negotiation = negotiation(NegotiationState.AWAITING_REPLIES,
-				List.of(organizer(), countered(BOB, Set.of(S0.id()), ALL_VENUES)), List.of(S0, S1, startedSlot), VENUES,
-				EXPIRES_AT);
+				List.of(organizer(), countered(BOB, Set.of(S0.id()), ALL_VENUES), invited(ALICE)),
+				List.of(S0, S1, startedSlot), VENUES, EXPIRES_AT);
 
 		assertThat(negotiation.isAwaiting(ORGANIZER, NOW.plusSeconds(1))).isFalse();
 	}

@@ -113,16 +113,16 @@ class NegotiationCounterSetsTest extends NegotiationRulesFixture {
 	}
 
 	@Test
-	void replyWhenCounterAlsoNamesASharedExistingSlotConfirmsAtOnce() {
+	void replyWhenCounterAlsoNamesASharedExistingSlotWaitsForTheOrganizerToAnswerTheNewTime() {
 		Negotiation negotiation = open(invited(ALICE));
 
 		Applied applied = applied(negotiation, ALICE,
 				counter(List.of(NEW_SLOT_OPTION), List.of(), Set.of(S1.id()), null));
 
-		assertThat(applied.outcome()).isEqualTo(Outcome.CONFIRMED);
-		assertThat(applied.next().state()).isEqualTo(NegotiationState.CONFIRMED);
-		assertThat(applied.next().finalSlotId()).isEqualTo(S1.id());
-		assertThat(applied.next().finalVenueId()).isEqualTo(V0.id());
+		// S1 works for both, but the organizer has not answered the new time yet.
+		assertThat(applied.outcome()).isEqualTo(Outcome.ANSWERED);
+		assertThat(applied.next().state()).isEqualTo(NegotiationState.AWAITING_REPLIES);
+		assertThat(applied.next().isAwaiting(ORGANIZER, NOW)).isTrue();
 		assertThat(applied.next().agentRound()).isEqualTo(1);
 		assertThat(participant(applied.next(), ALICE).status()).isEqualTo(ParticipantStatus.COUNTERED);
 	}

@@ -59,7 +59,8 @@ class NegotiationExpiryTest extends NegotiationRulesFixture {
 	void replyWhenConfirmedNegotiationIsPastExpiresAtThrowsInvalidStateTransitionNotExpired() {
 		Negotiation confirmed = withExpiry(matrixNegotiation(NegotiationState.CONFIRMED), NOW.minusSeconds(1));
 
-		assertInvalidTransition(() -> reply(confirmed, BOB, Reply.accept()), NegotiationState.CONFIRMED, "accept");
+		assertInvalidTransition(() -> reply(confirmed, BOB, Reply.counter(List.of(NEW_SLOT_OPTION), List.of())),
+				NegotiationState.CONFIRMED, "counter");
 	}
 
 	@Test

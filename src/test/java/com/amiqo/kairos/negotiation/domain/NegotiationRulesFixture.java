@@ -274,8 +274,14 @@ abstract class NegotiationRulesFixture {
 				.map(arguments -> Arguments.of(state, arguments.get()[0], arguments.get()[1])));
 	}
 
+	/**
+	 * Replies a decided plan refuses: all of them once cancelled; once confirmed, all but
+	 * an invitee's RSVP (accept or decline).
+	 */
 	static Stream<Arguments> confirmedOrCancelledRolesAndActions() {
-		return statesRolesAndActions(NegotiationState.CONFIRMED, NegotiationState.CANCELLED);
+		return statesRolesAndActions(NegotiationState.CONFIRMED, NegotiationState.CANCELLED)
+			.filter(arguments -> !(arguments.get()[0] == NegotiationState.CONFIRMED
+					&& arguments.get()[1] == Role.INVITEE && arguments.get()[2] != ReplyAction.COUNTER));
 	}
 
 	static Stream<Arguments> openStatesRolesAndActions() {

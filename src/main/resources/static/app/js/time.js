@@ -1,4 +1,4 @@
-// Slots are entered as a wall-clock time in a chosen IANA time zone and sent as UTC (SPEC §2).
+// Slots are entered as a wall-clock time in a chosen IANA time zone and sent as UTC (docs/reference.md#conventions).
 
 export function browserTimeZone() {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

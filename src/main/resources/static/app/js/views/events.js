@@ -25,12 +25,13 @@ export function icsButton(event, label = 'Download .ics') {
   return h('span', null, button, ' ', status);
 }
 
-const EVENT_STATUS = { confirmed: 'Confirmed', tentative: 'Tentative (if need be)', cancelled: 'Called off' };
+const EVENT_STATUS = { confirmed: 'Confirmed', cancelled: 'Called off' };
 
 function eventRow(event) {
   const reason = event.cancel_reason ? `: “${event.cancel_reason}”` : '';
   return h('li', { class: `event-row event-${event.status}`, 'data-id': event.id },
-    h('p', null, h('strong', null, event.title), ' ', h('span', { class: `badge state-${event.status === 'cancelled' ? 'cancelled' : 'confirmed'}` }, EVENT_STATUS[event.status] || event.status)),
+    h('p', null, h('strong', null, event.title), ' ', h('span', { class: `badge state-${event.status === 'cancelled' ? 'cancelled' : 'confirmed'}` }, EVENT_STATUS[event.status] || event.status),
+      event.status !== 'cancelled' && event.response === 'tentative' ? h('span', { class: 'badge' }, 'If need be') : null),
     h('p', { class: 'muted' }, formatInstantWithZone(event.starts_at, event.timezone), event.venue ? ` · ${event.venue.name}` : ''),
     event.status === 'cancelled' ? h('p', { class: 'preview' }, `Called off${reason}`) : null,
     h('p', { class: 'actions' }, h('a', { href: `#/plan/${event.negotiation_id}` }, 'Open the plan'), ' ', event.status === 'cancelled' ? null : icsButton(event)));

@@ -55,7 +55,8 @@ final class AxeCore {
 			return CACHE;
 		}
 		String registry = System.getenv().getOrDefault("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org/");
-		URI tarball = URI.create((registry.endsWith("/") ? registry : registry + "/") + "axe-core/-/axe-core-" + VERSION + ".tgz");
+		URI tarball = URI
+			.create((registry.endsWith("/") ? registry : registry + "/") + "axe-core/-/axe-core-" + VERSION + ".tgz");
 		byte[] archive;
 		HttpClient http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NORMAL)

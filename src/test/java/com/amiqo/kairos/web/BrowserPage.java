@@ -253,8 +253,20 @@ final class BrowserPage {
 				: found.stream().map(WebElement::getText).toList().toString();
 	}
 
+	/**
+	 * Clicks like a person: the element is scrolled to the middle of the screen first, so
+	 * that a sticky bar does not cover it.
+	 */
 	void click(By by) {
-		waiting().until(ExpectedConditions.elementToBeClickable(by)).click();
+		waiting().withMessage(() -> "clicking " + by).until(d -> {
+			WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+			if (element == null) {
+				return false;
+			}
+			script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+			element.click();
+			return true;
+		});
 	}
 
 	void type(By by, String text) {

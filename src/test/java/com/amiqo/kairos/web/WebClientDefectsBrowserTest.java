@@ -188,13 +188,18 @@ class WebClientDefectsBrowserTest extends BrowserTestBase {
 		nia.waitForText(By.cssSelector("#invite-links li.link-active"), "Active");
 
 		// A second link for one person; the first one revoked.
+		nia.click(By.cssSelector("#plan-share details.more summary"));
 		nia.type(By.id("invite-max-uses"), "1");
 		nia.click(By.id("invite-create"));
 		nia.waitUntil("two links", () -> nia.driver().findElements(By.cssSelector("#invite-links li")).size() == 2);
 		String second = nia.value(By.id("invite-url"));
 		assertThat(second).contains("#k=");
 		List<WebElement> rows = nia.driver().findElements(By.cssSelector("#invite-links li"));
-		String oldest = rows.get(rows.size() - 1).getDomAttribute("data-id");
+		String oldest = rows.stream()
+			.filter(row -> !row.getText().contains("of 1"))
+			.findFirst()
+			.orElseThrow()
+			.getDomAttribute("data-id");
 		nia.click(By.cssSelector("#invite-links li[data-id='" + oldest + "'] .revoke"));
 		nia.waitForText(By.cssSelector("#invite-links li[data-id='" + oldest + "']"), "Revoked");
 		assertThat(nia.driver().findElements(By.cssSelector("#invite-links li[data-id='" + oldest + "'] .revoke")))

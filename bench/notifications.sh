@@ -18,7 +18,7 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 run=(./mvnw)
 mkdir -p target && rm -f target/bench-results.txt
-"${run[@]}" -B -q test -Dkairos.bench=true -Dkairos.bench.rows="${KAIROS_BENCH_ROWS:-5000}" \
+"${run[@]}" -B -q -Pbench test -Dkairos.bench=true -Dkairos.bench.rows="${KAIROS_BENCH_ROWS:-5000}" \
     -Dtest='NotificationBenchmark,ReplyBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
     > target/bench.log 2>&1 || { tail -50 target/bench.log; exit 1; }
 echo "== $(nproc) CPUs, load average: $(cut -d' ' -f1-3 /proc/loadavg)"

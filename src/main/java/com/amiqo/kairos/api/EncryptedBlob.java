@@ -7,10 +7,11 @@ import org.jspecify.annotations.Nullable;
 import com.amiqo.kairos.api.error.ApiException;
 
 /**
- * An opaque client-encrypted payload (SPEC §8): standard, padded base64 of at most 16 KiB
- * decoded, with a version ≥ 1. The server checks only that shape; it never decodes, logs
- * or changes the content, and stores the string exactly as sent. The shape rule is
- * {@link #problemWith}; requests check it with {@link EncryptedBlobFields}.
+ * An opaque client-encrypted payload (docs/reference.md#encrypted-blobs): standard,
+ * padded base64 of at most 16 KiB decoded, with a version ≥ 1. The server checks only
+ * that shape; it never decodes, logs or changes the content, and stores the string
+ * exactly as sent. The shape rule is {@link #problemWith}; requests check it with
+ * {@link EncryptedBlobFields}.
  */
 public record EncryptedBlob(String payload, int version) {
 

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request's {@code encrypted_payload} and {@code encrypted_blob_version} have the
- * shape SPEC §8 asks ({@link EncryptedBlob#problemWith}); the violation names the field
- * at fault. Put it on a request record that implements {@link EncryptedBlob.Fields}.
+ * shape docs/reference.md#encrypted-blobs asks ({@link EncryptedBlob#problemWith}); the
+ * violation names the field at fault. Put it on a request record that implements
+ * {@link EncryptedBlob.Fields}.
  */
 @Documented
 @Target(ElementType.TYPE)

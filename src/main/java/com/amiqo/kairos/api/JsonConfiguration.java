@@ -21,18 +21,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * JSON conventions (SPEC §2). Timestamps go out in UTC to whole seconds with {@code Z}
- * ({@code 2026-11-25T14:30:00Z}), the form Swift's {@code .iso8601} decoder reads;
- * storage keeps full precision. Naming (snake_case) and strict scalar typing are set in
- * application.yaml.
+ * JSON conventions (docs/reference.md#conventions). Timestamps go out in UTC to whole
+ * seconds with {@code Z} ({@code 2026-11-25T14:30:00Z}), the form Swift's
+ * {@code .iso8601} decoder reads; storage keeps full precision. Naming (snake_case) and
+ * strict scalar typing are set in application.yaml.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
 	/**
-	 * Property access through generated lambdas rather than reflective calls: reflection
-	 * on records' accessors and constructors was about a tenth of a read's CPU (JFR, see
-	 * README "Benchmark").
+	 * Property access through generated lambdas rather than reflective calls on records'
+	 * accessors and constructors, which every response and every load's rows go through
+	 * (docs/performance.md).
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer lambdaPropertyAccess() {

@@ -18,8 +18,8 @@ import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.api.error.ErrorResponseWriter;
 
 /**
- * Answers every authentication failure with {@code 401 UNAUTHORIZED} and the SPEC
- * {@code details.reason}.
+ * Answers every authentication failure with {@code 401 UNAUTHORIZED} and its
+ * {@code details.reason} (docs/reference.md#authentication).
  */
 class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How Firebase ID tokens are verified (SPEC §3).
+ * How Firebase ID tokens are verified (docs/reference.md#authentication).
  *
  * @param firebaseProjectId Firebase project id: the expected {@code aud} and the suffix
  * of the expected {@code iss} ({@code FIREBASE_PROJECT_ID})

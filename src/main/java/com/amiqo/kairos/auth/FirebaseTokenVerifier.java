@@ -38,10 +38,10 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Verifies Firebase ID tokens exactly as SPEC §3 says: RS256 only, signature against the
- * Firebase JWKS (cached, refetched on an unknown {@code kid}), then issuer, audience,
- * expiry, issue and auth times (with clock skew) and subject. Each failure carries the
- * SPEC reason.
+ * Verifies Firebase ID tokens exactly as docs/reference.md#authentication says: RS256
+ * only, signature against the Firebase JWKS (cached, refetched on an unknown
+ * {@code kid}), then issuer, audience, expiry, issue and auth times (with clock skew) and
+ * subject. Each failure carries its 401 reason.
  *
  * <p>
  * In emulator mode unsigned ({@code alg: none}) tokens are accepted, as the Firebase
@@ -50,15 +50,15 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * <p>
  * Why not Spring Security's {@code NimbusJwtDecoder} with {@code JwtValidators}: those
  * validators report every failed claim as one {@code invalid_token} OAuth2 error, while
- * SPEC §2/§3 give each failure its own 401 reason ({@code token_expired},
- * {@code wrong_issuer}, {@code wrong_audience}, {@code invalid_signature}, …) in a fixed
- * order (signature, expiry, issuer, audience, times, subject); a token whose {@code exp}
- * is not after its {@code iat} must be {@code invalid_token} here, checked before
- * Spring's {@code Jwt} is built (which would refuse it with an assertion); and the
- * decoder refuses unsigned tokens outright, which emulator mode must accept (the Firebase
- * Admin SDK does). The checks here are few and each is tested against its reason
- * (TokenVerificationTest, EmulatorModeTest); key fetching and signature verification stay
- * Nimbus'.
+ * docs/reference.md#conventions, docs/reference.md#authentication give each failure its
+ * own 401 reason ({@code token_expired}, {@code wrong_issuer}, {@code wrong_audience},
+ * {@code invalid_signature}, …) in a fixed order (signature, expiry, issuer, audience,
+ * times, subject); a token whose {@code exp} is not after its {@code iat} must be
+ * {@code invalid_token} here, checked before Spring's {@code Jwt} is built (which would
+ * refuse it with an assertion); and the decoder refuses unsigned tokens outright, which
+ * emulator mode must accept (the Firebase Admin SDK does). The checks here are few and
+ * each is tested against its reason (TokenVerificationTest, EmulatorModeTest); key
+ * fetching and signature verification stay Nimbus'.
  */
 class FirebaseTokenVerifier implements JwtDecoder {
 
@@ -139,9 +139,8 @@ class FirebaseTokenVerifier implements JwtDecoder {
 		}
 		catch (RateLimitReachedException e) {
 			// No refetch allowed right now. If the last fetch failed we cannot tell a
-			// forged kid from
-			// a new Google key: that is an outage (503), and a 401 would sign the user
-			// out.
+			// forged kid from a new Google key: that is an outage (503), and a 401 would
+			// sign the user out.
 			if (!lastKeyFetchSucceeded.getAsBoolean()) {
 				throw keysUnavailable(e);
 			}

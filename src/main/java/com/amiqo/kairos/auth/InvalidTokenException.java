@@ -3,8 +3,8 @@ package com.amiqo.kairos.auth;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 
 /**
- * A bearer token that failed verification, with the SPEC reason. The message never
- * contains the token.
+ * A bearer token that failed verification, with the reason
+ * docs/reference.md#authentication names. The message never contains the token.
  */
 class InvalidTokenException extends BadJwtException {
 

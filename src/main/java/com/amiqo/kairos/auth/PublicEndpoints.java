@@ -8,10 +8,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The endpoints that need no token (SPEC §2, §6): health, version, the API docs, the
- * local-only token endpoint and the calendar feed; and the web client's pages (SPEC §10):
- * its files and config, invite links' landing page and the universal-links association
- * file.
+ * The endpoints that need no token (docs/reference.md#conventions,
+ * docs/reference.md#events): health, version, the API docs, the local-only token endpoint
+ * and the calendar feed; and the web client's pages (docs/web-client.md): its files and
+ * config, invite links' landing page and the universal-links association file.
  */
 final class PublicEndpoints {
 

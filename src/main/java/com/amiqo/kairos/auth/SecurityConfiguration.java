@@ -86,9 +86,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security would otherwise wrap every filter of the chain in a Micrometer
-	 * observation (a fifth of the CPU of a read in a profile); requests are still timed
-	 * as a whole by {@code http.server.requests}.
+	 * No Micrometer observation per filter of the chain (Spring Security's default wraps
+	 * every filter, a large share of a read's CPU: docs/performance.md); requests are
+	 * still timed as a whole by {@code http.server.requests}.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
@@ -99,8 +99,8 @@ class SecurityConfiguration {
 	FirebaseTokenVerifier firebaseTokenVerifier(AuthProperties properties, ObjectProvider<LocalTokenIssuer> localIssuer,
 			Clock clock) throws MalformedURLException {
 		// Whether the most recent fetch of the key set worked: an unknown kid is only the
-		// token's
-		// fault when we could actually look (see FirebaseTokenVerifier#signingKey).
+		// token's fault when we could actually look (see
+		// FirebaseTokenVerifier#signingKey).
 		AtomicBoolean lastFetchSucceeded = new AtomicBoolean(false);
 		JWKSource<SecurityContext> firebaseKeys = JWKSourceBuilder
 			.<SecurityContext>create(properties.jwksUrl().toURL(),

@@ -3,7 +3,8 @@ package com.amiqo.kairos.auth;
 import com.amiqo.kairos.api.WireValues;
 
 /**
- * Why a request is not authenticated: the {@code details.reason} of every 401 (SPEC §2).
+ * Why a request is not authenticated: the {@code details.reason} of every 401
+ * (docs/reference.md#conventions).
  */
 enum TokenRejection {
 

@@ -19,7 +19,7 @@ import com.amiqo.kairos.secret.Sha256;
 /**
  * Remembers tokens that passed verification, so a client sending the same ID token on
  * every request (as the iOS app does for up to an hour) pays the RSA signature check once
- * per instance instead of on every request — it was 13 % of the CPU of a read.
+ * per instance rather than on every request (its cost: docs/performance.md).
  *
  * <p>
  * Why this is safe: a token's verdict depends only on its bytes, the signing keys and the

@@ -35,8 +35,8 @@ import com.amiqo.kairos.secret.SecretTokens;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * The calendar subscription feed (SPEC §6): the owner manages its URL; calendar apps read
- * it.
+ * The calendar subscription feed (docs/reference.md#calendar-feed): the owner manages its
+ * URL; calendar apps read it.
  */
 @Tag(name = "calendar")
 @RestController
@@ -85,10 +85,10 @@ class CalendarFeedController {
 	@ETagged
 	@ApiErrors({ ErrorCode.NOT_FOUND, ErrorCode.RATE_LIMIT_EXCEEDED, ErrorCode.SERVICE_UNAVAILABLE })
 	@GetMapping("/calendar/{secret}.ics")
-	ResponseEntity<String> read(@PathVariable String secret, @Parameter(hidden = true) // documented
-																						// by
-																						// @ETagged
-	@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+	ResponseEntity<String> read(@PathVariable String secret,
+			// documented by @ETagged
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
+					required = false) @Nullable String ifNoneMatch) {
 		if (!CalendarFeedService.SECRETS.isWellFormed(secret)) {
 			throw ApiException.invalidField("secret", "is not a calendar feed secret");
 		}

@@ -22,9 +22,10 @@ import com.amiqo.kairos.secret.Sha256;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * The secret calendar subscription feed (SPEC §6): the owner's events that end from 90
- * days ago on, confirmed or cancelled (a cancelled one stays so calendar apps remove it).
- * The URL's secret is the only credential, since calendar apps cannot send bearer tokens.
+ * The secret calendar subscription feed (docs/reference.md#calendar-feed): the owner's
+ * events that end from 90 days ago on, confirmed or cancelled (a cancelled one stays so
+ * calendar apps remove it). The URL's secret is the only credential, since calendar apps
+ * cannot send bearer tokens.
  */
 @Service
 class CalendarFeedService {

@@ -41,10 +41,10 @@ import net.fortuna.ical4j.validate.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders events as an RFC 5545 calendar with ical4j (SPEC §6). The tests parse every
- * file the service produces back with ical4j and validate it strictly; validating again
- * on every write would more than double the cost of a 500-event feed (see bench/), so the
- * writer does not.
+ * Renders events as an RFC 5545 calendar with ical4j (docs/reference.md#events). The
+ * tests parse every file the service produces back with ical4j and validate it strictly;
+ * validating again on every write would more than double the cost of a 500-event feed
+ * (see bench/), so the writer does not.
  *
  * <p>
  * ical4j 4.1 folds long lines at 75 <em>characters</em>; RFC 5545 §3.1 asks for 75

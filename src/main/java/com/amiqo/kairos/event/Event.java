@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.calendar.IcsCalendar;
 
-/** The API representation of an event (SPEC §6). */
+/** The API representation of an event (docs/reference.md#events). */
 record Event(UUID id, String ownerId, @JsonIgnore UUID ownerUserId, UUID negotiationId, String title,
 		String intentCategory, @ClosedSet(values = Event.STATUSES) String status,
 		@ClosedSet(values = Event.RESPONSES) String response, String source, Instant startsAt, Instant endsAt,

@@ -32,7 +32,7 @@ import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.calendar.IcsCalendar;
 import com.amiqo.kairos.user.AppUser;
 
-/** The caller's calendar events (SPEC §6). */
+/** The caller's calendar events (docs/reference.md#events). */
 @Tag(name = "events")
 @RestController
 class EventController {
@@ -79,8 +79,8 @@ class EventController {
 	}
 
 	/**
-	 * The event as an RFC 5545 file (SPEC §6), owner only; the same {@code ETag} as the
-	 * event.
+	 * The event as an RFC 5545 file (docs/reference.md#events), owner only; the same
+	 * {@code ETag} as the event.
 	 */
 	@Operation(operationId = "getEventIcs", summary = "The event as an iCalendar file",
 			responses = @ApiResponse(responseCode = "200", description = "The calendar file",

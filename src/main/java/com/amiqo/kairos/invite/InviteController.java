@@ -29,8 +29,8 @@ import com.amiqo.kairos.negotiation.NegotiationView;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * Invite links (SPEC §5.8): the organizer manages them; anyone signed in previews and
- * joins.
+ * Invite links (docs/reference.md#invite-links): the organizer manages them; anyone
+ * signed in previews and joins.
  */
 @Tag(name = "invites")
 @RestController

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
-/** Request and response shapes of invite links (SPEC §5.8). */
+/** Request and response shapes of invite links (docs/reference.md#invite-links). */
 final class InviteLinks {
 
 	/** A negotiation holds at most 50 people, so no link can bring in more than 49. */

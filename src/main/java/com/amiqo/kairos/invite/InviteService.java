@@ -20,10 +20,10 @@ import com.amiqo.kairos.secret.SecretTokens;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * Invite links (SPEC §5.8). A link is usable while it is not revoked, expired or used up
- * and its negotiation is sent and open; every other case, and an unknown token, is the
- * same {@code 404 INVITE_NOT_FOUND} from the same single lookup, so a guesser learns
- * nothing.
+ * Invite links (docs/reference.md#invite-links). A link is usable while it is not
+ * revoked, expired or used up and its negotiation is sent and open; every other case, and
+ * an unknown token, is the same {@code 404 INVITE_NOT_FOUND} from the same single lookup,
+ * so a guesser learns nothing.
  */
 @Service
 class InviteService {

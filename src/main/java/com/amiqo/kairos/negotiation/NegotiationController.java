@@ -41,8 +41,8 @@ import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * Negotiation endpoints (SPEC §5). Responses that carry one negotiation carry its
- * {@code ETag} too.
+ * Negotiation endpoints (docs/reference.md#negotiation-states). Responses that carry one
+ * negotiation carry its {@code ETag} too.
  */
 @Tag(name = "negotiations")
 @RestController

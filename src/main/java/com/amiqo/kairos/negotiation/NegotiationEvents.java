@@ -6,10 +6,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Domain events for server-side integrations (SPEC §7 "agent hooks"). Published inside
- * the transaction of the change; listen with {@code @TransactionalEventListener} (after
- * commit, the default phase) so a listener only ever sees changes that were committed.
- * Ids only: a listener that needs more reads it, and nothing here carries blob content.
+ * Domain events for server-side integrations (docs/reference.md#notifications "agent
+ * hooks"). Published inside the transaction of the change; listen with
+ * {@code @TransactionalEventListener} (after commit, the default phase) so a listener
+ * only ever sees changes that were committed. Ids only: a listener that needs more reads
+ * it, and nothing here carries blob content.
  */
 public final class NegotiationEvents {
 
@@ -41,7 +42,8 @@ public final class NegotiationEvents {
 	}
 
 	/**
-	 * Someone joined through an invite link (SPEC §5.8); ids are {@code app_users} ids.
+	 * Someone joined through an invite link (docs/reference.md#invite-links); ids are
+	 * {@code app_users} ids.
 	 */
 	public record ParticipantJoined(UUID negotiationId, UUID organizerId, UUID joinedUserId, int revision,
 			String preview, Instant at) {

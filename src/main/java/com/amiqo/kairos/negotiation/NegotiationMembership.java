@@ -20,9 +20,10 @@ import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * What invite links need from negotiations (SPEC §5.8): the organizer checks for managing
- * links, and joining. Every method runs inside the caller's transaction, so a link's use
- * count and the new participant commit together under the negotiation's row lock.
+ * What invite links need from negotiations (docs/reference.md#invite-links): the
+ * organizer checks for managing links, and joining. Every method runs inside the caller's
+ * transaction, so a link's use count and the new participant commit together under the
+ * negotiation's row lock.
  */
 @Service
 public class NegotiationMembership {

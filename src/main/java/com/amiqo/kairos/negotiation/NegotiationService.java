@@ -350,8 +350,6 @@ public class NegotiationService {
 	}
 
 	Instant now() {
-		// Postgres keeps microseconds; truncating here keeps what we compare equal to
-		// what we stored.
 		return clock.instant();
 	}
 

@@ -13,9 +13,9 @@ import com.amiqo.kairos.negotiation.domain.ParticipantStatus;
 
 /**
  * A list entry: the resource without participants, options and blob, plus what a list row
- * shows (SPEC §5.6): the organizer's name, how many options there are and the next start
- * ({@code next_starts_at}: the final slot's once one was chosen, else the earliest slot
- * not yet started).
+ * shows (docs/reference.md#reading-negotiations): the organizer's name, how many options
+ * there are and the next start ({@code next_starts_at}: the final slot's once one was
+ * chosen, else the earliest slot not yet started).
  */
 public record NegotiationSummary(UUID id, String ownerId, @Nullable String organizerDisplayName, String title,
 		@ClosedSet(values = IntentCategory.VALUES) String intentCategory,

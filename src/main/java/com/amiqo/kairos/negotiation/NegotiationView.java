@@ -23,7 +23,10 @@ import com.amiqo.kairos.negotiation.domain.ProposedSlot;
 import com.amiqo.kairos.negotiation.domain.ProposedVenue;
 import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
 
-/** The full negotiation resource (SPEC §5.1), as the caller sees it. */
+/**
+ * The full negotiation resource (docs/reference.md#reading-negotiations), as the caller
+ * sees it.
+ */
 public record NegotiationView(UUID id, String ownerId, String title,
 		@ClosedSet(values = IntentCategory.VALUES) String intentCategory,
 		@ClosedSet(NegotiationState.class) String state, boolean agentMode, int agentRound, int revision,

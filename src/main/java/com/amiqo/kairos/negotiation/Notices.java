@@ -18,8 +18,9 @@ import com.amiqo.kairos.notification.Notification;
 import com.amiqo.kairos.notification.NotificationKind;
 
 /**
- * Who is told what about a change (SPEC §7): pure rules over the negotiation after the
- * change. The service writes the result to the outbox in the same transaction.
+ * Who is told what about a change (docs/reference.md#notifications): pure rules over the
+ * negotiation after the change. The service writes the result to the outbox in the same
+ * transaction.
  */
 final class Notices {
 
@@ -95,7 +96,10 @@ final class Notices {
 			.toList();
 	}
 
-	/** Someone joined by invite link (SPEC §5.8): the organizer is told. */
+	/**
+	 * Someone joined by invite link (docs/reference.md#invite-links): the organizer is
+	 * told.
+	 */
 	static List<Notification> joined(Negotiation joined, String preview) {
 		List<Notification> notices = new ArrayList<>();
 		to(notices, NotificationKind.JOINED, joined, preview, Participant::isOrganizer);

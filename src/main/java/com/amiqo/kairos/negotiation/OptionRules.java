@@ -20,9 +20,10 @@ import com.amiqo.kairos.negotiation.domain.SlotOption;
 import com.amiqo.kairos.negotiation.domain.VenueOption;
 
 /**
- * The option rules that need the clock or more than one field (SPEC §5.3): slots in the
- * future and within a year, real IANA zones, no duplicate slots, venue metadata size,
- * expiry window. Every problem is collected so one response names every offending field.
+ * The option rules that need the clock or more than one field
+ * (docs/reference.md#creating-a-negotiation): slots in the future and within a year, real
+ * IANA zones, no duplicate slots, venue metadata size, expiry window. Every problem is
+ * collected so one response names every offending field.
  */
 @Component
 class OptionRules {

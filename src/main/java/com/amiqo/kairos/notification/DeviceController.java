@@ -25,8 +25,8 @@ import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * Push tokens of the caller's phones (SPEC §4). A user only ever sees or touches their
- * own.
+ * Push tokens of the caller's phones (docs/reference.md#users). A user only ever sees or
+ * touches their own.
  */
 @Tag(name = "devices")
 @RestController

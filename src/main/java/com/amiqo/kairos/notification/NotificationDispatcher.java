@@ -18,13 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox at least once (SPEC §7). Each round claims due rows (see
- * {@link OutboxRepository#claim}), pushes them to every device of their recipient
- * concurrently, then records the outcome: delivered, retried later with exponential
- * backoff and jitter, or failed after the last attempt. Nothing is held open while
- * pushing, so a dispatcher that dies mid-round only delays its rows until their lease
- * runs out; any instance then delivers them. A row with several devices is retried whole
- * when one device needs it, so a device can get a notification twice; never none.
+ * Delivers the outbox at least once (docs/reference.md#notifications). Each round claims
+ * due rows (see {@link OutboxRepository#claim}), pushes them to every device of their
+ * recipient concurrently, then records the outcome: delivered, retried later with
+ * exponential backoff and jitter, or failed after the last attempt. Nothing is held open
+ * while pushing, so a dispatcher that dies mid-round only delays its rows until their
+ * lease runs out; any instance then delivers them. A row with several devices is retried
+ * whole when one device needs it, so a device can get a notification twice; never none.
  */
 class NotificationDispatcher {
 

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import com.amiqo.kairos.api.WireValues;
 
 /**
- * What a notification tells (SPEC §7). Every kind but {@link #EVALUATE} shows an alert;
- * {@code evaluate} is silent and wakes the invitee's on-device agent.
+ * What a notification tells (docs/reference.md#notifications). Every kind but
+ * {@link #EVALUATE} shows an alert; {@code evaluate} is silent and wakes the invitee's
+ * on-device agent.
  */
 public enum NotificationKind {
 

@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The one way for a feature to send a notification: call {@link #enqueue} inside the
  * transaction of the change that causes it. The rows commit or roll back with the change,
- * and the dispatcher is woken once the transaction has committed (SPEC §7).
+ * and the dispatcher is woken once the transaction has committed
+ * (docs/reference.md#notifications).
  */
 @Component
 public class NotificationOutbox {

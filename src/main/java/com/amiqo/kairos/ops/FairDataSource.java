@@ -18,12 +18,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Hands out the Hikari pool's connections first come, first served. Hikari lets a caller
  * that arrives just as a connection comes back take it ahead of the callers already
  * waiting, and a waiter that loses that race waits again, so under load a few requests
- * wait many times longer than the rest. Measured side by side with the same pool, on a
- * saturated machine (docs/performance.md, step 8): a {@code GET}'s p99 fell from 37–67 to
- * 25–39 ms and a reply's from 84–126 to 44–57 ms, for 3–8 % fewer {@code GET}s per second
- * (every request that finds the pool busy now parks and is woken in turn, where a
- * newcomer used to take a connection without parking). Below saturation nobody waits and
- * a permit costs one atomic update.
+ * wait many times longer than the rest. This queue trades a little throughput at
+ * saturation (every request that finds the pool busy parks and is woken in turn) for a
+ * much shorter tail; below saturation nobody waits and a permit costs one atomic update.
+ * The measurements are in docs/performance.md.
  * <p>
  * A fair semaphore holds one permit per pooled connection: a caller takes a permit, in
  * arrival order, before it borrows, and gives it back when it closes the connection, so a

@@ -14,9 +14,9 @@ import org.springframework.core.env.Environment;
  * <p>
  * Spring Boot's own customizer is behind {@code @ConditionalOnThreading}, which Spring
  * AOT evaluates at build time: the build runs on Java 17, so the image (Java 25, Spring
- * AOT) would otherwise serve on platform threads, measured about a quarter slower on the
- * benchmark's reads (README, "Production on Cloud Run"). This bean always exists and asks
- * at run time instead; where Boot's customizer also applies, both set the same executor.
+ * AOT) would otherwise serve on platform threads (slower on reads: docs/performance.md).
+ * This bean always exists and asks at run time instead; where Boot's customizer also
+ * applies, both set the same executor.
  */
 @Configuration(proxyBeanMethods = false)
 class VirtualThreadsConfiguration {

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * SHA-256, the one way the service gets a digest: cloned from one prototype, because
- * {@code MessageDigest.getInstance} walks the security providers on every call, which
- * showed in the profiles of reads and list pages (token hashes, cursor scopes).
+ * {@code MessageDigest.getInstance} walks the security providers on every call, and reads
+ * and list pages hash on every request (token hashes, cursor scopes).
  */
 public final class Sha256 {
 

@@ -30,11 +30,11 @@ import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.user.AgentPreferencesRepository.AgentPreferences;
 
 /**
- * {@code GET}/{@code PUT /me/agent-preferences} (SPEC §4): one opaque blob per user that
- * the iOS agent keeps for its other devices. The revision is the {@code ETag}; a write
- * with a stale {@code If-Match} (another device wrote meanwhile) is {@code 412} and
- * changes nothing. Each write is a single compare-and-set statement, so two devices can
- * never both win.
+ * {@code GET}/{@code PUT /me/agent-preferences} (docs/reference.md#users): one opaque
+ * blob per user that the iOS agent keeps for its other devices. The revision is the
+ * {@code ETag}; a write with a stale {@code If-Match} (another device wrote meanwhile) is
+ * {@code 412} and changes nothing. Each write is a single compare-and-set statement, so
+ * two devices can never both win.
  */
 @Tag(name = "users")
 @RestController

@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** The {@code /me} representation (SPEC §4). Never carries email, phone or token data. */
+/**
+ * The {@code /me} representation (docs/reference.md#users). Never carries email, phone or
+ * token data.
+ */
 record Profile(UUID id, String userId, @Nullable String displayName, @Nullable String locale,
 		Map<String, Object> featureFlags, boolean agentModeDefault, Instant createdAt, Instant updatedAt) {
 

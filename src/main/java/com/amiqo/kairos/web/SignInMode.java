@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.amiqo.kairos.api.WireValues;
 
 /**
- * How the web client signs people in, decided by the server's configuration (SPEC §3).
+ * How the web client signs people in, decided by the server's configuration
+ * (docs/reference.md#authentication).
  */
 enum SignInMode {
 

@@ -22,10 +22,10 @@ import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.auth.AuthProperties;
 
 /**
- * The pages of the web client and what links need (SPEC §10). The client's files
- * themselves are static resources (see {@link WebClientConfiguration}); these are the
- * routes that are not plain files. Kept out of the API document: the iOS app never calls
- * them.
+ * The pages of the web client and what links need (docs/web-client.md). The client's
+ * files themselves are static resources (see {@link WebClientConfiguration}); these are
+ * the routes that are not plain files. Kept out of the API document: the iOS app never
+ * calls them.
  */
 @Hidden
 @RestController
@@ -70,8 +70,8 @@ class WebClientController {
 
 	/**
 	 * An invite link's landing page. It is the same page for every token and shows
-	 * nothing of the plan (that needs sign-in, SPEC §5.8); its script hands the token and
-	 * the fragment's key to the client.
+	 * nothing of the plan (that needs sign-in, docs/reference.md#invite-links); its
+	 * script hands the token and the fragment's key to the client.
 	 */
 	@GetMapping("/i/{token}")
 	ResponseEntity<Resource> inviteLanding(@PathVariable String token) {

@@ -9,9 +9,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Public settings of the web client and of the links that open the iOS app (SPEC §10).
- * Nothing here is secret: the Firebase web API key only identifies the project to
- * Firebase's public endpoints.
+ * Public settings of the web client and of the links that open the iOS app
+ * (docs/web-client.md). Nothing here is secret: the Firebase web API key only identifies
+ * the project to Firebase's public endpoints.
  *
  * @param appleTeamId {@code APPLE_TEAM_ID}: the iOS app's team id (10 characters); with
  * the bundle id it makes {@code GET /.well-known/apple-app-site-association} exist

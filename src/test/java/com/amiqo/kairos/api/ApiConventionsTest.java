@@ -15,7 +15,10 @@ import com.amiqo.kairos.support.TestTokens;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC §2 conventions, checked on real endpoints through the real server. */
+/**
+ * docs/reference.md#conventions conventions, checked on real endpoints through the real
+ * server.
+ */
 class ApiConventionsTest extends ApiTest {
 
 	private static final String WHOLE_SECOND_UTC = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Thousands of seeded malformed requests (see {@link FuzzedRequests}) over real HTTP. For
- * every one: no 5xx, an {@code X-Request-Id}, the SPEC envelope, a status and shape the
+ * every one: no 5xx, an {@code X-Request-Id}, the error envelope, a status and shape the
  * served OpenAPI document lists for the operation; a refused request changes nothing in
  * any table; and nothing the requests made up ever reaches the log. Reproduce a failure
  * with {@code -Dkairos.fuzz.seed=<seed from the message>};

@@ -1,34 +1,59 @@
 package com.amiqo.kairos.auth;
 
-import java.util.SplittableRandom;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The token check is a loop; it must accept exactly what RFC 6750's b64token grammar (the
- * regular expression it replaced) accepts.
+ * Which {@code Authorization} headers yield a token, none, or {@code malformed_header}.
  */
 class BearerTokenHeaderResolverTest {
 
-	private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+	private final BearerTokenHeaderResolver resolver = new BearerTokenHeaderResolver();
 
 	@Test
-	void isToken68WhenRandomTextAgreesWithTheGrammar() {
-		String alphabet = "aZ09._~+/-= \t:;,\"é*";
-		SplittableRandom random = new SplittableRandom(6750);
-		for (int i = 0; i < 100_000; i++) {
-			StringBuilder text = new StringBuilder();
-			int length = random.nextInt(6);
-			for (int k = 0; k < length; k++) {
-				text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-			}
-			String candidate = text.toString();
-			assertThat(BearerTokenHeaderResolver.isToken68("Bearer " + candidate, 7)).as(candidate)
-				.isEqualTo(B64TOKEN.matcher(candidate).matches());
+	void resolveWhenBearerTokenReturnsIt() {
+		assertThat(resolver.resolve(request("/me", "Bearer abc.DEF-_~+/0=="))).isEqualTo("abc.DEF-_~+/0==");
+		assertThat(resolver.resolve(request("/me", "bearer abc"))).isEqualTo("abc");
+	}
+
+	@Test
+	void resolveWhenNoHeaderReturnsNull() {
+		assertThat(resolver.resolve(request("/me", null))).isNull();
+	}
+
+	@Test
+	void resolveWhenPublicEndpointIgnoresEvenAMalformedHeader() {
+		assertThat(resolver.resolve(request("/health", "Basic x"))).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Basic dXNlcjpwYXNz", "Bearer", "Bearer ", "Bearer a b", "Bearer a=b", "Bearer é",
+			"Token abc", "abc" })
+	void resolveWhenHeaderIsNotBearerTokenThrowsMalformedHeader(String header) {
+		assertThatThrownBy(() -> resolver.resolve(request("/me", header)))
+			.isInstanceOf(MalformedAuthorizationHeaderException.class);
+	}
+
+	@Test
+	void resolveWhenTokenOnlyInQueryParameterReturnsNull() {
+		MockHttpServletRequest request = request("/me", null);
+		request.setParameter("access_token", "abc");
+		assertThat(resolver.resolve(request)).isNull();
+	}
+
+	private static MockHttpServletRequest request(String path, String header) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		request.setServletPath(path);
+		if (header != null) {
+			request.addHeader("Authorization", header);
 		}
+		return request;
 	}
 
 }

@@ -19,7 +19,7 @@ import static com.amiqo.kairos.calendar.IcsFiles.value;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The secret calendar subscription feed (SPEC §6). */
+/** The secret calendar subscription feed (docs/reference.md#events). */
 class CalendarFeedTest extends CalendarApiTest {
 
 	@Test

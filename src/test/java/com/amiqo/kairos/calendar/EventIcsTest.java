@@ -14,7 +14,7 @@ import static com.amiqo.kairos.calendar.IcsFiles.value;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /events/{id}/ics} (SPEC §6). */
+/** {@code GET /events/{id}/ics} (docs/reference.md#events). */
 class EventIcsTest extends CalendarApiTest {
 
 	@Test

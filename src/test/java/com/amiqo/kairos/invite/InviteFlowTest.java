@@ -17,7 +17,10 @@ import com.amiqo.kairos.support.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The invite-link scenario of SPEC §5.8 end to end, and what a link is made of. */
+/**
+ * The invite-link scenario of docs/reference.md#invite-links end to end, and what a link
+ * is made of.
+ */
 class InviteFlowTest extends InviteApiTest {
 
 	@Test

@@ -21,8 +21,8 @@ import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Links that do not work, who may manage links, bad input, races and the rate limit (SPEC
- * §5.8).
+ * Links that do not work, who may manage links, bad input, races and the rate limit
+ * (docs/reference.md#invite-links).
  */
 class InviteRefusalTest extends InviteApiTest {
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-import com.amiqo.kairos.negotiation.domain.Role;
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
@@ -21,10 +20,11 @@ import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may do what (SPEC §5–§6): organizer, invitee, stranger and a caller without a token
- * against every negotiation, invite-link, event, calendar-file and calendar-feed
- * endpoint, each cell asserting the exact status and code. Every case builds its own
- * users and negotiation (with one invite link unless it is confirmed).
+ * Who may do what (docs/reference.md#negotiation-states, docs/reference.md#events):
+ * organizer, invitee, stranger and a caller without a token against every negotiation,
+ * invite-link, event, calendar-file and calendar-feed endpoint, each cell asserting the
+ * exact status and code. Every case builds its own users and negotiation (with one invite
+ * link unless it is confirmed).
  */
 class AuthorizationMatrixTest extends ApiTest {
 

@@ -17,9 +17,9 @@ import static com.amiqo.kairos.negotiation.NegotiationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the iOS app needs on screen (SPEC §5.1, §5.3, §5.6): link-only plans,
- * {@code my_event_id}, typed venue fields, the {@code other} category, list row fields
- * and conditional reads.
+ * What the iOS app needs on screen (docs/reference.md#reading-negotiations,
+ * docs/reference.md#creating-a-negotiation): link-only plans, {@code my_event_id}, typed
+ * venue fields, the {@code other} category, list row fields and conditional reads.
  */
 class ClientNeedsTest extends NegotiationApiTest {
 

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who may see and change what: {@code USER_NOT_PARTICIPANT}, {@code
  * ORGANIZER_ONLY_ACTION}, {@code USER_NOT_EVENT_OWNER}, {@code EVENT_CREATION_DISABLED}
- * and {@code NOT_FOUND} (SPEC §3, §5, §6).
+ * and {@code NOT_FOUND} (docs/reference.md#authentication,
+ * docs/reference.md#negotiation-states, docs/reference.md#events).
  */
 class NegotiationAccessErrorsTest extends NegotiationErrorsTest {
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How answers reach consensus, or miss it: one invitee, a group with declines and partial
- * accepts, counter-proposals, everyone declining (SPEC §5.4, §6).
+ * accepts, counter-proposals, everyone declining (docs/reference.md#replies,
+ * docs/reference.md#events).
  */
 class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Cursors and counter-proposals refused for what they carry: {@code INVALID_CURSOR},
- * {@code MISSING_COUNTER_FIELDS} and {@code COUNTER_LIMIT_EXCEEDED} (SPEC §2, §5.4).
+ * {@code MISSING_COUNTER_FIELDS} and {@code COUNTER_LIMIT_EXCEEDED}
+ * (docs/reference.md#conventions, docs/reference.md#replies).
  */
 class NegotiationCursorAndCounterErrorsTest extends NegotiationErrorsTest {
 

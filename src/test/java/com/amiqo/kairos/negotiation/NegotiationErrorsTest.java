@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the error-code tests share: a three-way negotiation to refuse things on, and the
- * checks that a refusal left it untouched. Every error code of SPEC §5–§6 is produced
- * over real HTTP with its status, code and details by one of its subclasses.
+ * checks that a refusal left it untouched. Every error code of
+ * docs/reference.md#negotiation-states, docs/reference.md#events is produced over real
+ * HTTP with its status, code and details by one of its subclasses.
  */
 abstract class NegotiationErrorsTest extends NegotiationApiTest {
 

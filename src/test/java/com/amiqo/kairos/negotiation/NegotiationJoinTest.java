@@ -20,7 +20,10 @@ import com.amiqo.kairos.negotiation.domain.ProposedSlot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@link Negotiation#join}: someone arriving through an invite link (SPEC §5.8). */
+/**
+ * {@link Negotiation#join}: someone arriving through an invite link
+ * (docs/reference.md#invite-links).
+ */
 class NegotiationJoinTest {
 
 	private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");

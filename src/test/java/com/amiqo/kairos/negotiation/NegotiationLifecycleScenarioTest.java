@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A negotiation's life around the answers: expiry, cancelling a confirmed plan, drafts,
- * safely retried requests and whose encrypted blob comes back (SPEC §5.3, §5.5–§5.7, §8).
+ * safely retried requests and whose encrypted blob comes back
+ * (docs/reference.md#creating-a-negotiation, docs/reference.md#negotiation-states,
+ * docs/reference.md#expiry, docs/reference.md#encrypted-blobs,
+ * docs/reference.md#reading-negotiations).
  */
 class NegotiationLifecycleScenarioTest extends NegotiationScenarios {
 

@@ -24,7 +24,10 @@ import com.amiqo.kairos.support.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Keyset paging with signed cursors while the data changes underneath (SPEC §5.6). */
+/**
+ * Keyset paging with signed cursors while the data changes underneath
+ * (docs/reference.md#reading-negotiations).
+ */
 class NegotiationPagingTest extends ApiTest {
 
 	@Test

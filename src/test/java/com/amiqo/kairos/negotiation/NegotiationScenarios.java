@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the multi-user scenario tests share: request bodies and readers of the returned
- * resource. The scenarios (SPEC §5, §6) are driven over real HTTP by separate signed-in
- * users against the real database.
+ * resource. The scenarios (docs/reference.md#negotiation-states,
+ * docs/reference.md#events) are driven over real HTTP by separate signed-in users against
+ * the real database.
  */
 abstract class NegotiationScenarios extends NegotiationApiTest {
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Refusals that depend on the negotiation's current state: {@code CONFLICT},
  * {@code INVALID_STATE_TRANSITION}, {@code NEGOTIATION_EXPIRED}, the stale
  * {@code If-Match} ({@code 412}), {@code UNKNOWN_PARTICIPANTS}, {@code UNKNOWN_OPTION}
- * and {@code SLOT_IN_PAST} (SPEC §5).
+ * and {@code SLOT_IN_PAST} (docs/reference.md#negotiation-states).
  */
 class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 

@@ -21,14 +21,14 @@ import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.slot;
-import static com.amiqo.kairos.negotiation.NegotiationFixtures.venue;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests that are wrong in themselves, refused before anything is looked up: {@code
  * VALIDATION_ERROR} naming the field (start, reply, cancel, reads, list filters and
- * limits), {@code MALFORMED_JSON} and the unsupported media type (SPEC §2, §5).
+ * limits), {@code MALFORMED_JSON} and the unsupported media type
+ * (docs/reference.md#conventions, docs/reference.md#negotiation-states).
  */
 class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
 

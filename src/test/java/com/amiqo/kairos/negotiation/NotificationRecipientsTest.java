@@ -15,8 +15,9 @@ import com.amiqo.kairos.support.TestUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Exactly who gets which notification kind for each change (SPEC §7), read from the
- * outbox the change wrote in its own transaction. Recipients are written as "kind:name".
+ * Exactly who gets which notification kind for each change
+ * (docs/reference.md#notifications), read from the outbox the change wrote in its own
+ * transaction. Recipients are written as "kind:name".
  */
 class NotificationRecipientsTest extends ApiTest {
 

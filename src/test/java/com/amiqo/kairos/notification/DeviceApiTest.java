@@ -13,7 +13,7 @@ import com.amiqo.kairos.support.TestUser;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code PUT}/{@code DELETE /me/devices/{token}} (SPEC §4). */
+/** {@code PUT}/{@code DELETE /me/devices/{token}} (docs/reference.md#users). */
 class DeviceApiTest extends ApiTest {
 
 	private static final Map<String, Object> IOS = Map.of("platform", "ios");

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * preferences, another signed-in user, and a caller without a token, against each
  * endpoint aimed at the owner's data. Whatever the others do, the owner's device and
  * preferences are as they were; only re-registering a token moves it (a phone that
- * changed hands, SPEC §4).
+ * changed hands, docs/reference.md#users).
  */
 class DevicesAndPreferencesMatrixTest extends ApiTest {
 

@@ -43,7 +43,6 @@ class FairDataSourceTest extends QuietApiTest {
 			CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> {
 				try (Connection connection = fair.getConnection()) {
 					order.add("waiter");
-					Thread.sleep(100);
 				}
 				catch (Exception e) {
 					throw new IllegalStateException(e);

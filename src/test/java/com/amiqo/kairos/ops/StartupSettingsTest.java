@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Startup refuses unsafe or incomplete production settings, naming each one (SPEC §3,
- * §9).
+ * Startup refuses unsafe or incomplete production settings, naming each one
+ * (docs/reference.md#authentication, docs/reference.md#health-and-version).
  */
 class StartupSettingsTest {
 

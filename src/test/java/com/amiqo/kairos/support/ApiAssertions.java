@@ -11,8 +11,8 @@ public final class ApiAssertions {
 	}
 
 	/**
-	 * The SPEC §2 error envelope: only {@code error} with code, message and details;
-	 * nothing internal.
+	 * The docs/reference.md#conventions error envelope: only {@code error} with code,
+	 * message and details; nothing internal.
 	 */
 	public static void assertErrorEnvelope(ApiResponse response, int status, String code) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);

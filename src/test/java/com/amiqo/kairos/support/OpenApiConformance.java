@@ -54,8 +54,7 @@ public final class OpenApiConformance {
 	private static final AtomicLong LOAD_NANOS = new AtomicLong();
 
 	static {
-		// What the check costs the suite, written once per test JVM (see README, "OpenAPI
-		// document").
+		// What the check costs the suite, written once per test JVM (docs/testing.md).
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try {
 				java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi-conformance.txt"),

@@ -12,7 +12,10 @@ import com.amiqo.kairos.support.TestUser;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET}/{@code PUT /me/agent-preferences} (SPEC §4, §8). */
+/**
+ * {@code GET}/{@code PUT /me/agent-preferences} (docs/reference.md#users,
+ * docs/reference.md#encrypted-blobs).
+ */
 class AgentPreferencesTest extends ApiTest {
 
 	private static final String BLOB = Base64.getEncoder().encodeToString("prefers mornings".getBytes());

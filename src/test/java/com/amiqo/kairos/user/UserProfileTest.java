@@ -19,7 +19,10 @@ import com.amiqo.kairos.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /me}, {@code PATCH /me} and provisioning on first sign-in (SPEC §3–4). */
+/**
+ * {@code GET /me}, {@code PATCH /me} and provisioning on first sign-in
+ * (docs/reference.md#authentication, docs/reference.md#users).
+ */
 class UserProfileTest extends ApiTest {
 
 	@Test

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Replaces Spring Boot's error page and error JSON: whatever the servlet container routes
  * to {@code /error} (an exception escaping a filter, a container-level 400, …) is
- * answered with the SPEC envelope. Exceptions go through the same
+ * answered with the error envelope. Exceptions go through the same
  * {@link ApiExceptionHandler} as everywhere else.
  */
 @Hidden

@@ -3,7 +3,7 @@ package com.amiqo.kairos.api.error;
 import java.util.Map;
 
 /**
- * A client-visible failure: carries the SPEC error code, a human message and the
+ * A client-visible failure: carries the error code, a human message and the
  * {@code details} object. Domain code throws subclasses or instances of this; the
  * {@link ApiExceptionHandler} turns them into the error envelope.
  */

@@ -2,7 +2,10 @@ package com.amiqo.kairos.api.error;
 
 import org.springframework.http.HttpStatus;
 
-/** Every error code the API can answer with (SPEC §2), each bound to its HTTP status. */
+/**
+ * Every error code the API can answer with (docs/reference.md#errors), each bound to its
+ * HTTP status.
+ */
 public enum ErrorCode {
 
 	VALIDATION_ERROR(HttpStatus.BAD_REQUEST), MALFORMED_JSON(HttpStatus.BAD_REQUEST),

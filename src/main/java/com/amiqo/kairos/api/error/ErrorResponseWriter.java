@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 import com.amiqo.kairos.api.ratelimit.RateLimitExceededException;
 
 /**
- * Writes the SPEC error envelope {@code {"error": {code, message, details}}} straight to
- * the servlet response. Writing directly (rather than through content negotiation) means
- * an error is always JSON, whatever the client's {@code Accept} header says, and works
- * from filters too.
+ * Writes the error envelope {@code {"error": {code, message, details}}} straight to the
+ * servlet response. Writing directly (rather than through content negotiation) means an
+ * error is always JSON, whatever the client's {@code Accept} header says, and works from
+ * filters too.
  */
 @Component
 public class ErrorResponseWriter {

@@ -17,8 +17,8 @@ import com.amiqo.kairos.api.http.RequestIds;
 /**
  * Tomcat's last-resort error page, for requests it refuses before they reach the
  * application (an encoded slash or an illegal character in the URL, a malformed request
- * line, headers over the buffer): the SPEC error envelope and an {@code X-Request-Id}
- * instead of HTML. Requests that do reach the application are answered by
+ * line, headers over the buffer): the error envelope and an {@code X-Request-Id} instead
+ * of HTML. Requests that do reach the application are answered by
  * {@link ApiErrorController}.
  * <p>
  * Public because Tomcat instantiates its error report valve by class name.

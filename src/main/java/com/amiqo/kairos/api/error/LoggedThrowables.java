@@ -5,9 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * Exception messages can carry request content (a parameter value, a form-parsed body, a
- * token), and SPEC §8 forbids that in logs. What we log is a copy of the cause chain that
- * keeps each exception's class and stack frames (enough to find the bug) and drops every
- * message.
+ * token), and docs/reference.md#encrypted-blobs forbids that in logs. What we log is a
+ * copy of the cause chain that keeps each exception's class and stack frames (enough to
+ * find the bug) and drops every message.
  */
 final class LoggedThrowables {
 

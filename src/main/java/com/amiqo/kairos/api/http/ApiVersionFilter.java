@@ -20,7 +20,7 @@ import com.amiqo.kairos.api.error.ErrorResponseWriter;
 
 /**
  * {@code Kairos-API-Version}: absent or {@code 1} is served, anything else is refused
- * (SPEC §2).
+ * (docs/reference.md#conventions).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

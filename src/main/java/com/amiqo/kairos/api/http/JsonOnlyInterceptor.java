@@ -18,8 +18,8 @@ import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
 
 /**
- * JSON in and out (SPEC §2), decided before a handler runs, for every endpoint of ours
- * (new ones need nothing extra):
+ * JSON in and out (docs/reference.md#conventions), decided before a handler runs, for
+ * every endpoint of ours (new ones need nothing extra):
  * <ul>
  * <li>a request body declared as anything but {@code application/json} (wildcards and
  * unparsable values included) is {@code 415} before anything touches the body. Spring

@@ -20,9 +20,9 @@ import com.amiqo.kairos.api.error.ErrorResponseWriter;
 import com.amiqo.kairos.api.error.PayloadTooLargeException;
 
 /**
- * Refuses bodies over 64 KiB (SPEC §2): at once when {@code Content-Length} says so, and
- * while reading when the body is chunked, so an oversized upload is never buffered in
- * full.
+ * Refuses bodies over 64 KiB (docs/reference.md#conventions): at once when
+ * {@code Content-Length} says so, and while reading when the body is chunked, so an
+ * oversized upload is never buffered in full.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

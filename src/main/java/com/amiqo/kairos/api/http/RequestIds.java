@@ -27,7 +27,10 @@ public final class RequestIds {
 	private RequestIds() {
 	}
 
-	/** The client's id when it is well-formed, else a fresh UUID (SPEC §2). */
+	/**
+	 * The client's id when it is well-formed, else a fresh UUID
+	 * (docs/reference.md#conventions).
+	 */
 	public static String accept(@Nullable String clientValue) {
 		if (clientValue != null && CLIENT_ID.matcher(clientValue).matches()) {
 			return clientValue;

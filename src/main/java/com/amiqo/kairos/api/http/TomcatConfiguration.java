@@ -6,16 +6,14 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import com.amiqo.kairos.api.error.JsonErrorReportValve;
 
 /**
- * Makes sure even requests refused before routing get the SPEC error envelope, never an
- * HTML page.
+ * Makes sure even requests refused before routing get the error envelope, never an HTML
+ * page.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
@@ -36,19 +34,6 @@ class TomcatConfiguration {
 	@Bean
 	RequestRejectedHandler requestRejectedHandler() {
 		return new HttpStatusRequestRejectedHandler();
-	}
-
-	/**
-	 * Spring Security's strict firewall, its character checks without regular expressions
-	 * (see {@link FirewallCharacters}); every other rule is the library's default.
-	 */
-	@Bean
-	WebSecurityCustomizer strictFirewall() {
-		StrictHttpFirewall firewall = new StrictHttpFirewall();
-		firewall.setAllowedHeaderNames(FirewallCharacters::name);
-		firewall.setAllowedHeaderValues(FirewallCharacters::value);
-		firewall.setAllowedParameterNames(FirewallCharacters::name);
-		return web -> web.httpFirewall(firewall);
 	}
 
 }

@@ -15,9 +15,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI 3 document ({@code /v3/api-docs}) and its browsable UI
  * ({@code /swagger-ui.html}), generated from the controllers so they cannot drift from
- * the code, and shaped for client generators (see README, "OpenAPI document"). SPEC.md
- * stays the contract for behaviour the schema cannot express (ordering of checks, state
- * rules).
+ * the code, and shaped for client generators. docs/reference.md describes what the schema
+ * cannot express (the order of checks, state rules).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The consensus rule and the deadline's pick, as pure functions of the participants'
+ * The consensus rule and the deadline's pick (docs/reference.md#replies), as pure functions of the participants'
  * answers.
  *
  * <ul>

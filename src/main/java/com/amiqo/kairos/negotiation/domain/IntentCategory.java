@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 import com.amiqo.kairos.api.WireValues;
 
 /**
- * What a plan is for (SPEC §5.1), with the words a preview uses for it ("Olga proposed a
- * coffee"). The migration's check constraint allows exactly these values
- * (IntentCategoryTest).
+ * What a plan is for (docs/reference.md#reading-negotiations), with the words a preview
+ * uses for it ("Olga proposed a coffee"). The migration's check constraint allows exactly
+ * these values (IntentCategoryTest).
  */
 public enum IntentCategory {
 

@@ -7,9 +7,8 @@ import java.util.function.Function;
 
 /**
  * Mapping a list without a stream, for the code every request runs (loading, checking and
- * showing a negotiation): on lists of a handful of items a stream pipeline cost more than
- * the work, about a tenth of a GET's CPU (docs/performance.md, step 10). Elsewhere
- * streams read better and stay.
+ * showing a negotiation), whose lists hold a handful of items: there a stream pipeline
+ * costs more than the work (docs/performance.md). Elsewhere streams read better and stay.
  */
 public final class Lists {
 

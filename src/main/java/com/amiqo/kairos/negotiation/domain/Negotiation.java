@@ -15,14 +15,23 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A negotiation's coordination state and the rules that move it (SPEC §5). Immutable:
- * every move returns a decision holding the next state, or refuses with the SPEC error.
- * No I/O here; the service loads it under a row lock, asks it, and writes what it
- * decided.
+ * A negotiation's coordination state and the rules that move it
+ * (docs/reference.md#negotiation-states). Immutable: every move returns a decision
+ * holding the next state, or refuses with the documented error. No I/O here; the service
+ * loads it under a row lock, asks it, and writes what it decided.
  */
 public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Participant> participants,
 		List<ProposedSlot> slots, List<ProposedVenue> venues, Instant expiresAt, int agentRound, int revision,
 		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, boolean sent, Deciding deciding) {
+
+	/**
+	 * The most slots, and the most venues, a negotiation holds (counter-proposals
+	 * included).
+	 */
+	public static final int MAX_OPTIONS = 20;
+
+	/** The organizer and up to 49 invitees. */
+	public static final int MAX_PARTICIPANTS = 50;
 
 	/**
 	 * Refuses a state no rule can reach, so neither a rule nor a row read back can make
@@ -89,9 +98,9 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * A new negotiation (SPEC §5.1): the organizer accepts every option they propose,
-	 * invitees start as invited in the order given, and a draft ({@code send} false)
-	 * waits until its organizer sends it.
+	 * A new negotiation (docs/reference.md#reading-negotiations): the organizer accepts
+	 * every option they propose, invitees start as invited in the order given, and a
+	 * draft ({@code send} false) waits until its organizer sends it.
 	 */
 	public static Negotiation start(UUID id, UUID organizerId, List<UUID> inviteeIds, List<SlotOption> slotOptions,
 			List<VenueOption> venueOptions, Instant expiresAt, boolean send, Instant now, Supplier<UUID> newIds) {
@@ -234,7 +243,7 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * Whether the negotiation waits for this user (SPEC §5.6, {@code awaiting_me}): an
+	 * Whether the negotiation waits for this user (docs/reference.md#reading-negotiations, {@code awaiting_me}): an
 	 * active participant with an option left to answer ({@link Answers}: an invitee who
 	 * has not answered, or anyone, organizer included, facing an option someone else
 	 * added after their last answer), or the organizer once every active participant has
@@ -396,9 +405,10 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * Applies a reply in SPEC order: participant, then a repeated answer is a no-op, then
-	 * the client's {@code If-Match} revision, then expiry, then whether the action is
-	 * allowed, then the options (the rules are {@link ReplyRules}).
+	 * Applies a reply in the documented order (docs/reference.md#replies): participant,
+	 * then a repeated answer is a no-op, then the client's {@code If-Match} revision,
+	 * then expiry, then whether the action is allowed, then the options (the rules are
+	 * {@link ReplyRules}).
 	 */
 	public ReplyDecision reply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
 			Supplier<UUID> newIds) {
@@ -423,11 +433,11 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 
 	/**
 	 * Adds someone who came through an invite link as an invitee who has not answered yet
-	 * (SPEC §5.8). The caller has checked that the negotiation is open and that they are
-	 * not in it already.
+	 * (docs/reference.md#invite-links). The caller has checked that the negotiation is
+	 * open and that they are not in it already.
 	 */
 	public Negotiation join(UUID userId) {
-		if (participants.size() >= NegotiationRefusals.MAX_PARTICIPANTS) {
+		if (participants.size() >= MAX_PARTICIPANTS) {
 			throw NegotiationRefusals.full(id);
 		}
 		return with(state,

@@ -10,15 +10,10 @@ import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
 
 /**
- * The negotiation rules' refusals, each with the SPEC code and the details a client can
+ * The negotiation rules' refusals, each with its error code and the details a client can
  * act on.
  */
 public final class NegotiationRefusals {
-
-	static final int MAX_OPTIONS = 20;
-
-	/** The organizer and up to 49 invitees. */
-	static final int MAX_PARTICIPANTS = 50;
 
 	private NegotiationRefusals() {
 	}
@@ -29,7 +24,7 @@ public final class NegotiationRefusals {
 
 	static ApiException full(UUID negotiationId) {
 		return new ApiException(ErrorCode.NEGOTIATION_FULL, "This negotiation already has the most participants it can",
-				Map.of("negotiation_id", negotiationId, "limit", MAX_PARTICIPANTS));
+				Map.of("negotiation_id", negotiationId, "limit", Negotiation.MAX_PARTICIPANTS));
 	}
 
 	public static ApiException notParticipant(UUID negotiationId) {
@@ -99,8 +94,8 @@ public final class NegotiationRefusals {
 
 	static ApiException tooManyOptions(String field, int count) {
 		return new ApiException(ErrorCode.COUNTER_LIMIT_EXCEEDED,
-				"A negotiation holds at most " + MAX_OPTIONS + " options of each kind",
-				Map.of("field", field, "count", count, "limit", MAX_OPTIONS));
+				"A negotiation holds at most " + Negotiation.MAX_OPTIONS + " options of each kind",
+				Map.of("field", field, "count", count, "limit", Negotiation.MAX_OPTIONS));
 	}
 
 }

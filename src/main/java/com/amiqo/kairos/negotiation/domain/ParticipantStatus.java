@@ -2,7 +2,7 @@ package com.amiqo.kairos.negotiation.domain;
 
 import com.amiqo.kairos.api.WireValues;
 
-/** A participant's answer so far (SPEC §5.2). */
+/** A participant's answer so far (docs/reference.md#negotiation-states). */
 public enum ParticipantStatus {
 
 	ORGANIZER, INVITED, ACCEPTED, DECLINED, COUNTERED;

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A time option. {@code timezone} is the IANA zone the proposer meant, for display; times
  * are instants. {@code proposedAt} is when it was added, which decides who must answer
- * again (SPEC §5.6).
+ * again (docs/reference.md#reading-negotiations).
  */
 public record ProposedSlot(UUID id, int index, Instant startsAt, int durationMinutes, String timezone, UUID proposedBy,
 		Instant proposedAt) {

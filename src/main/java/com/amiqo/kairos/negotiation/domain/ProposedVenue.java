@@ -8,9 +8,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A place option: typed {@code address}/{@code lat}/{@code lon} (SPEC §5.3) beside
- * {@code metadata}, a client-defined JSON object. {@code proposedAt} is when it was
- * added, which decides who must answer again (SPEC §5.6).
+ * A place option: typed {@code address}/{@code lat}/{@code lon}
+ * (docs/reference.md#creating-a-negotiation) beside {@code metadata}, a client-defined
+ * JSON object. {@code proposedAt} is when it was added, which decides who must answer
+ * again (docs/reference.md#reading-negotiations).
  */
 public record ProposedVenue(UUID id, int index, String name, @Nullable String providerId, @Nullable String address,
 		@Nullable Double lat, @Nullable Double lon, @Nullable Map<String, Object> metadata, UUID proposedBy,

@@ -20,10 +20,11 @@ import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
 import com.amiqo.kairos.negotiation.domain.Negotiation.ReplyDecision;
 
 /**
- * How a reply moves one negotiation (SPEC §5.4, §5.5): who may answer what in which
- * state, which options an answer names, what a counter adds, when an answer repeats the
- * recorded one, and the consensus that follows. {@link Negotiation#reply} is its only
- * caller; the negotiation stays the one place that holds the state.
+ * How a reply moves one negotiation (docs/reference.md#replies,
+ * docs/reference.md#negotiation-states): who may answer what in which state, which
+ * options an answer names, what a counter adds, when an answer repeats the recorded one,
+ * and the consensus that follows. {@link Negotiation#reply} is its only caller; the
+ * negotiation stays the one place that holds the state.
  */
 final class ReplyRules {
 
@@ -55,9 +56,9 @@ final class ReplyRules {
 	}
 
 	/**
-	 * Applies a reply in SPEC order: participant, then a repeated answer is a no-op, then
-	 * the client's {@code If-Match} revision, then expiry, then whether the action is
-	 * allowed, then the options.
+	 * Applies a reply in the documented order (docs/reference.md#replies): participant,
+	 * then a repeated answer is a no-op, then the client's {@code If-Match} revision,
+	 * then expiry, then whether the action is allowed, then the options.
 	 */
 	ReplyDecision apply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
 			Supplier<UUID> newIds) {
@@ -199,10 +200,10 @@ final class ReplyRules {
 			});
 			counteredVenues.add(venue.id());
 		}
-		if (slots.size() + addedSlots.size() > NegotiationRefusals.MAX_OPTIONS) {
+		if (slots.size() + addedSlots.size() > Negotiation.MAX_OPTIONS) {
 			throw NegotiationRefusals.tooManyOptions("counter_slots", slots.size() + addedSlots.size());
 		}
-		if (venues.size() + addedVenues.size() > NegotiationRefusals.MAX_OPTIONS) {
+		if (venues.size() + addedVenues.size() > Negotiation.MAX_OPTIONS) {
 			throw NegotiationRefusals.tooManyOptions("counter_venues", venues.size() + addedVenues.size());
 		}
 		List<ProposedSlot> allSlots = Negotiation.concat(slots, addedSlots);

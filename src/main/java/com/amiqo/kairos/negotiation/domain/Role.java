@@ -3,8 +3,8 @@ package com.amiqo.kairos.negotiation.domain;
 import com.amiqo.kairos.api.WireValues;
 
 /**
- * The caller's side of a negotiation, as the list's {@code role} filter names it (SPEC
- * §5.6).
+ * The caller's side of a negotiation, as the list's {@code role} filter names it
+ * (docs/reference.md#reading-negotiations).
  */
 public enum Role {
 

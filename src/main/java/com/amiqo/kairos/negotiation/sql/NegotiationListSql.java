@@ -48,7 +48,7 @@ final class NegotiationListSql {
 
 	/**
 	 * The {@code state} filter, on the state a reader sees (an overdue negotiation reads
-	 * as expired). Built once: it was built on every list request, filter or not.
+	 * as expired). A constant: it does not depend on the request.
 	 */
 	private static final String EFFECTIVE_STATE_IN = "(CASE WHEN "
 			+ Negotiation.overdueSql("p.negotiation_state", "n.expires_at")

@@ -31,12 +31,10 @@ import com.amiqo.kairos.negotiation.domain.ProposedVenue;
  * below (snake_case keys, as the API's mapper names them). Timestamps inside it are epoch
  * seconds as an exact decimal ({@code extract(epoch …)} is {@code numeric}, to the
  * microsecond), so they read back exactly as stored; Jackson reads such a number into an
- * {@code Instant} without the date-time parsing that ISO 8601 text costs on every load
- * (measured: about 3 % of a read's CPU). Each participant's user is a subquery by primary
- * key rather than a join: with a join, a small {@code app_users} table (an early
- * deployment, the benchmark's 1,000 users) got a hash join over all of it on every load,
- * a third slower in PostgreSQL than these four index probes (docs/performance.md, step
- * 9).
+ * {@code Instant} without parsing ISO 8601 text on every load. Each participant's user is
+ * a subquery by primary key rather than a join, so the plan stays four index probes
+ * whatever the size of {@code app_users} (a join over a small table becomes a hash join
+ * over all of it; plans and timings in docs/query-plans.md and docs/performance.md).
  */
 final class NegotiationLoadSql {
 
@@ -82,7 +80,7 @@ final class NegotiationLoadSql {
 	 * The row records are package-private, not private: Blackbird builds a direct
 	 * constructor call only for a non-private constructor, and for a private one Jackson
 	 * 3.1 calls it through MethodHandle.invokeWithArguments, which adapts the handle
-	 * again on every row (about 3 % of a GET's CPU; docs/performance.md, step 10).
+	 * again on every row (docs/performance.md).
 	 */
 	record Aggregates(List<ParticipantRow> participants, List<SlotRow> slots, List<VenueRow> venues,
 			Map<UUID, UUID> eventIds) {

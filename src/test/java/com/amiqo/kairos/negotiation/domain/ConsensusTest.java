@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The consensus rule of SPEC §5.4 as a pure function. */
+/** The consensus rule of docs/reference.md#replies as a pure function. */
 class ConsensusTest {
 
 	private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
@@ -102,7 +102,8 @@ class ConsensusTest {
 
 	@Test
 	void evaluateWhenNobodyIsInvitedYetReturnsPending() {
-		// A link-only plan (SPEC §5.4): it waits for someone to join instead of
+		// A link-only plan (docs/reference.md#replies): it waits for someone to join
+		// instead of
 		// cancelling itself.
 		assertThat(evaluate(organizerAcceptingAll())).isEqualTo(new Consensus.Pending());
 	}

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The fixtures of the negotiation rule tests (SPEC §5.2, §5.4, §5.5, §5.6 and §5.7 on the
- * pure domain model): one group of participants, options and helpers that every
- * {@code Negotiation*Test} of a rule family extends.
+ * The fixtures of the negotiation rule tests (docs/reference.md#negotiation-states,
+ * docs/reference.md#replies, docs/reference.md#reading-negotiations,
+ * docs/reference.md#expiry on the pure domain model): one group of participants, options
+ * and helpers that every {@code Negotiation*Test} of a rule family extends.
  */
 abstract class NegotiationRulesFixture {
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before routing, {@code /error}.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class MalformedRequestTest extends ApiTest {
+class MalformedHttpRequestTest extends ApiTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/events?status=%ZZ", "/negotiations?limit=%ZZ", "/me?foo=%ZZ", "/events?status=%E2%82",

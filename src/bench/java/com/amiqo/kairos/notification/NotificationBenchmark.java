@@ -14,7 +14,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.amiqo.kairos.support.TestUser;
 
 /**
  * Benchmarks, run by {@code bench/notifications.sh} only (skipped unless

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @TestPropertySource(
 		properties = { "kairos.rate-limit.per-user-per-minute=5", "kairos.rate-limit.global-per-second=25" })
-class RateLimitTest extends ApiTest {
+class RateLimitApiTest extends ApiTest {
 
 	@Test
 	void requestsOverThePerUserLimitReturn429WithRetryAfter() {

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every field of every request body, replaced in turn by values of the wrong type, shape
- * or range: the answer is always a success or the SPEC's 4xx envelope, never a 500.
+ * or range: the answer is always a success or a 4xx error envelope, never a 500.
  */
-class MalformedInputTest extends ApiTest {
+class WrongFieldValuesTest extends ApiTest {
 
 	private static final List<Object> ODD_VALUES = odd();
 

@@ -42,7 +42,7 @@ class PeopleController {
 			summary = "People the caller shares a plan with (drafts count for their organizer only), most recent first")
 	@ApiErrors(ErrorCode.INVALID_CURSOR)
 	@GetMapping("/me/people")
-	Envelope<List<Person>> list(AppUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+	Envelope<List<Friend>> list(AppUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		PageCursors.Page<PeopleRepository.Row> page = cursors.page(LIST, user.id(), "", limit, cursor,
 				(after, rows) -> people.page(user.id(), after, rows),

@@ -44,7 +44,7 @@ class PeopleRepository {
 			""";
 
 	/** A person with the internal id that orders the page. */
-	record Row(UUID id, Person person) {
+	record Row(UUID id, Friend person) {
 	}
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -57,7 +57,7 @@ class PeopleRepository {
 		KeysetSql sql = new KeysetSql(SELECT).bind("userId", userId).page(after, "last_planned_at", "id", limit);
 		return jdbc.query(sql.sql(), sql.params(), (rs, n) -> {
 			Timestamp planned = rs.getTimestamp("last_planned_at");
-			return new Row(rs.getObject("id", UUID.class), new Person(rs.getString("firebase_uid"),
+			return new Row(rs.getObject("id", UUID.class), new Friend(rs.getString("firebase_uid"),
 					rs.getString("display_name"), planned == null ? Instant.EPOCH : planned.toInstant()));
 		});
 	}

@@ -243,13 +243,13 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * Whether the negotiation waits for this user (docs/reference.md#reading-negotiations, {@code awaiting_me}): an
-	 * active participant with an option left to answer ({@link Answers}: an invitee who
-	 * has not answered, or anyone, organizer included, facing an option someone else
-	 * added after their last answer), or the organizer once every active participant has
-	 * answered everything and the negotiation is still open with an invitee in it (the
-	 * next move is theirs). The same rule picks who is told about a counter and who is
-	 * reminded.
+	 * Whether the negotiation waits for this user
+	 * (docs/reference.md#reading-negotiations, {@code awaiting_me}): an active
+	 * participant with an option left to answer ({@link Answers}: an invitee who has not
+	 * answered, or anyone, organizer included, facing an option someone else added after
+	 * their last answer), or the organizer once every active participant has answered
+	 * everything and the negotiation is still open with an invitee in it (the next move
+	 * is theirs). The same rule picks who is told about a counter and who is reminded.
 	 */
 	public boolean isAwaiting(UUID userId, Instant now) {
 		if (effectiveState(now) != NegotiationState.AWAITING_REPLIES) {

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * for inviting friends by name ({@code GET /me/people}). {@code last_planned_at} is the
  * latest change of a plan they share.
  */
-public record Person(String userId, @Nullable String displayName, Instant lastPlannedAt) {
+public record Friend(String userId, @Nullable String displayName, Instant lastPlannedAt) {
 }

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
@@ -21,25 +23,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/reference.md#creating-a-negotiation): link-only plans, {@code my_event_id}, typed
  * venue fields, the {@code other} category, list row fields and conditional reads.
  */
-class ClientNeedsTest extends NegotiationApiTest {
+class ClientNeedsTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	@Test
 	void startWhenNoInviteeGivenCreatesAPlanThatWaits() {
 		TestUser alice = signIn("Alice");
 
-		JsonNode created = startOk(alice, NegotiationFixtures.start(List.of()));
+		JsonNode created = negotiations.startOk(alice, NegotiationFixtures.start(List.of()));
 		String id = created.path("id").asString();
 
 		assertThat(created.path("state").asString()).isEqualTo("awaiting_replies");
 		assertThat(created.path("participant_count").asInt()).isEqualTo(1);
 		// The organizer re-accepting everything changes nothing and cannot confirm or
 		// cancel a plan with nobody in it.
-		ApiResponse accepted = reply(alice, replyBody(id, "accept"));
+		ApiResponse accepted = negotiations.reply(alice, NegotiationFixtures.reply(id, "accept"));
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 		assertThat(accepted.data().path("state").asString()).isEqualTo("awaiting_replies");
-		Map<String, Object> counter = replyBody(id, "counter");
+		Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
 		counter.put("counter_slots", List.of(slot(inDays(5))));
-		ApiResponse countered = reply(alice, counter);
+		ApiResponse countered = negotiations.reply(alice, counter);
 		assertThat(countered.status()).as(countered.toString()).isEqualTo(200);
 		assertThat(countered.data().path("state").asString()).isEqualTo("awaiting_replies");
 	}
@@ -50,7 +59,7 @@ class ClientNeedsTest extends NegotiationApiTest {
 		Map<String, Object> body = NegotiationFixtures.start(List.of());
 		body.put("participant_ids", List.of(alice.uid()));
 
-		JsonNode created = startOk(alice, body);
+		JsonNode created = negotiations.startOk(alice, body);
 
 		assertThat(created.path("participant_count").asInt()).isEqualTo(1);
 	}
@@ -63,7 +72,7 @@ class ClientNeedsTest extends NegotiationApiTest {
 		body.put("intent_category", "other");
 		body.put("title", "Board games at Bob's");
 
-		JsonNode created = startOk(alice, body);
+		JsonNode created = negotiations.startOk(alice, body);
 
 		assertThat(created.path("intent_category").asString()).isEqualTo("other");
 		assertThat(created.path("last_message_preview").asString()).isEqualTo("Alice proposed a plan");
@@ -81,7 +90,7 @@ class ClientNeedsTest extends NegotiationApiTest {
 		venue.put("lon", -13.3326);
 		body.put("proposed_venues", List.of(venue, Map.of("name", "Nowhere in particular")));
 
-		JsonNode created = startOk(alice, body);
+		JsonNode created = negotiations.startOk(alice, body);
 
 		JsonNode typed = created.path("proposed_venues").get(0);
 		assertThat(typed.path("address").asString()).isEqualTo("Kurfürstendamm 18, Berlin");
@@ -92,8 +101,8 @@ class ClientNeedsTest extends NegotiationApiTest {
 		assertThat(untyped.path("lat").isNull()).isTrue();
 
 		String id = created.path("id").asString();
-		reply(bob, replyBody(id, "accept"));
-		JsonNode event = api.get("/events/" + get(bob, id).data().path("my_event_id").asString())
+		negotiations.reply(bob, NegotiationFixtures.reply(id, "accept"));
+		JsonNode event = api.get("/events/" + negotiations.get(bob, id).data().path("my_event_id").asString())
 			.token(bob.token())
 			.send()
 			.data();
@@ -105,14 +114,14 @@ class ClientNeedsTest extends NegotiationApiTest {
 	void getWhenConfirmedGivesEachParticipantTheirOwnEventId() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		String id = startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
-		assertThat(get(alice, id).data().path("my_event_id").isNull()).isTrue();
+		String id = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
+		assertThat(negotiations.get(alice, id).data().path("my_event_id").isNull()).isTrue();
 
-		ApiResponse confirmed = reply(bob, replyBody(id, "accept"));
+		ApiResponse confirmed = negotiations.reply(bob, NegotiationFixtures.reply(id, "accept"));
 
 		assertThat(confirmed.data().path("state").asString()).isEqualTo("confirmed");
 		String bobsEvent = confirmed.data().path("my_event_id").asString();
-		String alicesEvent = get(alice, id).data().path("my_event_id").asString();
+		String alicesEvent = negotiations.get(alice, id).data().path("my_event_id").asString();
 		assertThat(bobsEvent).isNotBlank().isNotEqualTo(alicesEvent);
 		assertThat(api.get("/events/" + bobsEvent).token(bob.token()).send().data().path("negotiation_id").asString())
 			.isEqualTo(id);
@@ -127,14 +136,14 @@ class ClientNeedsTest extends NegotiationApiTest {
 		Instant late = inDays(4);
 		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		body.put("proposed_slots", new ArrayList<>(List.of(slot(late), slot(early), slot(inDays(3)))));
-		String open = startOk(alice, body).path("id").asString();
+		String open = negotiations.startOk(alice, body).path("id").asString();
 		Map<String, Object> second = NegotiationFixtures.start(List.of(bob));
 		second.put("proposed_slots", List.of(slot(late), slot(early)));
-		String confirmed = startOk(alice, second).path("id").asString();
-		Map<String, Object> acceptLate = replyBody(confirmed, "accept");
-		String lateSlot = get(bob, confirmed).data().path("proposed_slots").get(1).path("id").asString();
+		String confirmed = negotiations.startOk(alice, second).path("id").asString();
+		Map<String, Object> acceptLate = NegotiationFixtures.reply(confirmed, "accept");
+		String lateSlot = negotiations.get(bob, confirmed).data().path("proposed_slots").get(1).path("id").asString();
 		acceptLate.put("slot_ids", List.of(lateSlot));
-		reply(bob, acceptLate);
+		negotiations.reply(bob, acceptLate);
 
 		JsonNode rows = api.get("/negotiations?limit=10").token(bob.token()).send().data();
 
@@ -152,8 +161,8 @@ class ClientNeedsTest extends NegotiationApiTest {
 	void getWhenIfNoneMatchIsCurrentRevisionReturns304WithoutBody() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		String id = startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
-		String etag = get(bob, id).header("ETag");
+		String id = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
+		String etag = negotiations.get(bob, id).header("ETag");
 		assertThat(etag).isEqualTo("\"0\"");
 
 		ApiResponse unchanged = api.get("/negotiations/" + id).token(bob.token()).header("If-None-Match", etag).send();
@@ -162,7 +171,7 @@ class ClientNeedsTest extends NegotiationApiTest {
 		assertThat(unchanged.raw()).isEmpty();
 		assertThat(unchanged.header("ETag")).isEqualTo(etag);
 
-		reply(bob, replyBody(id, "decline"));
+		negotiations.reply(bob, NegotiationFixtures.reply(id, "decline"));
 		ApiResponse changed = api.get("/negotiations/" + id).token(bob.token()).header("If-None-Match", etag).send();
 		assertThat(changed.status()).isEqualTo(200);
 		assertThat(changed.header("ETag")).isEqualTo("\"1\"");
@@ -173,10 +182,10 @@ class ClientNeedsTest extends NegotiationApiTest {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
 		TestUser mallory = signIn("Mallory");
-		String id = startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
+		String id = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
 		Map<String, Object> draft = NegotiationFixtures.start(List.of(bob));
 		draft.put("send", false);
-		String draftId = startOk(alice, draft).path("id").asString();
+		String draftId = negotiations.startOk(alice, draft).path("id").asString();
 
 		assertThat(
 				api.get("/negotiations/" + id).token(mallory.token()).header("If-None-Match", "\"0\"").send().status())
@@ -190,8 +199,8 @@ class ClientNeedsTest extends NegotiationApiTest {
 	void getWhenOverdueButNotSweptNeverReturns304() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		String id = startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
-		expireNow(id);
+		String id = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
+		negotiations.expireNow(id);
 
 		ApiResponse response = api.get("/negotiations/" + id)
 			.token(bob.token())
@@ -207,8 +216,11 @@ class ClientNeedsTest extends NegotiationApiTest {
 	void getEventWhenIfNoneMatchIsCurrentReturns304UntilItIsCancelled() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		String id = startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
-		String eventId = reply(bob, replyBody(id, "accept")).data().path("my_event_id").asString();
+		String id = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
+		String eventId = negotiations.reply(bob, NegotiationFixtures.reply(id, "accept"))
+			.data()
+			.path("my_event_id")
+			.asString();
 		ApiResponse first = api.get("/events/" + eventId).token(bob.token()).send();
 		String etag = first.header("ETag");
 		assertThat(etag).isNotBlank();

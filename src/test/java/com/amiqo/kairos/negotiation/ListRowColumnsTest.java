@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
@@ -18,7 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The negotiation row's copy of what a list row shows about the options (migration V5)
  * equals what the option tables say, after every kind of change that writes it.
  */
-class ListRowColumnsTest extends NegotiationApiTest {
+class ListRowColumnsTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	/**
 	 * The stored columns and the same values computed from the option tables, side by
@@ -38,23 +47,23 @@ class ListRowColumnsTest extends NegotiationApiTest {
 	void startCounterConfirmAndCancelWhenEachWritesKeepTheListColumnsEqualToTheOptionTables() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		String id = startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
+		String id = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
 		assertStoredEqualsComputed(id);
 
-		Map<String, Object> counter = replyBody(id, "counter");
+		Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
 		counter.put("counter_slots", List.of(slot(inDays(6)), slot(inDays(1))));
 		counter.put("counter_venues", List.of(venue("Bonanza")));
-		ok(reply(bob, counter));
+		ok(negotiations.reply(bob, counter));
 		assertStoredEqualsComputed(id);
 		Map<String, Object> row = stored(id);
 		assertThat(row.get("stored_venues")).isEqualTo(3);
 
-		String earliest = get(alice, id).data().path("proposed_slots").get(0).path("id").asString();
-		Map<String, Object> accept = replyBody(id, "accept");
+		String earliest = negotiations.get(alice, id).data().path("proposed_slots").get(0).path("id").asString();
+		Map<String, Object> accept = NegotiationFixtures.reply(id, "accept");
 		accept.put("slot_ids", List.of(earliest));
 		// Bob's counter already counts as his yes to the slots he proposed.
-		ok(reply(alice, accept));
-		assertThat(get(alice, id).data().path("state").asString()).isEqualTo("confirmed");
+		ok(negotiations.reply(alice, accept));
+		assertThat(negotiations.get(alice, id).data().path("state").asString()).isEqualTo("confirmed");
 		assertStoredEqualsComputed(id);
 		assertThat(stored(id).get("stored_final")).isNotNull();
 

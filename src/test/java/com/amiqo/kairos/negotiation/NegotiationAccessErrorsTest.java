@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.amiqo.kairos.negotiation.NegotiationCalls.Setup;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
+import static com.amiqo.kairos.negotiation.NegotiationJson.details;
+import static com.amiqo.kairos.negotiation.NegotiationJson.statusOf;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,35 +25,43 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and {@code NOT_FOUND} (docs/reference.md#authentication,
  * docs/reference.md#negotiation-states, docs/reference.md#events).
  */
-class NegotiationAccessErrorsTest extends NegotiationErrorsTest {
+class NegotiationAccessErrorsTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	// ================================================================
 	// USER_NOT_PARTICIPANT
 
 	@Test
 	void getReplyAndCancelWhenStrangerReturn403UserNotParticipant() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 		TestUser mallory = signIn("Mallory");
 
-		List<ApiResponse> refusals = List.of(get(mallory, s.id()), reply(mallory, replyBody(s.id(), "accept")),
-				reply(mallory, replyBody(s.id(), "decline")),
+		List<ApiResponse> refusals = List.of(negotiations.get(mallory, s.id()),
+				negotiations.reply(mallory, NegotiationFixtures.reply(s.id(), "accept")),
+				negotiations.reply(mallory, NegotiationFixtures.reply(s.id(), "decline")),
 				api.post("/negotiate/cancel").token(mallory.token()).json(Map.of("negotiation_id", s.id())).send());
 
 		for (ApiResponse refusal : refusals) {
 			assertErrorEnvelope(refusal, 403, "USER_NOT_PARTICIPANT");
 			assertThat(details(refusal).path("negotiation_id").asString()).isEqualTo(s.id());
 		}
-		assertUnchanged(s, 0, "invited");
-		assertThat(get(s.alice(), s.id()).data().path("participant_count").asInt()).isEqualTo(3);
+		negotiations.assertUnchanged(s, 0, "invited");
+		assertThat(negotiations.get(s.alice(), s.id()).data().path("participant_count").asInt()).isEqualTo(3);
 	}
 
 	@Test
 	void replyWhenStrangerToExpiredNegotiationReturns403BeforeExpiry() {
-		Setup s = threeWay();
-		expireNow(s.id());
+		Setup s = negotiations.threeWay();
+		negotiations.expireNow(s.id());
 		TestUser mallory = signIn("Mallory");
 
-		ApiResponse response = reply(mallory, replyBody(s.id(), "accept"));
+		ApiResponse response = negotiations.reply(mallory, NegotiationFixtures.reply(s.id(), "accept"));
 
 		assertErrorEnvelope(response, 403, "USER_NOT_PARTICIPANT");
 	}
@@ -58,7 +71,7 @@ class NegotiationAccessErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void cancelWhenInviteeReturns403OrganizerOnlyActionAndNegotiationStaysOpen() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 
 		ApiResponse response = api.post("/negotiate/cancel")
 			.token(s.bob().token())
@@ -68,16 +81,17 @@ class NegotiationAccessErrorsTest extends NegotiationErrorsTest {
 		assertErrorEnvelope(response, 403, "ORGANIZER_ONLY_ACTION");
 		assertThat(details(response).path("negotiation_id").asString()).isEqualTo(s.id());
 		assertThat(details(response).path("requested_action").asString()).isEqualTo("cancel");
-		assertUnchanged(s, 0, "invited");
-		assertThat(get(s.bob(), s.id()).data().path("state").asString()).isEqualTo("awaiting_replies");
+		negotiations.assertUnchanged(s, 0, "invited");
+		assertThat(negotiations.get(s.bob(), s.id()).data().path("state").asString()).isEqualTo("awaiting_replies");
 	}
 
 	@Test
 	void cancelWhenInviteeOfConfirmedNegotiationReturns403AndEventsStayConfirmed() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		String id = startOk(alice, startBody(alice, List.of(bob))).path("id").asString();
-		assertThat(reply(bob, replyBody(id, "accept")).data().path("state").asString()).isEqualTo("confirmed");
+		String id = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
+		assertThat(negotiations.reply(bob, NegotiationFixtures.reply(id, "accept")).data().path("state").asString())
+			.isEqualTo("confirmed");
 
 		ApiResponse response = api.post("/negotiate/cancel")
 			.token(bob.token())
@@ -85,7 +99,7 @@ class NegotiationAccessErrorsTest extends NegotiationErrorsTest {
 			.send();
 
 		assertErrorEnvelope(response, 403, "ORGANIZER_ONLY_ACTION");
-		assertThat(get(alice, id).data().path("state").asString()).isEqualTo("confirmed");
+		assertThat(negotiations.get(alice, id).data().path("state").asString()).isEqualTo("confirmed");
 		assertThat(jdbc.sql("SELECT count(*) FROM events WHERE negotiation_id = ? AND status = 'confirmed'")
 			.param(UUID.fromString(id))
 			.query(Long.class)
@@ -100,8 +114,8 @@ class NegotiationAccessErrorsTest extends NegotiationErrorsTest {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
 		TestUser mallory = signIn("Mallory");
-		String id = startOk(alice, startBody(alice, List.of(bob))).path("id").asString();
-		reply(bob, replyBody(id, "accept"));
+		String id = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
+		negotiations.reply(bob, NegotiationFixtures.reply(id, "accept"));
 		String aliceEvent = jdbc.sql("""
 				SELECT e.id FROM events e JOIN app_users u ON u.id = e.owner_id
 				 WHERE e.negotiation_id = ? AND u.firebase_uid = ?""")
@@ -150,7 +164,8 @@ class NegotiationAccessErrorsTest extends NegotiationErrorsTest {
 		TestUser alice = signIn("Alice");
 		String unknown = UUID.randomUUID().toString();
 
-		for (ApiResponse response : List.of(get(alice, unknown), reply(alice, replyBody(unknown, "accept")),
+		for (ApiResponse response : List.of(negotiations.get(alice, unknown),
+				negotiations.reply(alice, NegotiationFixtures.reply(unknown, "accept")),
 				api.post("/negotiate/cancel").token(alice.token()).json(Map.of("negotiation_id", unknown)).send(),
 				api.get("/events/" + UUID.randomUUID()).token(alice.token()).send())) {
 			assertErrorEnvelope(response, 404, "NOT_FOUND");
@@ -162,18 +177,19 @@ class NegotiationAccessErrorsTest extends NegotiationErrorsTest {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
 		TestUser mallory = signIn("Mallory");
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		body.put("send", false);
-		String id = startOk(alice, body).path("id").asString();
+		String id = negotiations.startOk(alice, body).path("id").asString();
 
 		for (TestUser caller : List.of(bob, mallory)) {
-			for (ApiResponse response : List.of(get(caller, id), reply(caller, replyBody(id, "accept")),
-					reply(caller, replyBody(id, "decline")),
+			for (ApiResponse response : List.of(negotiations.get(caller, id),
+					negotiations.reply(caller, NegotiationFixtures.reply(id, "accept")),
+					negotiations.reply(caller, NegotiationFixtures.reply(id, "decline")),
 					api.post("/negotiate/cancel").token(caller.token()).json(Map.of("negotiation_id", id)).send())) {
 				assertErrorEnvelope(response, 404, "NOT_FOUND");
 			}
 		}
-		ApiResponse view = get(alice, id);
+		ApiResponse view = negotiations.get(alice, id);
 		assertThat(view.data().path("state").asString()).isEqualTo("awaiting_invites");
 		assertThat(view.data().path("revision").asInt()).isZero();
 		assertThat(statusOf(view.data(), bob)).isEqualTo("invited");

@@ -6,14 +6,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
+import static com.amiqo.kairos.negotiation.NegotiationFixtures.accept;
+import static com.amiqo.kairos.negotiation.NegotiationFixtures.body;
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.slot;
+import static com.amiqo.kairos.negotiation.NegotiationJson.ids;
+import static com.amiqo.kairos.negotiation.NegotiationJson.participant;
+import static com.amiqo.kairos.negotiation.NegotiationJson.participantUids;
+import static com.amiqo.kairos.negotiation.NegotiationJson.slotByIndex;
+import static com.amiqo.kairos.negotiation.NegotiationJson.slotId;
+import static com.amiqo.kairos.negotiation.NegotiationJson.slotIdStartingAt;
+import static com.amiqo.kairos.negotiation.NegotiationJson.startsAts;
+import static com.amiqo.kairos.negotiation.NegotiationJson.statusOf;
+import static com.amiqo.kairos.negotiation.NegotiationJson.texts;
+import static com.amiqo.kairos.negotiation.NegotiationJson.venueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,7 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepts, counter-proposals, everyone declining (docs/reference.md#replies,
  * docs/reference.md#events).
  */
-class NegotiationConsensusScenarioTest extends NegotiationScenarios {
+class NegotiationConsensusScenarioTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	// ---------------------------------------------------------------- 1:1
 
@@ -32,7 +53,7 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		Instant first = inDays(2);
 		Instant second = inDays(3);
 
-		ApiResponse started = start(alice,
+		ApiResponse started = negotiations.start(alice,
 				body(List.of(bob), List.of(first, second), List.of("Blue Bottle", "Five Elephant")));
 
 		assertThat(started.status()).as(started.toString()).isEqualTo(201);
@@ -72,11 +93,11 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		TestUser bob = signIn("Bob");
 		Instant early = inDays(2);
 		Instant late = inDays(3);
-		JsonNode started = startOk(alice,
+		JsonNode started = negotiations.startOk(alice,
 				body(List.of(bob), List.of(late, early), List.of("Blue Bottle", "Five Elephant")));
 		String id = started.path("id").asString();
 
-		ApiResponse replied = reply(bob, replyBody(id, "accept"));
+		ApiResponse replied = negotiations.reply(bob, NegotiationFixtures.reply(id, "accept"));
 
 		assertThat(replied.status()).as(replied.toString()).isEqualTo(200);
 		assertThat(replied.header("ETag")).isEqualTo("\"1\"");
@@ -89,9 +110,9 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		assertThat(n.path("last_message_preview").asString()).isEqualTo("Bob accepted");
 		assertThat(n.path("final_slot_id").asString()).isEqualTo(slotIdStartingAt(started, early));
 		assertThat(n.path("final_venue_id").asString()).isEqualTo(venueId(started, 0));
-		assertThat(eventRows(id)).isEqualTo(2);
+		assertThat(negotiations.eventRows(id)).isEqualTo(2);
 		for (TestUser user : List.of(alice, bob)) {
-			JsonNode event = onlyEventFor(user, id);
+			JsonNode event = negotiations.onlyEventFor(user, id);
 			assertThat(event.path("owner_id").asString()).isEqualTo(user.uid());
 			assertThat(event.path("status").asString()).isEqualTo("confirmed");
 			assertThat(event.path("source").asString()).isEqualTo("negotiation");
@@ -116,7 +137,7 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		Map<String, Object> body = body(List.of(bob), List.of(inDays(2)), List.of());
 		body.put("participant_ids", List.of(bob.uid(), alice.uid(), bob.uid()));
 
-		JsonNode n = startOk(alice, body);
+		JsonNode n = negotiations.startOk(alice, body);
 
 		assertThat(n.path("participant_count").asInt()).isEqualTo(2);
 		assertThat(participantUids(n)).containsExactly(alice.uid(), bob.uid());
@@ -140,8 +161,8 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		Instant day4 = inDays(4);
 		Instant day2 = inDays(2);
 		Instant day3 = inDays(3);
-		JsonNode started = startOk(alice, body(List.of(bob, carol, dave, erin, frank), List.of(day4, day2, day3),
-				List.of("Alpha", "Beta", "Gamma")));
+		JsonNode started = negotiations.startOk(alice, body(List.of(bob, carol, dave, erin, frank),
+				List.of(day4, day2, day3), List.of("Alpha", "Beta", "Gamma")));
 		String id = started.path("id").asString();
 		String s0 = slotId(started, 0);
 		String s1 = slotId(started, 1);
@@ -150,20 +171,20 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		String v1 = venueId(started, 1);
 		String v2 = venueId(started, 2);
 
-		ApiResponse daveDeclines = reply(dave, replyBody(id, "decline"));
+		ApiResponse daveDeclines = negotiations.reply(dave, NegotiationFixtures.reply(id, "decline"));
 		assertThat(daveDeclines.status()).as(daveDeclines.toString()).isEqualTo(200);
 		assertThat(daveDeclines.data().path("last_message_preview").asString()).isEqualTo("Dave declined");
 		assertThat(daveDeclines.data().path("my_status").asString()).isEqualTo("declined");
-		ApiResponse bobAccepts = reply(bob, accept(id, List.of(s0, s2), List.of(v1, v2)));
+		ApiResponse bobAccepts = negotiations.reply(bob, accept(id, List.of(s0, s2), List.of(v1, v2)));
 		assertThat(bobAccepts.status()).as(bobAccepts.toString()).isEqualTo(200);
-		ApiResponse carolAccepts = reply(carol, accept(id, List.of(s1, s2, s0), List.of(v2, v1)));
+		ApiResponse carolAccepts = negotiations.reply(carol, accept(id, List.of(s1, s2, s0), List.of(v2, v1)));
 		assertThat(carolAccepts.status()).as(carolAccepts.toString()).isEqualTo(200);
-		ApiResponse erinDeclines = reply(erin, replyBody(id, "decline"));
+		ApiResponse erinDeclines = negotiations.reply(erin, NegotiationFixtures.reply(id, "decline"));
 		assertThat(erinDeclines.status()).as(erinDeclines.toString()).isEqualTo(200);
 		assertThat(erinDeclines.data().path("state").asString()).isEqualTo("awaiting_replies");
-		assertThat(eventRows(id)).isZero();
+		assertThat(negotiations.eventRows(id)).isZero();
 
-		ApiResponse frankAccepts = reply(frank, accept(id, List.of(s2, s0), List.of(v1, v2, v0)));
+		ApiResponse frankAccepts = negotiations.reply(frank, accept(id, List.of(s2, s0), List.of(v1, v2, v0)));
 
 		assertThat(frankAccepts.status()).as(frankAccepts.toString()).isEqualTo(200);
 		JsonNode n = frankAccepts.data();
@@ -179,9 +200,9 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		JsonNode carolView = participant(n, carol);
 		assertThat(texts(carolView.path("accepted_venue_ids"))).containsExactlyInAnyOrder(v1, v2);
 
-		assertThat(eventRows(id)).isEqualTo(4);
+		assertThat(negotiations.eventRows(id)).isEqualTo(4);
 		for (TestUser attendee : List.of(alice, bob, carol, frank)) {
-			JsonNode event = onlyEventFor(attendee, id);
+			JsonNode event = negotiations.onlyEventFor(attendee, id);
 			assertThat(event.path("starts_at").asString()).isEqualTo(day3.toString());
 			assertThat(event.path("venue").path("name").asString()).isEqualTo("Beta");
 			assertThat(participantUids(event)).containsExactlyInAnyOrder(alice.uid(), bob.uid(), carol.uid(),
@@ -191,8 +212,8 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 			ApiResponse events = api.get("/events").token(decliner.token()).send();
 			assertThat(events.status()).as(events.toString()).isEqualTo(200);
 			assertThat(ids(events.data())).isEmpty();
-			assertThat(listIds(decliner, "/events/upcoming")).isEmpty();
-			ApiResponse view = get(decliner, id);
+			assertThat(negotiations.listIds(decliner, "/events/upcoming")).isEmpty();
+			ApiResponse view = negotiations.get(decliner, id);
 			assertThat(view.status()).as("a decliner still reads the negotiation").isEqualTo(200);
 			assertThat(view.data().path("state").asString()).isEqualTo("confirmed");
 		}
@@ -203,21 +224,22 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
 		TestUser carol = signIn("Carol");
-		JsonNode started = startOk(alice, body(List.of(bob, carol), List.of(inDays(2), inDays(3)), List.of()));
+		JsonNode started = negotiations.startOk(alice,
+				body(List.of(bob, carol), List.of(inDays(2), inDays(3)), List.of()));
 		String id = started.path("id").asString();
-		ApiResponse bobAccepts = reply(bob, accept(id, List.of(slotId(started, 1)), null));
+		ApiResponse bobAccepts = negotiations.reply(bob, accept(id, List.of(slotId(started, 1)), null));
 		assertThat(bobAccepts.data().path("state").asString()).isEqualTo("awaiting_replies");
 
-		ApiResponse carolDeclines = reply(carol, replyBody(id, "decline"));
+		ApiResponse carolDeclines = negotiations.reply(carol, NegotiationFixtures.reply(id, "decline"));
 
 		assertThat(carolDeclines.status()).as(carolDeclines.toString()).isEqualTo(200);
 		assertThat(carolDeclines.data().path("state").asString()).isEqualTo("confirmed");
 		assertThat(carolDeclines.data().path("final_slot_id").asString()).isEqualTo(slotId(started, 1));
 		assertThat(carolDeclines.data().path("final_venue_id").isNull()).isTrue();
 		assertThat(carolDeclines.data().path("last_message_preview").asString()).isEqualTo("Carol declined");
-		assertThat(eventRows(id)).isEqualTo(2);
-		assertThat(onlyEventFor(bob, id).path("venue").isNull()).isTrue();
-		assertThat(listIds(carol, "/events")).isEmpty();
+		assertThat(negotiations.eventRows(id)).isEqualTo(2);
+		assertThat(negotiations.onlyEventFor(bob, id).path("venue").isNull()).isTrue();
+		assertThat(negotiations.listIds(carol, "/events")).isEmpty();
 	}
 
 	@Test
@@ -232,7 +254,7 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 			.format(day2.atOffset(java.time.ZoneOffset.ofHours(2))));
 		body.put("proposed_slots", List.of(offsetSlot));
 
-		JsonNode n = startOk(alice, body);
+		JsonNode n = negotiations.startOk(alice, body);
 
 		assertThat(n.path("title").asString()).isEqualTo("Untitled invitation");
 		JsonNode slot = n.path("proposed_slots").path(0);
@@ -249,7 +271,7 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		Map<String, Object> body = body(List.of(bob), List.of(inDays(2)), List.of());
 		body.put("title", "  Brunch at noon  ");
 
-		JsonNode n = startOk(alice, body);
+		JsonNode n = negotiations.startOk(alice, body);
 
 		assertThat(n.path("title").asString()).isEqualTo("Brunch at noon");
 	}
@@ -260,13 +282,14 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 	void replyWhenOrganizerAcceptsCounterProposedSlotConfirmsOnThatSlot() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		JsonNode started = startOk(alice, body(List.of(bob), List.of(inDays(2), inDays(3)), List.of("Alpha", "Beta")));
+		JsonNode started = negotiations.startOk(alice,
+				body(List.of(bob), List.of(inDays(2), inDays(3)), List.of("Alpha", "Beta")));
 		String id = started.path("id").asString();
 		Instant day5 = inDays(5);
-		Map<String, Object> counter = replyBody(id, "counter");
+		Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
 		counter.put("counter_slots", List.of(slot(day5)));
 
-		ApiResponse countered = reply(bob, counter);
+		ApiResponse countered = negotiations.reply(bob, counter);
 
 		assertThat(countered.status()).as(countered.toString()).isEqualTo(200);
 		JsonNode c = countered.data();
@@ -281,11 +304,11 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		assertThat(newSlot.path("proposed_by").asString()).isEqualTo(bob.uid());
 		String newSlotId = newSlot.path("id").asString();
 		assertThat(texts(participant(c, bob).path("accepted_slot_ids"))).containsExactly(newSlotId);
-		assertThat(listIds(alice, "/negotiations?awaiting_me=true")).contains(id);
-		assertThat(listIds(bob, "/negotiations?awaiting_me=true")).doesNotContain(id);
-		assertThat(eventRows(id)).isZero();
+		assertThat(negotiations.listIds(alice, "/negotiations?awaiting_me=true")).contains(id);
+		assertThat(negotiations.listIds(bob, "/negotiations?awaiting_me=true")).doesNotContain(id);
+		assertThat(negotiations.eventRows(id)).isZero();
 
-		ApiResponse accepted = reply(alice, accept(id, List.of(newSlotId), null));
+		ApiResponse accepted = negotiations.reply(alice, accept(id, List.of(newSlotId), null));
 
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 		JsonNode n = accepted.data();
@@ -294,9 +317,9 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		assertThat(n.path("final_venue_id").asString()).isEqualTo(venueId(started, 0));
 		assertThat(n.path("my_status").asString()).isEqualTo("organizer");
 		assertThat(n.path("last_message_preview").asString()).isEqualTo("Alice accepted");
-		assertThat(eventRows(id)).isEqualTo(2);
-		assertThat(onlyEventFor(bob, id).path("starts_at").asString()).isEqualTo(day5.toString());
-		assertThat(onlyEventFor(alice, id).path("starts_at").asString()).isEqualTo(day5.toString());
+		assertThat(negotiations.eventRows(id)).isEqualTo(2);
+		assertThat(negotiations.onlyEventFor(bob, id).path("starts_at").asString()).isEqualTo(day5.toString());
+		assertThat(negotiations.onlyEventFor(alice, id).path("starts_at").asString()).isEqualTo(day5.toString());
 	}
 
 	@Test
@@ -304,15 +327,17 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
 		TestUser carol = signIn("Carol");
-		JsonNode started = startOk(alice,
+		JsonNode started = negotiations.startOk(alice,
 				body(List.of(bob, carol), List.of(inDays(2), inDays(3)), List.of("Alpha", "Beta")));
 		String id = started.path("id").asString();
-		assertThat(reply(bob, replyBody(id, "decline")).data().path("my_status").asString()).isEqualTo("declined");
+		assertThat(
+				negotiations.reply(bob, NegotiationFixtures.reply(id, "decline")).data().path("my_status").asString())
+			.isEqualTo("declined");
 		Instant day5 = inDays(5);
-		Map<String, Object> counter = replyBody(id, "counter");
+		Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
 		counter.put("counter_slots", List.of(slot(day5)));
 
-		ApiResponse countered = reply(bob, counter);
+		ApiResponse countered = negotiations.reply(bob, counter);
 
 		assertThat(countered.status()).as(countered.toString()).isEqualTo(200);
 		assertThat(countered.data().path("my_status").asString()).isEqualTo("countered");
@@ -321,14 +346,15 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		assertThat(texts(bobView.path("accepted_slot_ids"))).containsExactly(newSlot);
 		assertThat(texts(bobView.path("accepted_venue_ids"))).containsExactlyInAnyOrder(venueId(started, 0),
 				venueId(started, 1));
-		assertThat(reply(alice, accept(id, List.of(newSlot), null)).data().path("state").asString())
+		assertThat(negotiations.reply(alice, accept(id, List.of(newSlot), null)).data().path("state").asString())
 			.isEqualTo("awaiting_replies");
-		ApiResponse carolAccepts = reply(carol, accept(id, List.of(newSlot), List.of(venueId(started, 1))));
+		ApiResponse carolAccepts = negotiations.reply(carol,
+				accept(id, List.of(newSlot), List.of(venueId(started, 1))));
 		assertThat(carolAccepts.data().path("state").asString()).isEqualTo("confirmed");
 		assertThat(carolAccepts.data().path("final_slot_id").asString()).isEqualTo(newSlot);
 		assertThat(carolAccepts.data().path("final_venue_id").asString()).isEqualTo(venueId(started, 1));
-		assertThat(eventRows(id)).isEqualTo(3);
-		assertThat(onlyEventFor(bob, id).path("starts_at").asString()).isEqualTo(day5.toString());
+		assertThat(negotiations.eventRows(id)).isEqualTo(3);
+		assertThat(negotiations.onlyEventFor(bob, id).path("starts_at").asString()).isEqualTo(day5.toString());
 	}
 
 	// ---------------------------------------------------------------- everyone declines
@@ -338,20 +364,22 @@ class NegotiationConsensusScenarioTest extends NegotiationScenarios {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
 		TestUser carol = signIn("Carol");
-		String id = startOk(alice, body(List.of(bob, carol), List.of(inDays(2)), List.of())).path("id").asString();
+		String id = negotiations.startOk(alice, body(List.of(bob, carol), List.of(inDays(2)), List.of()))
+			.path("id")
+			.asString();
 
-		ApiResponse bobDeclines = reply(bob, replyBody(id, "decline"));
+		ApiResponse bobDeclines = negotiations.reply(bob, NegotiationFixtures.reply(id, "decline"));
 		assertThat(bobDeclines.data().path("state").asString()).isEqualTo("awaiting_replies");
-		ApiResponse carolDeclines = reply(carol, replyBody(id, "decline"));
+		ApiResponse carolDeclines = negotiations.reply(carol, NegotiationFixtures.reply(id, "decline"));
 
 		assertThat(carolDeclines.status()).as(carolDeclines.toString()).isEqualTo(200);
 		assertThat(carolDeclines.data().path("state").asString()).isEqualTo("cancelled");
 		assertThat(carolDeclines.data().path("final_slot_id").isNull()).isTrue();
 		assertThat(carolDeclines.data().path("last_message_preview").asString()).isEqualTo("Carol declined");
-		assertThat(get(alice, id).data().path("state").asString()).isEqualTo("cancelled");
-		assertThat(eventRows(id)).isZero();
-		assertThat(listIds(alice, "/events")).isEmpty();
-		assertThat(listIds(alice, "/negotiations?state=cancelled")).containsExactly(id);
+		assertThat(negotiations.get(alice, id).data().path("state").asString()).isEqualTo("cancelled");
+		assertThat(negotiations.eventRows(id)).isZero();
+		assertThat(negotiations.listIds(alice, "/events")).isEmpty();
+		assertThat(negotiations.listIds(alice, "/negotiations?state=cancelled")).containsExactly(id);
 	}
 
 }

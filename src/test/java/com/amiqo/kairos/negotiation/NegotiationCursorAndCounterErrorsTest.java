@@ -4,14 +4,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import com.amiqo.kairos.negotiation.NegotiationCalls.Setup;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
+import static com.amiqo.kairos.negotiation.NegotiationFixtures.slots;
+import static com.amiqo.kairos.negotiation.NegotiationFixtures.venues;
+import static com.amiqo.kairos.negotiation.NegotiationJson.details;
+import static com.amiqo.kairos.negotiation.NegotiationJson.statusOf;
+import static com.amiqo.kairos.negotiation.NegotiationJson.texts;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code MISSING_COUNTER_FIELDS} and {@code COUNTER_LIMIT_EXCEEDED}
  * (docs/reference.md#conventions, docs/reference.md#replies).
  */
-class NegotiationCursorAndCounterErrorsTest extends NegotiationErrorsTest {
+class NegotiationCursorAndCounterErrorsTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	// ================================================================ INVALID_CURSOR
 
@@ -40,8 +55,8 @@ class NegotiationCursorAndCounterErrorsTest extends NegotiationErrorsTest {
 	void listWhenCursorTamperedForeignOrForOtherFilterReturns400InvalidCursor() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		startOk(alice, startBody(alice, List.of(bob)));
-		startOk(alice, startBody(alice, List.of(bob)));
+		negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob)));
+		negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob)));
 		ApiResponse firstPage = api.get("/negotiations?limit=1").token(alice.token()).send();
 		assertThat(firstPage.status()).as(firstPage.toString()).isEqualTo(200);
 		JsonNode pagination = firstPage.body().path("meta").path("pagination");
@@ -71,35 +86,36 @@ class NegotiationCursorAndCounterErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenCounterHasNoNewOptionsReturns400MissingCounterFields() {
-		Setup s = threeWay();
-		Map<String, Object> absent = replyBody(s.id(), "counter");
-		Map<String, Object> empty = replyBody(s.id(), "counter");
+		Setup s = negotiations.threeWay();
+		Map<String, Object> absent = NegotiationFixtures.reply(s.id(), "counter");
+		Map<String, Object> empty = NegotiationFixtures.reply(s.id(), "counter");
 		empty.put("counter_slots", List.of());
 		empty.put("counter_venues", List.of());
-		Map<String, Object> onlyChoices = replyBody(s.id(), "counter");
+		Map<String, Object> onlyChoices = NegotiationFixtures.reply(s.id(), "counter");
 		onlyChoices.put("slot_ids", List.of(s.slot0()));
 
 		for (Map<String, Object> body : List.of(absent, empty, onlyChoices)) {
-			ApiResponse response = reply(s.bob(), body);
+			ApiResponse response = negotiations.reply(s.bob(), body);
 			assertErrorEnvelope(response, 400, "MISSING_COUNTER_FIELDS");
 			assertThat(texts(details(response).path("fields"))).containsExactlyInAnyOrder("counter_slots",
 					"counter_venues");
 		}
-		assertUnchanged(s, 0, "invited");
-		ApiResponse view = get(s.alice(), s.id());
+		negotiations.assertUnchanged(s, 0, "invited");
+		ApiResponse view = negotiations.get(s.alice(), s.id());
 		assertThat(view.data().path("agent_round").asInt()).isZero();
 	}
 
 	@Test
 	void replyWhenEmptyCounterReachesUnknownOrForeignNegotiationReturns400MissingCounterFieldsFirst() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 		TestUser mallory = signIn("Mallory");
 
-		for (ApiResponse response : List.of(reply(mallory, replyBody(UUID.randomUUID().toString(), "counter")),
-				reply(mallory, replyBody(s.id(), "counter")))) {
+		for (ApiResponse response : List.of(
+				negotiations.reply(mallory, NegotiationFixtures.reply(UUID.randomUUID().toString(), "counter")),
+				negotiations.reply(mallory, NegotiationFixtures.reply(s.id(), "counter")))) {
 			assertErrorEnvelope(response, 400, "MISSING_COUNTER_FIELDS");
 		}
-		assertUnchanged(s, 0, "invited");
+		negotiations.assertUnchanged(s, 0, "invited");
 	}
 
 	// ================================================================
@@ -109,20 +125,20 @@ class NegotiationCursorAndCounterErrorsTest extends NegotiationErrorsTest {
 	void replyWhenCounterSlotsWouldExceedTwentyReturns400CounterLimitExceededWithCountAndLimit() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		body.put("proposed_slots", slots(1, 10));
-		String id = startOk(alice, body).path("id").asString();
-		Map<String, Object> counter = replyBody(id, "counter");
+		String id = negotiations.startOk(alice, body).path("id").asString();
+		Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
 		counter.put("counter_slots", slots(11, 11));
 
-		ApiResponse response = reply(bob, counter);
+		ApiResponse response = negotiations.reply(bob, counter);
 
 		assertErrorEnvelope(response, 400, "COUNTER_LIMIT_EXCEEDED");
 		assertThat(details(response).path("field").asString()).isEqualTo("counter_slots");
 		assertThat(details(response).path("count").asInt()).isEqualTo(21);
 		assertThat(details(response).path("limit").asInt()).isEqualTo(20);
-		assertThat(slotRows(id)).isEqualTo(10);
-		ApiResponse view = get(alice, id);
+		assertThat(negotiations.slotRows(id)).isEqualTo(10);
+		ApiResponse view = negotiations.get(alice, id);
 		assertThat(view.data().path("revision").asInt()).isZero();
 		assertThat(statusOf(view.data(), bob)).isEqualTo("invited");
 	}
@@ -131,37 +147,37 @@ class NegotiationCursorAndCounterErrorsTest extends NegotiationErrorsTest {
 	void replyWhenCounterReachesExactlyTwentySlotsSucceedsAndTheNextNewSlotIsRefused() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		body.put("proposed_slots", slots(1, 10));
-		String id = startOk(alice, body).path("id").asString();
-		Map<String, Object> toTwenty = replyBody(id, "counter");
+		String id = negotiations.startOk(alice, body).path("id").asString();
+		Map<String, Object> toTwenty = NegotiationFixtures.reply(id, "counter");
 		toTwenty.put("counter_slots", slots(11, 10));
-		ApiResponse accepted = reply(bob, toTwenty);
+		ApiResponse accepted = negotiations.reply(bob, toTwenty);
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 		assertThat(accepted.data().path("proposed_slots").size()).isEqualTo(20);
-		Map<String, Object> oneMore = replyBody(id, "counter");
+		Map<String, Object> oneMore = NegotiationFixtures.reply(id, "counter");
 		oneMore.put("counter_slots", slots(21, 1));
 
-		ApiResponse response = reply(alice, oneMore);
+		ApiResponse response = negotiations.reply(alice, oneMore);
 
 		assertErrorEnvelope(response, 400, "COUNTER_LIMIT_EXCEEDED");
 		assertThat(details(response).path("count").asInt()).isEqualTo(21);
 		assertThat(details(response).path("limit").asInt()).isEqualTo(20);
-		assertThat(slotRows(id)).isEqualTo(20);
-		assertThat(get(alice, id).data().path("revision").asInt()).isEqualTo(1);
+		assertThat(negotiations.slotRows(id)).isEqualTo(20);
+		assertThat(negotiations.get(alice, id).data().path("revision").asInt()).isEqualTo(1);
 	}
 
 	@Test
 	void replyWhenCounterVenuesWouldExceedTwentyReturns400CounterLimitExceededOnCounterVenues() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		body.put("proposed_venues", venues("Start", 10));
-		String id = startOk(alice, body).path("id").asString();
-		Map<String, Object> counter = replyBody(id, "counter");
+		String id = negotiations.startOk(alice, body).path("id").asString();
+		Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
 		counter.put("counter_venues", venues("Counter", 11));
 
-		ApiResponse response = reply(bob, counter);
+		ApiResponse response = negotiations.reply(bob, counter);
 
 		assertErrorEnvelope(response, 400, "COUNTER_LIMIT_EXCEEDED");
 		assertThat(details(response).path("field").asString()).isEqualTo("counter_venues");
@@ -171,7 +187,7 @@ class NegotiationCursorAndCounterErrorsTest extends NegotiationErrorsTest {
 			.param(UUID.fromString(id))
 			.query(Long.class)
 			.single()).isEqualTo(10);
-		assertThat(get(alice, id).data().path("revision").asInt()).isZero();
+		assertThat(negotiations.get(alice, id).data().path("revision").asInt()).isZero();
 	}
 
 }

@@ -50,4 +50,45 @@ public final class NegotiationFixtures {
 		return body;
 	}
 
+	/** An accept naming its yes-options; a null list leaves that kind out of the body. */
+	static Map<String, Object> accept(String id, List<String> slotIds, List<String> venueIds) {
+		Map<String, Object> body = reply(id, "accept");
+		if (slotIds != null) {
+			body.put("slot_ids", slotIds);
+		}
+		if (venueIds != null) {
+			body.put("venue_ids", venueIds);
+		}
+		return body;
+	}
+
+	/** A coffee start body with these invitees, slot starts and venue names. */
+	static Map<String, Object> body(List<TestUser> invitees, List<Instant> slotStarts, List<String> venues) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", "Coffee catch-up");
+		body.put("intent_category", "coffee");
+		body.put("participant_ids", new ArrayList<>(invitees.stream().map(TestUser::uid).toList()));
+		body.put("proposed_slots", new ArrayList<>(slotStarts.stream().map(NegotiationFixtures::slot).toList()));
+		body.put("proposed_venues", new ArrayList<>(venues.stream().map(NegotiationFixtures::venue).toList()));
+		return body;
+	}
+
+	/** {@code count} slots on consecutive days from {@code firstDay} days ahead. */
+	static List<Map<String, Object>> slots(int firstDay, int count) {
+		List<Map<String, Object>> slots = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			slots.add(slot(inDays(firstDay + i)));
+		}
+		return slots;
+	}
+
+	/** {@code count} venues named {@code prefix 0}, {@code prefix 1}, … */
+	static List<Map<String, Object>> venues(String prefix, int count) {
+		List<Map<String, Object>> venues = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			venues.add(venue(prefix + " " + i));
+		}
+		return venues;
+	}
+
 }

@@ -6,14 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.amiqo.kairos.negotiation.NegotiationCalls.Setup;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.slot;
+import static com.amiqo.kairos.negotiation.NegotiationJson.assertTransitionDetails;
+import static com.amiqo.kairos.negotiation.NegotiationJson.details;
+import static com.amiqo.kairos.negotiation.NegotiationJson.slotId;
+import static com.amiqo.kairos.negotiation.NegotiationJson.statusOf;
+import static com.amiqo.kairos.negotiation.NegotiationJson.texts;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code If-Match} ({@code 412}), {@code UNKNOWN_PARTICIPANTS}, {@code UNKNOWN_OPTION}
  * and {@code SLOT_IN_PAST} (docs/reference.md#negotiation-states).
  */
-class NegotiationStateErrorsTest extends NegotiationErrorsTest {
+class NegotiationStateErrorsTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	// ================================================================ CONFLICT
 
@@ -32,21 +47,21 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
 		String id = UUID.randomUUID().toString();
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		body.put("id", id);
-		startOk(alice, body);
+		negotiations.startOk(alice, body);
 		Map<String, Object> changed = new LinkedHashMap<>(body);
 		changed.put("title", "Something else");
 
-		ApiResponse response = start(alice, changed);
+		ApiResponse response = negotiations.start(alice, changed);
 
 		assertErrorEnvelope(response, 409, "CONFLICT");
 		assertThat(details(response).path("negotiation_id").asString()).isEqualTo(id);
 		assertThat(details(response).path("field").asString()).isEqualTo("id");
-		ApiResponse view = get(alice, id);
+		ApiResponse view = negotiations.get(alice, id);
 		assertThat(view.data().path("title").asString()).isEqualTo("Coffee catch-up");
 		assertThat(view.data().path("revision").asInt()).isZero();
-		assertThat(negotiationsOwnedBy(alice)).isEqualTo(1);
+		assertThat(negotiations.negotiationsOwnedBy(alice)).isEqualTo(1);
 	}
 
 	@Test
@@ -55,17 +70,18 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 		TestUser bob = signIn("Bob");
 		TestUser carol = signIn("Carol");
 		String id = UUID.randomUUID().toString();
-		Map<String, Object> body = startBody(alice, List.of(carol));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(carol));
 		body.put("id", id);
-		startOk(alice, body);
+		negotiations.startOk(alice, body);
 
-		ApiResponse response = start(bob, body);
+		ApiResponse response = negotiations.start(bob, body);
 
 		assertErrorEnvelope(response, 409, "CONFLICT");
 		assertThat(details(response).path("negotiation_id").asString()).isEqualTo(id);
-		assertThat(negotiationsOwnedBy(bob)).isZero();
-		assertThat(get(bob, id).errorCode()).as("Bob did not become a participant").isEqualTo("USER_NOT_PARTICIPANT");
-		assertThat(get(alice, id).data().path("owner_id").asString()).isEqualTo(alice.uid());
+		assertThat(negotiations.negotiationsOwnedBy(bob)).isZero();
+		assertThat(negotiations.get(bob, id).errorCode()).as("Bob did not become a participant")
+			.isEqualTo("USER_NOT_PARTICIPANT");
+		assertThat(negotiations.get(alice, id).data().path("owner_id").asString()).isEqualTo(alice.uid());
 	}
 
 	@Test
@@ -74,21 +90,21 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 		TestUser bob = signIn("Bob");
 		String id = UUID.randomUUID().toString();
 		Instant start = inDays(2);
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		body.put("id", id);
 		Map<String, Object> precise = slot(start.plusMillis(250));
 		body.put("proposed_slots", List.of(precise));
-		startOk(alice, body);
+		negotiations.startOk(alice, body);
 		Map<String, Object> rounded = new LinkedHashMap<>(body);
 		rounded.put("proposed_slots", List.of(slot(start)));
 
-		ApiResponse same = start(alice, body);
-		ApiResponse different = start(alice, rounded);
+		ApiResponse same = negotiations.start(alice, body);
+		ApiResponse different = negotiations.start(alice, rounded);
 
 		assertThat(same.status()).as(same.toString()).isEqualTo(200);
 		assertErrorEnvelope(different, 409, "CONFLICT");
 		assertThat(details(different).path("negotiation_id").asString()).isEqualTo(id);
-		assertThat(slotRows(id)).isEqualTo(1);
+		assertThat(negotiations.slotRows(id)).isEqualTo(1);
 	}
 
 	// ================================================================
@@ -96,13 +112,13 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenOrganizerDeclinesReturns409InvalidStateTransitionWithDetails() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 
-		ApiResponse response = reply(s.alice(), replyBody(s.id(), "decline"));
+		ApiResponse response = negotiations.reply(s.alice(), NegotiationFixtures.reply(s.id(), "decline"));
 
 		assertErrorEnvelope(response, 409, "INVALID_STATE_TRANSITION");
 		assertTransitionDetails(response, s.id(), "awaiting_replies", "decline");
-		ApiResponse view = get(s.alice(), s.id());
+		ApiResponse view = negotiations.get(s.alice(), s.id());
 		assertThat(view.data().path("revision").asInt()).isZero();
 		assertThat(view.data().path("my_status").asString()).isEqualTo("organizer");
 	}
@@ -111,25 +127,26 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 	void replyWhenNegotiationConfirmedReturns409InvalidStateTransitionForCounterOrOrganizerDecline() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		JsonNode started = startOk(alice, startBody(alice, List.of(bob)));
+		JsonNode started = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob)));
 		String id = started.path("id").asString();
-		assertThat(reply(bob, replyBody(id, "accept")).data().path("state").asString()).isEqualTo("confirmed");
-		Map<String, Object> counter = replyBody(id, "counter");
+		assertThat(negotiations.reply(bob, NegotiationFixtures.reply(id, "accept")).data().path("state").asString())
+			.isEqualTo("confirmed");
+		Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
 		counter.put("counter_slots", List.of(slot(inDays(9))));
 
 		// An invitee's accept or decline is an RSVP now (see RsvpTest); nobody counters a
 		// confirmed plan and the organizer cannot decline it.
 		for (Object[] attempt : List.of(new Object[] { bob, counter, "counter" },
-				new Object[] { alice, replyBody(id, "decline"), "decline" })) {
+				new Object[] { alice, NegotiationFixtures.reply(id, "decline"), "decline" })) {
 			@SuppressWarnings("unchecked")
-			ApiResponse response = reply((TestUser) attempt[0], (Map<String, Object>) attempt[1]);
+			ApiResponse response = negotiations.reply((TestUser) attempt[0], (Map<String, Object>) attempt[1]);
 			assertErrorEnvelope(response, 409, "INVALID_STATE_TRANSITION");
 			assertTransitionDetails(response, id, "confirmed", (String) attempt[2]);
 		}
-		ApiResponse view = get(alice, id);
+		ApiResponse view = negotiations.get(alice, id);
 		assertThat(view.data().path("revision").asInt()).isEqualTo(1);
 		assertThat(statusOf(view.data(), bob)).isEqualTo("accepted");
-		assertThat(slotRows(id)).isEqualTo(2);
+		assertThat(negotiations.slotRows(id)).isEqualTo(2);
 		assertThat(jdbc.sql("SELECT count(*) FROM events WHERE negotiation_id = ?")
 			.param(UUID.fromString(id))
 			.query(Long.class)
@@ -138,14 +155,14 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyAndCancelWhenNegotiationCancelledReturn409InvalidStateTransition() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 		ApiResponse cancelled = api.post("/negotiate/cancel")
 			.token(s.alice().token())
 			.json(Map.of("negotiation_id", s.id()))
 			.send();
 		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
 
-		ApiResponse accept = reply(s.bob(), replyBody(s.id(), "accept"));
+		ApiResponse accept = negotiations.reply(s.bob(), NegotiationFixtures.reply(s.id(), "accept"));
 		ApiResponse cancelAgain = api.post("/negotiate/cancel")
 			.token(s.alice().token())
 			.json(Map.of("negotiation_id", s.id()))
@@ -155,36 +172,36 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 		assertTransitionDetails(accept, s.id(), "cancelled", "accept");
 		assertErrorEnvelope(cancelAgain, 409, "INVALID_STATE_TRANSITION");
 		assertTransitionDetails(cancelAgain, s.id(), "cancelled", "cancel");
-		assertUnchanged(s, 1, "invited");
+		negotiations.assertUnchanged(s, 1, "invited");
 	}
 
 	@Test
 	void replyWhenOrganizerDeclinesOrCountersADraftReturns409InvalidStateTransition() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		body.put("send", false);
-		String id = startOk(alice, body).path("id").asString();
-		Map<String, Object> counter = replyBody(id, "counter");
+		String id = negotiations.startOk(alice, body).path("id").asString();
+		Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
 		counter.put("counter_slots", List.of(slot(inDays(8))));
 
-		ApiResponse decline = reply(alice, replyBody(id, "decline"));
-		ApiResponse counterDraft = reply(alice, counter);
+		ApiResponse decline = negotiations.reply(alice, NegotiationFixtures.reply(id, "decline"));
+		ApiResponse counterDraft = negotiations.reply(alice, counter);
 
 		assertErrorEnvelope(decline, 409, "INVALID_STATE_TRANSITION");
 		assertTransitionDetails(decline, id, "awaiting_invites", "decline");
 		assertErrorEnvelope(counterDraft, 409, "INVALID_STATE_TRANSITION");
 		assertTransitionDetails(counterDraft, id, "awaiting_invites", "counter");
-		ApiResponse view = get(alice, id);
+		ApiResponse view = negotiations.get(alice, id);
 		assertThat(view.data().path("state").asString()).isEqualTo("awaiting_invites");
 		assertThat(view.data().path("revision").asInt()).isZero();
-		assertThat(slotRows(id)).isEqualTo(2);
+		assertThat(negotiations.slotRows(id)).isEqualTo(2);
 	}
 
 	@Test
 	void cancelWhenOverdueReturns409InvalidStateTransitionWithCurrentStateExpired() {
-		Setup s = threeWay();
-		expireNow(s.id());
+		Setup s = negotiations.threeWay();
+		negotiations.expireNow(s.id());
 
 		ApiResponse response = api.post("/negotiate/cancel")
 			.token(s.alice().token())
@@ -193,19 +210,19 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 		assertErrorEnvelope(response, 409, "INVALID_STATE_TRANSITION");
 		assertTransitionDetails(response, s.id(), "expired", "cancel");
-		assertThat(get(s.alice(), s.id()).data().path("state").asString()).isEqualTo("expired");
+		assertThat(negotiations.get(s.alice(), s.id()).data().path("state").asString()).isEqualTo("expired");
 	}
 
 	@Test
 	void replyWhenConfirmedAndOptionsUnknownReturns409BeforeCheckingOptions() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		String id = startOk(alice, startBody(alice, List.of(bob))).path("id").asString();
-		reply(bob, replyBody(id, "accept"));
-		Map<String, Object> body = replyBody(id, "accept");
+		String id = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob))).path("id").asString();
+		negotiations.reply(bob, NegotiationFixtures.reply(id, "accept"));
+		Map<String, Object> body = NegotiationFixtures.reply(id, "accept");
 		body.put("slot_ids", List.of(UUID.randomUUID().toString()));
 
-		ApiResponse response = reply(alice, body);
+		ApiResponse response = negotiations.reply(alice, body);
 
 		assertErrorEnvelope(response, 409, "INVALID_STATE_TRANSITION");
 		assertTransitionDetails(response, id, "confirmed", "accept");
@@ -216,17 +233,17 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenExpiredReturns409NegotiationExpiredWithDetailsAndLeavesAnswerUnchanged() {
-		Setup s = threeWay();
-		ApiResponse before = get(s.alice(), s.id());
-		expireNow(s.id());
+		Setup s = negotiations.threeWay();
+		ApiResponse before = negotiations.get(s.alice(), s.id());
+		negotiations.expireNow(s.id());
 
-		ApiResponse response = reply(s.bob(), replyBody(s.id(), "accept"));
+		ApiResponse response = negotiations.reply(s.bob(), NegotiationFixtures.reply(s.id(), "accept"));
 
 		assertErrorEnvelope(response, 409, "NEGOTIATION_EXPIRED");
 		assertThat(details(response).path("negotiation_id").asString()).isEqualTo(s.id());
 		assertThat(details(response).path("current_state").asString()).isEqualTo("expired");
 		assertThat(details(response).path("expires_at").asString()).isNotBlank();
-		ApiResponse view = get(s.alice(), s.id());
+		ApiResponse view = negotiations.get(s.alice(), s.id());
 		assertThat(view.data().path("state").asString()).isEqualTo("expired");
 		assertThat(statusOf(view.data(), s.bob())).isEqualTo("invited");
 		assertThat(view.data().path("last_message_preview").asString())
@@ -235,10 +252,10 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenExpiredAndActionWouldBeRefusedAnywayReturns409NegotiationExpiredFirst() {
-		Setup s = threeWay();
-		expireNow(s.id());
+		Setup s = negotiations.threeWay();
+		negotiations.expireNow(s.id());
 
-		ApiResponse response = reply(s.alice(), replyBody(s.id(), "decline"));
+		ApiResponse response = negotiations.reply(s.alice(), NegotiationFixtures.reply(s.id(), "decline"));
 
 		assertErrorEnvelope(response, 409, "NEGOTIATION_EXPIRED");
 	}
@@ -248,24 +265,24 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenIfMatchIsStaleReturns412PreconditionFailedWithCurrentRevision() {
-		Setup s = threeWay();
-		ApiResponse carol = reply(s.carol(), replyBody(s.id(), "decline"));
+		Setup s = negotiations.threeWay();
+		ApiResponse carol = negotiations.reply(s.carol(), NegotiationFixtures.reply(s.id(), "decline"));
 		assertThat(carol.data().path("revision").asInt()).isEqualTo(1);
 
 		ApiResponse response = api.post("/negotiate/reply")
 			.token(s.bob().token())
 			.header("If-Match", "\"0\"")
-			.json(replyBody(s.id(), "accept"))
+			.json(NegotiationFixtures.reply(s.id(), "accept"))
 			.send();
 
 		assertErrorEnvelope(response, 412, "PRECONDITION_FAILED");
 		assertThat(details(response).path("current_revision").asInt()).isEqualTo(1);
 		assertThat(details(response).path("negotiation_id").asString()).isEqualTo(s.id());
-		assertUnchanged(s, 1, "invited");
+		negotiations.assertUnchanged(s, 1, "invited");
 		ApiResponse current = api.post("/negotiate/reply")
 			.token(s.bob().token())
 			.header("If-Match", "\"1\"")
-			.json(replyBody(s.id(), "accept"))
+			.json(NegotiationFixtures.reply(s.id(), "accept"))
 			.send();
 		assertThat(current.status()).as("the current ETag is accepted: " + current).isEqualTo(200);
 		assertThat(current.data().path("state").asString()).isEqualTo("confirmed");
@@ -273,19 +290,19 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenIfMatchIsWeakOrUnquotedCurrentRevisionSucceeds() {
-		Setup s = threeWay();
-		ApiResponse etag = get(s.bob(), s.id());
+		Setup s = negotiations.threeWay();
+		ApiResponse etag = negotiations.get(s.bob(), s.id());
 		assertThat(etag.header("ETag")).isEqualTo("\"0\"");
 
 		ApiResponse weak = api.post("/negotiate/reply")
 			.token(s.bob().token())
 			.header("If-Match", "W/\"0\"")
-			.json(replyBody(s.id(), "decline"))
+			.json(NegotiationFixtures.reply(s.id(), "decline"))
 			.send();
 		ApiResponse bare = api.post("/negotiate/reply")
 			.token(s.carol().token())
 			.header("If-Match", "1")
-			.json(replyBody(s.id(), "decline"))
+			.json(NegotiationFixtures.reply(s.id(), "decline"))
 			.send();
 
 		assertThat(weak.status()).as(weak.toString()).isEqualTo(200);
@@ -295,15 +312,15 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenIdenticalRepeatCarriesStaleIfMatchReturns200NoOp() {
-		Setup s = threeWay();
-		assertThat(reply(s.bob(), replyBody(s.id(), "decline")).status()).isEqualTo(200);
-		assertThat(reply(s.carol(), replyBody(s.id(), "accept")).status()).isEqualTo(200);
-		int revision = get(s.alice(), s.id()).data().path("revision").asInt();
+		Setup s = negotiations.threeWay();
+		assertThat(negotiations.reply(s.bob(), NegotiationFixtures.reply(s.id(), "decline")).status()).isEqualTo(200);
+		assertThat(negotiations.reply(s.carol(), NegotiationFixtures.reply(s.id(), "accept")).status()).isEqualTo(200);
+		int revision = negotiations.get(s.alice(), s.id()).data().path("revision").asInt();
 
 		ApiResponse retry = api.post("/negotiate/reply")
 			.token(s.bob().token())
 			.header("If-Match", "\"0\"")
-			.json(replyBody(s.id(), "decline"))
+			.json(NegotiationFixtures.reply(s.id(), "decline"))
 			.send();
 
 		assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
@@ -312,14 +329,14 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenExpiredAndIfMatchStaleReturns412BeforeExpiry() {
-		Setup s = threeWay();
-		reply(s.carol(), replyBody(s.id(), "decline"));
-		expireNow(s.id());
+		Setup s = negotiations.threeWay();
+		negotiations.reply(s.carol(), NegotiationFixtures.reply(s.id(), "decline"));
+		negotiations.expireNow(s.id());
 
 		ApiResponse response = api.post("/negotiate/reply")
 			.token(s.bob().token())
 			.header("If-Match", "\"0\"")
-			.json(replyBody(s.id(), "accept"))
+			.json(NegotiationFixtures.reply(s.id(), "accept"))
 			.send();
 
 		assertErrorEnvelope(response, 412, "PRECONDITION_FAILED");
@@ -334,15 +351,15 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 		TestUser bob = signIn("Bob");
 		String ghost1 = newUid("ghost");
 		String ghost2 = newUid("ghost");
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		body.put("participant_ids", List.of(ghost1, bob.uid(), ghost2));
 
-		ApiResponse response = start(alice, body);
+		ApiResponse response = negotiations.start(alice, body);
 
 		assertErrorEnvelope(response, 422, "UNKNOWN_PARTICIPANTS");
 		assertThat(texts(details(response).path("unknown"))).containsExactlyInAnyOrder(ghost1, ghost2);
 		assertThat(details(response).path("field").asString()).isEqualTo("participant_ids");
-		assertThat(negotiationsOwnedBy(alice)).isZero();
+		assertThat(negotiations.negotiationsOwnedBy(alice)).isZero();
 		assertThat(userRows(ghost1)).as("an invitation provisions no one").isZero();
 	}
 
@@ -350,16 +367,16 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenSlotOrVenueIdsAreNotThisNegotiationsReturns422UnknownOptionListingThem() {
-		Setup s = threeWay();
-		Setup other = threeWay();
+		Setup s = negotiations.threeWay();
+		Setup other = negotiations.threeWay();
 		String stranger = UUID.randomUUID().toString();
-		Map<String, Object> foreignSlot = replyBody(s.id(), "accept");
+		Map<String, Object> foreignSlot = NegotiationFixtures.reply(s.id(), "accept");
 		foreignSlot.put("slot_ids", List.of(s.slot0(), other.slot0()));
-		Map<String, Object> unknownVenue = replyBody(s.id(), "accept");
+		Map<String, Object> unknownVenue = NegotiationFixtures.reply(s.id(), "accept");
 		unknownVenue.put("venue_ids", List.of(stranger));
 
-		ApiResponse slotResponse = reply(s.bob(), foreignSlot);
-		ApiResponse venueResponse = reply(s.bob(), unknownVenue);
+		ApiResponse slotResponse = negotiations.reply(s.bob(), foreignSlot);
+		ApiResponse venueResponse = negotiations.reply(s.bob(), unknownVenue);
 
 		assertErrorEnvelope(slotResponse, 422, "UNKNOWN_OPTION");
 		assertThat(texts(details(slotResponse).path("unknown_slot_ids"))).containsExactly(other.slot0());
@@ -369,45 +386,45 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 		assertThat(texts(details(venueResponse).path("unknown_venue_ids"))).containsExactly(stranger);
 		assertThat(details(venueResponse).path("unknown_slot_ids").isArray()).isTrue();
 		assertThat(details(venueResponse).path("unknown_slot_ids").size()).isZero();
-		assertUnchanged(s, 0, "invited");
+		negotiations.assertUnchanged(s, 0, "invited");
 	}
 
 	@Test
 	void replyWhenCounterNamesUnknownSlotIdsReturns422UnknownOptionAndAddsNoSlot() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 		String unknown = UUID.randomUUID().toString();
-		Map<String, Object> body = replyBody(s.id(), "counter");
+		Map<String, Object> body = NegotiationFixtures.reply(s.id(), "counter");
 		body.put("counter_slots", List.of(slot(inDays(7))));
 		body.put("slot_ids", List.of(unknown));
 
-		ApiResponse response = reply(s.bob(), body);
+		ApiResponse response = negotiations.reply(s.bob(), body);
 
 		assertErrorEnvelope(response, 422, "UNKNOWN_OPTION");
 		assertThat(texts(details(response).path("unknown_slot_ids"))).containsExactly(unknown);
-		assertUnchanged(s, 0, "invited");
-		assertThat(slotRows(s.id())).isEqualTo(2);
+		negotiations.assertUnchanged(s, 0, "invited");
+		assertThat(negotiations.slotRows(s.id())).isEqualTo(2);
 	}
 
 	// ================================================================ SLOT_IN_PAST
 
 	@Test
 	void replyWhenChoosingOnlySlotsThatAlreadyStartedReturns422SlotInPast() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 		jdbc.sql("UPDATE proposed_slots SET starts_at = now() - interval '1 hour' WHERE id = ?")
 			.param(UUID.fromString(s.slot0()))
 			.update();
-		Map<String, Object> body = replyBody(s.id(), "accept");
+		Map<String, Object> body = NegotiationFixtures.reply(s.id(), "accept");
 		body.put("slot_ids", List.of(s.slot0()));
 
-		ApiResponse response = reply(s.bob(), body);
+		ApiResponse response = negotiations.reply(s.bob(), body);
 
 		assertErrorEnvelope(response, 422, "SLOT_IN_PAST");
 		assertThat(details(response).path("field").asString()).isEqualTo("slot_ids");
 		assertThat(texts(details(response).path("slot_ids"))).containsExactly(s.slot0());
-		assertUnchanged(s, 0, "invited");
-		Map<String, Object> withFuture = replyBody(s.id(), "accept");
+		negotiations.assertUnchanged(s, 0, "invited");
+		Map<String, Object> withFuture = NegotiationFixtures.reply(s.id(), "accept");
 		withFuture.put("slot_ids", List.of(s.slot0(), s.slot1()));
-		ApiResponse mixed = reply(s.bob(), withFuture);
+		ApiResponse mixed = negotiations.reply(s.bob(), withFuture);
 		assertThat(mixed.status()).as("a started slot next to a future one is fine: " + mixed).isEqualTo(200);
 	}
 
@@ -415,17 +432,17 @@ class NegotiationStateErrorsTest extends NegotiationErrorsTest {
 	void replyWhenOnlySharedSlotHasStartedDoesNotConfirm() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		JsonNode started = startOk(alice, startBody(alice, List.of(bob)));
+		JsonNode started = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob)));
 		String id = started.path("id").asString();
 		String s0 = slotId(started, 0);
 		jdbc.sql("UPDATE proposed_slots SET starts_at = now() - interval '1 hour' WHERE id = ?")
 			.param(UUID.fromString(s0))
 			.update();
-		Map<String, Object> counter = replyBody(id, "counter");
+		Map<String, Object> counter = NegotiationFixtures.reply(id, "counter");
 		counter.put("counter_slots", List.of(slot(inDays(8))));
 		counter.put("slot_ids", List.of(s0));
 
-		ApiResponse response = reply(bob, counter);
+		ApiResponse response = negotiations.reply(bob, counter);
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.data().path("state").asString()).as("the only shared slot has started")

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,11 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import com.amiqo.kairos.negotiation.NegotiationCalls.Setup;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.inDays;
 import static com.amiqo.kairos.negotiation.NegotiationFixtures.slot;
+import static com.amiqo.kairos.negotiation.NegotiationJson.details;
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * limits), {@code MALFORMED_JSON} and the unsupported media type
  * (docs/reference.md#conventions, docs/reference.md#negotiation-states).
  */
-class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
+class NegotiationValidationErrorsTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	// ================================================================ VALIDATION_ERROR
 	// (start)
@@ -119,28 +130,28 @@ class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
 			Consumer<Map<String, Object>> breakIt) {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		breakIt.accept(body);
 
-		ApiResponse response = start(alice, body);
+		ApiResponse response = negotiations.start(alice, body);
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo(field);
 		assertThat(details(response).path("fields").has(field)).as(response.toString()).isTrue();
-		assertThat(negotiationsOwnedBy(alice)).isZero();
+		assertThat(negotiations.negotiationsOwnedBy(alice)).isZero();
 	}
 
 	@Test
 	void startWhenSeveralFieldsInvalidReturns400NamingEveryFieldWithFirstInField() {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
-		Map<String, Object> body = startBody(alice, List.of(bob));
+		Map<String, Object> body = NegotiationFixtures.start(List.of(bob));
 		Map<String, Object> badZone = slot(inDays(2));
 		badZone.put("timezone", "Not/AZone");
 		body.put("proposed_slots", List.of(badZone, slot(inDays(400))));
 		body.put("expires_at", inDays(40).toString());
 
-		ApiResponse response = start(alice, body);
+		ApiResponse response = negotiations.start(alice, body);
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		JsonNode fields = details(response).path("fields");
@@ -148,7 +159,7 @@ class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
 				"expires_at");
 		assertThat(fields.propertyNames()).contains(details(response).path("field").asString());
 		assertThat(fields.path("expires_at").asString()).isNotBlank();
-		assertThat(negotiationsOwnedBy(alice)).isZero();
+		assertThat(negotiations.negotiationsOwnedBy(alice)).isZero();
 	}
 
 	// ================================================================ VALIDATION_ERROR
@@ -156,47 +167,47 @@ class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenSlotIdsEmptyReturns400ValidationErrorAndLeavesAnswerUnchanged() {
-		Setup s = threeWay();
-		Map<String, Object> body = replyBody(s.id(), "accept");
+		Setup s = negotiations.threeWay();
+		Map<String, Object> body = NegotiationFixtures.reply(s.id(), "accept");
 		body.put("slot_ids", List.of());
 
-		ApiResponse response = reply(s.bob(), body);
+		ApiResponse response = negotiations.reply(s.bob(), body);
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo("slot_ids");
-		assertUnchanged(s, 0, "invited");
+		negotiations.assertUnchanged(s, 0, "invited");
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "action", "negotiation_id" })
 	void replyWhenRequiredFieldMissingReturns400ValidationErrorNamingIt(String field) {
-		Setup s = threeWay();
-		Map<String, Object> body = replyBody(s.id(), "accept");
+		Setup s = negotiations.threeWay();
+		Map<String, Object> body = NegotiationFixtures.reply(s.id(), "accept");
 		body.remove(field);
 
-		ApiResponse response = reply(s.bob(), body);
+		ApiResponse response = negotiations.reply(s.bob(), body);
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo(field);
-		assertUnchanged(s, 0, "invited");
+		negotiations.assertUnchanged(s, 0, "invited");
 	}
 
 	@Test
 	void replyWhenActionUnknownReturns400ValidationErrorOnAction() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 
-		ApiResponse response = reply(s.bob(), replyBody(s.id(), "maybe"));
+		ApiResponse response = negotiations.reply(s.bob(), NegotiationFixtures.reply(s.id(), "maybe"));
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo("action");
-		assertUnchanged(s, 0, "invited");
+		negotiations.assertUnchanged(s, 0, "invited");
 	}
 
 	@Test
 	void replyWhenNegotiationIdIsNotUuidReturns400ValidationErrorOnNegotiationId() {
 		TestUser bob = signIn("Bob");
 
-		ApiResponse response = reply(bob, replyBody("12345", "accept"));
+		ApiResponse response = negotiations.reply(bob, NegotiationFixtures.reply("12345", "accept"));
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo("negotiation_id");
@@ -206,7 +217,8 @@ class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
 	void replyWhenBodyInvalidAndNegotiationUnknownReturns400BeforeLookingItUp() {
 		TestUser bob = signIn("Bob");
 
-		ApiResponse response = reply(bob, replyBody(UUID.randomUUID().toString(), "maybe"));
+		ApiResponse response = negotiations.reply(bob,
+				NegotiationFixtures.reply(UUID.randomUUID().toString(), "maybe"));
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo("action");
@@ -214,51 +226,51 @@ class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
 
 	@Test
 	void replyWhenCounterSlotInvalidReturns400ValidationErrorOnCounterSlotField() {
-		Setup s = threeWay();
-		Map<String, Object> body = replyBody(s.id(), "counter");
+		Setup s = negotiations.threeWay();
+		Map<String, Object> body = NegotiationFixtures.reply(s.id(), "counter");
 		body.put("counter_slots",
 				List.of(slot(Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS))));
 
-		ApiResponse response = reply(s.bob(), body);
+		ApiResponse response = negotiations.reply(s.bob(), body);
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo("counter_slots[0].starts_at");
-		assertUnchanged(s, 0, "invited");
-		assertThat(slotRows(s.id())).isEqualTo(2);
+		negotiations.assertUnchanged(s, 0, "invited");
+		assertThat(negotiations.slotRows(s.id())).isEqualTo(2);
 	}
 
 	@Test
 	void replyWhenEncryptedPayloadNotBase64Returns400ValidationErrorOnPayload() {
-		Setup s = threeWay();
-		Map<String, Object> body = replyBody(s.id(), "accept");
+		Setup s = negotiations.threeWay();
+		Map<String, Object> body = NegotiationFixtures.reply(s.id(), "accept");
 		body.put("encrypted_payload", "not base64!");
 		body.put("encrypted_blob_version", 1);
 
-		ApiResponse response = reply(s.bob(), body);
+		ApiResponse response = negotiations.reply(s.bob(), body);
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo("encrypted_payload");
-		assertUnchanged(s, 0, "invited");
+		negotiations.assertUnchanged(s, 0, "invited");
 	}
 
 	@Test
 	void replyWhenIfMatchIsNotARevisionReturns400ValidationErrorOnIfMatch() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 
 		ApiResponse response = api.post("/negotiate/reply")
 			.token(s.bob().token())
 			.header("If-Match", "\"abc\"")
-			.json(replyBody(s.id(), "accept"))
+			.json(NegotiationFixtures.reply(s.id(), "accept"))
 			.send();
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo("If-Match");
-		assertUnchanged(s, 0, "invited");
+		negotiations.assertUnchanged(s, 0, "invited");
 	}
 
 	@Test
 	void cancelWhenReasonOver500CharactersReturns400ValidationErrorOnReason() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 
 		ApiResponse response = api.post("/negotiate/cancel")
 			.token(s.alice().token())
@@ -267,7 +279,7 @@ class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
 		assertThat(details(response).path("field").asString()).isEqualTo("reason");
-		assertUnchanged(s, 0, "invited");
+		negotiations.assertUnchanged(s, 0, "invited");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -330,12 +342,12 @@ class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
 		}
 		ApiResponse empty = api.post(path).token(alice.token()).header("Content-Type", "application/json").send();
 		assertErrorEnvelope(empty, 400, "MALFORMED_JSON");
-		assertThat(negotiationsOwnedBy(alice)).isZero();
+		assertThat(negotiations.negotiationsOwnedBy(alice)).isZero();
 	}
 
 	@Test
 	void replyWhenBodyIsMalformedJsonLeavesNegotiationUnchanged() {
-		Setup s = threeWay();
+		Setup s = negotiations.threeWay();
 
 		ApiResponse response = api.post("/negotiate/reply")
 			.token(s.bob().token())
@@ -343,7 +355,7 @@ class NegotiationValidationErrorsTest extends NegotiationErrorsTest {
 			.send();
 
 		assertErrorEnvelope(response, 400, "MALFORMED_JSON");
-		assertUnchanged(s, 0, "invited");
+		negotiations.assertUnchanged(s, 0, "invited");
 	}
 
 	@Test

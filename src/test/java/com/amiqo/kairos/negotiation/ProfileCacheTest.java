@@ -3,6 +3,7 @@ package com.amiqo.kairos.negotiation;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.amiqo.kairos.support.ApiTest;
@@ -16,7 +17,14 @@ import static org.awaitility.Awaitility.await;
  * by writing the row directly) reaches this one's responses within the cache's TTL, and
  * the user's own {@code GET /me} and {@code PATCH /me} never show a stale profile.
  */
-class ProfileCacheTest extends NegotiationApiTest {
+class ProfileCacheTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	private static final Duration TTL = Duration.parse("PT" + ApiTest.PROFILE_CACHE_TTL.toUpperCase());
 
@@ -36,7 +44,8 @@ class ProfileCacheTest extends NegotiationApiTest {
 		TestUser bob = signIn("Bob");
 		api.patch("/me").token(alice.token()).json(java.util.Map.of("display_name", "Alice Renamed")).send();
 
-		String preview = startOk(alice, NegotiationFixtures.start(List.of(bob))).path("last_message_preview")
+		String preview = negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob)))
+			.path("last_message_preview")
 			.asString();
 
 		assertThat(preview).startsWith("Alice Renamed");
@@ -50,9 +59,9 @@ class ProfileCacheTest extends NegotiationApiTest {
 
 		await().atMost(TTL.plusSeconds(2))
 			.pollInterval(Duration.ofMillis(200))
-			.untilAsserted(() -> assertThat(
-					startOk(alice, NegotiationFixtures.start(List.of(bob))).path("last_message_preview").asString())
-				.startsWith("Alice Elsewhere"));
+			.untilAsserted(() -> assertThat(negotiations.startOk(alice, NegotiationFixtures.start(List.of(bob)))
+				.path("last_message_preview")
+				.asString()).startsWith("Alice Elsewhere"));
 	}
 
 	private void renameBehindTheServicesBack(TestUser user, String name) {

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replier's next GET returns, whichever way the service builds it (from its own writes,
  * or read back when options were added or events created).
  */
-class ReplyResponseTest extends NegotiationApiTest {
+class ReplyResponseTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "accept", "decline", "accept-with-blob", "decline-with-blob", "decline-after-blob",
@@ -26,9 +35,11 @@ class ReplyResponseTest extends NegotiationApiTest {
 		TestUser organizer = signIn("Olga");
 		TestUser first = signIn("Ana");
 		TestUser second = signIn("Ben");
-		String id = startOk(organizer, NegotiationFixtures.start(List.of(first, second))).path("id").asString();
+		String id = negotiations.startOk(organizer, NegotiationFixtures.start(List.of(first, second)))
+			.path("id")
+			.asString();
 		TestUser replier = first;
-		Map<String, Object> body = replyBody(id, kind.startsWith("decline") ? "decline" : "accept");
+		Map<String, Object> body = NegotiationFixtures.reply(id, kind.startsWith("decline") ? "decline" : "accept");
 		Consumer<Map<String, Object>> shape = switch (kind) {
 			case "accept-with-blob", "decline-with-blob" -> b -> {
 				b.put("encrypted_payload", "c2VjcmV0IG5vdGU=");
@@ -45,17 +56,17 @@ class ReplyResponseTest extends NegotiationApiTest {
 		shape.accept(body);
 		if (kind.equals("decline-after-blob")) {
 			// A later answer without a blob keeps the one stored before.
-			Map<String, Object> withBlob = replyBody(id, "accept");
+			Map<String, Object> withBlob = NegotiationFixtures.reply(id, "accept");
 			withBlob.put("encrypted_payload", "c2VjcmV0IG5vdGU=");
 			withBlob.put("encrypted_blob_version", 2);
-			assertThat(reply(replier, withBlob).status()).isEqualTo(200);
+			assertThat(negotiations.reply(replier, withBlob).status()).isEqualTo(200);
 		}
 		if (kind.equals("confirming")) {
-			assertThat(reply(second, replyBody(id, "accept")).status()).isEqualTo(200);
+			assertThat(negotiations.reply(second, NegotiationFixtures.reply(id, "accept")).status()).isEqualTo(200);
 		}
 
-		ApiResponse replied = reply(replier, body);
-		ApiResponse read = get(replier, id);
+		ApiResponse replied = negotiations.reply(replier, body);
+		ApiResponse read = negotiations.get(replier, id);
 
 		assertThat(replied.status()).as(replied.toString()).isEqualTo(200);
 		assertThat(replied.data()).isEqualTo(read.data());

@@ -3,10 +3,12 @@ package com.amiqo.kairos.negotiation;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
+import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
@@ -16,7 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Text PostgreSQL cannot store (U+0000) is a client error, never a 500, and writes
  * nothing.
  */
-class UnstorableInputTest extends NegotiationApiTest {
+class UnstorableInputTest extends ApiTest {
+
+	NegotiationCalls negotiations;
+
+	@BeforeEach
+	void negotiationCalls() {
+		negotiations = new NegotiationCalls(api, jdbc);
+	}
 
 	private static final String NUL = "\\u0000";
 
@@ -61,7 +70,9 @@ class UnstorableInputTest extends NegotiationApiTest {
 	@Test
 	void cancelWhenReasonContainsNulReturns400() {
 		TestUser organizer = signIn("Olga");
-		String id = startOk(organizer, NegotiationFixtures.start(List.of(signIn("Gus")))).path("id").asString();
+		String id = negotiations.startOk(organizer, NegotiationFixtures.start(List.of(signIn("Gus"))))
+			.path("id")
+			.asString();
 
 		ApiResponse response = api.post("/negotiate/cancel")
 			.token(organizer.token())
@@ -69,7 +80,7 @@ class UnstorableInputTest extends NegotiationApiTest {
 			.send();
 
 		assertErrorEnvelope(response, 400, "VALIDATION_ERROR");
-		assertThat(get(organizer, id).data().path("state").asString()).isEqualTo("awaiting_replies");
+		assertThat(negotiations.get(organizer, id).data().path("state").asString()).isEqualTo("awaiting_replies");
 	}
 
 	private long ownedNegotiations(TestUser user) {

@@ -66,12 +66,7 @@ public abstract class ApiTest {
 
 	/** A new user who has signed in once (so others can invite them). */
 	protected TestUser signIn(String name) {
-		TestUser user = TestUser.named(name);
-		ApiClient.ApiResponse me = api.get("/me").token(user.token()).send();
-		if (me.status() != 200) {
-			throw new IllegalStateException("sign-in failed: " + me);
-		}
-		return user;
+		return TestUser.signedIn(api, name);
 	}
 
 	protected long userRows(String uid) {

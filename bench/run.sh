@@ -11,7 +11,8 @@
 # BENCH_WARMUP (60s of GET load, then 15 s of list and 15 s of replies, before the first measured run:
 # bench/startup.sh shows the JIT needs about a minute of load to settle), BENCH_ROUNDS (3 interleaved rounds;
 # the table shows medians), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_JAR (default: built
-# with ./mvnw package), BENCH_RUNS (which runs: get,list,reply,health,pgbench), BENCH_JAVA_OPTS
+# with ./mvnw package), BENCH_RUNS (which runs: get,list,reply,finalize,health,pgbench; finalize runs
+# for BENCH_FINALIZE_DURATION, 5s, each request confirming a different negotiation), BENCH_JAVA_OPTS
 # (e.g. -XX:StartFlightRecording=filename=/tmp/kairos.jfr,settings=profile for a JFR profile),
 # BENCH_SCALE (after the rounds, grow the data set to this many negotiations and run the reads
 # again on the same warm service: the table adds those rows and their p50/p99 ratios), BENCH_KEEP
@@ -43,7 +44,8 @@ duration=${BENCH_DURATION:-15s}
 warmup=${BENCH_WARMUP:-60s}
 rounds=${BENCH_ROUNDS:-3}
 connections=${BENCH_CONNECTIONS:-32}
-runs=",${BENCH_RUNS:-get,list,reply,health,pgbench},"
+runs=",${BENCH_RUNS:-get,list,reply,finalize,health,pgbench},"
+finalize_duration=${BENCH_FINALIZE_DURATION:-5s}
 export BENCH_THREADS=${BENCH_THREADS:-2}
 token_users=200
 app_port=18080
@@ -216,7 +218,18 @@ psql -At -F' ' -c "
      WHERE p.position = 1
        AND u.firebase_uid IN (SELECT 'bench-user-' || k FROM generate_series(0, $token_users - 1) k)
      ORDER BY md5(p.negotiation_id::text)" | with_tokens >"$work/reply.txt"
-log "$(wc -l <"$work/get.txt") read pairs, $(wc -l <"$work/reply.txt") reply targets, $users users"
+# The finalize targets: open negotiations whose organizer has a token, with their first slot and venue.
+psql -At -F' ' -c "
+    SELECT u.firebase_uid, n.id,
+           (SELECT id FROM proposed_slots WHERE negotiation_id = n.id AND slot_index = 0),
+           (SELECT id FROM proposed_venues WHERE negotiation_id = n.id AND venue_index = 0)
+      FROM negotiations n
+      JOIN app_users u ON u.id = n.owner_id
+     WHERE n.state = 'awaiting_replies' AND n.request_fingerprint = 'bench'
+       AND u.firebase_uid IN (SELECT 'bench-user-' || k FROM generate_series(0, $token_users - 1) k)
+     ORDER BY md5(n.id::text)" | with_tokens >"$work/finalize.txt"
+log "$(wc -l <"$work/get.txt") read pairs, $(wc -l <"$work/reply.txt") reply targets," \
+    "$(wc -l <"$work/finalize.txt") finalize targets, $users users"
 
 # --- the pgbench ceiling's script: the load statement from its one home, the service's source ----
 by_index="md5('n' || :i)::uuid" # the seed's id of negotiation :i
@@ -279,6 +292,14 @@ run_reply() {
     writes=$(( $(psql -At -c "SELECT sum(revision) FROM negotiations") - revisions ))
     log "reply run: $last_requests requests, $writes writes (every accepted reply must be one write)"
 }
+run_finalize() {
+    local confirmed
+    psql -q -f bench/reset-finalize.sql >/dev/null
+    duration=$finalize_duration run_wrk "POST /negotiate/finalize" bench/wrk/finalize.lua /
+    confirmed=$(psql -At -c "SELECT count(*) FROM negotiations WHERE request_fingerprint = 'bench' AND state = 'confirmed'")
+    log "finalize run: $last_requests requests, $confirmed confirmed (each request must confirm one)"
+    psql -q -f bench/reset-finalize.sql >/dev/null
+}
 warm_up() {
     log "warming up $variant for $warmup"
     wrk -t"$BENCH_THREADS" -c"$connections" -d"$warmup" -s bench/wrk/get.lua "$base/" >/dev/null
@@ -287,6 +308,11 @@ warm_up() {
     # resets the targets to "invited" first).
     psql -q -f bench/reset-replies.sql >/dev/null
     wrk -t"$BENCH_THREADS" -c"$connections" -d15s -s bench/wrk/reply.lua "$base/" >/dev/null
+    if [[ $runs == *,finalize,* ]]; then
+        psql -q -f bench/reset-finalize.sql >/dev/null
+        wrk -t"$BENCH_THREADS" -c"$connections" -d"$finalize_duration" -s bench/wrk/finalize.lua "$base/" >/dev/null
+        psql -q -f bench/reset-finalize.sql >/dev/null
+    fi
 }
 
 each_variant 0 warm_up
@@ -295,6 +321,7 @@ for round in $(seq 1 "$rounds"); do
     [[ $runs == *,get,* ]] && each_variant "$round" run_wrk "GET /negotiations/{id}" bench/wrk/get.lua /
     [[ $runs == *,list,* ]] && each_variant "$round" run_wrk "GET /negotiations?limit=20" bench/wrk/list.lua /
     [[ $runs == *,reply,* ]] && each_variant "$round" run_reply
+    [[ $runs == *,finalize,* ]] && each_variant "$round" run_finalize
     [[ $runs == *,health,* ]] && each_variant "$round" run_wrk "GET /health" "" /health
     [[ $runs == *,pgbench,* ]] && run_pgbench
 done

@@ -229,9 +229,9 @@ public class NegotiationService {
 	}
 
 	/**
-	 * The organizer's pick (SPEC §5.9), under the row lock like every reply: whichever of
-	 * a finalize, a confirming reply or the deadline takes the lock first decides, and
-	 * the others see a confirmed negotiation.
+	 * The organizer's pick (docs/reference.md#finalize), under the row lock like every
+	 * reply: whichever of a finalize, a confirming reply or the deadline takes the lock
+	 * first decides, and the others see a confirmed negotiation.
 	 */
 	StoredNegotiation finalize(AppUser user, NegotiationRequests.Finalize input, @Nullable Integer expectedRevision) {
 		Written written = transactions.execute(status -> {
@@ -396,17 +396,16 @@ public class NegotiationService {
 	}
 
 	/**
-	 * An RSVP changes who has an event: the attendees' events (a newcomer's included) are
-	 * made or brought up to date, and a dropout's is cancelled.
+	 * An RSVP changes who has an event: a dropout's is cancelled, and the attendees'
+	 * events (a newcomer's included) are made or brought up to date.
 	 */
 	private void rsvpEvents(StoredNegotiation record, Negotiation next, UUID replierId, ReplyAction action,
 			Instant now) {
 		if (action == ReplyAction.DECLINE) {
 			events.cancelFor(next.id(), replierId, now);
 		}
-		else {
-			events.createFor(record.confirmedPlan(next), now);
-		}
+		// Every attendee's event lists who comes now.
+		events.createFor(record.confirmedPlan(next), now);
 	}
 
 	private void publishReplyEvents(Negotiation.Applied applied, ReplyAction action, UUID replierId) {

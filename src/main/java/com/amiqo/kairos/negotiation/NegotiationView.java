@@ -70,9 +70,11 @@ public record NegotiationView(UUID id, String ownerId, String title,
 
 	static NegotiationView of(StoredNegotiation record, UUID viewerId, Instant now) {
 		// Lists.map, not streams: every request that returns a negotiation runs this.
-		// An overdue negotiation shows what its deadline makes of it, before the sweep.
-		Negotiation negotiation = record.negotiation().isOverdue(now) ? record.negotiation().atDeadline(now)
-				: record.negotiation();
+		// An overdue negotiation shows what its deadline makes of it, before the sweep:
+		// expired (the stored revision, as ever), or confirmed on the deadline's pick.
+		Negotiation stored = record.negotiation();
+		Negotiation negotiation = stored.isOverdue(now) && stored.deciding().onDeadline() == OnDeadline.PICK_BEST
+				? stored.atDeadline(now) : stored;
 		Answers answers = new Answers(negotiation.participants(), now);
 		List<ProposedSlot> slots = negotiation.slots();
 		List<UUID> slotOrder = Lists.map(slots, ProposedSlot::id);
@@ -92,9 +94,9 @@ public record NegotiationView(UUID id, String ownerId, String title,
 		List<ProposedSlot> byTime = new ArrayList<>(slots);
 		byTime.sort(BY_TIME);
 		return new NegotiationView(negotiation.id(), record.user(negotiation.ownerId()).uid(), record.title(),
-				record.intentCategory(), negotiation.state().value(), record.agentMode(), negotiation.agentRound(),
-				negotiation.revision(), negotiation.participants().size(), negotiation.acceptedCount(),
-				myStatus(negotiation, viewerId), participants,
+				record.intentCategory(), negotiation.effectiveState(now).value(), record.agentMode(),
+				negotiation.agentRound(), negotiation.revision(), negotiation.participants().size(),
+				negotiation.acceptedCount(), myStatus(negotiation, viewerId), participants,
 				Lists.map(byTime,
 						slot -> new SlotView(slot.id(), slot.index(), slot.startsAt(), slot.endsAt(),
 								slot.durationMinutes(), slot.timezone(), record.user(slot.proposedBy()).uid(),

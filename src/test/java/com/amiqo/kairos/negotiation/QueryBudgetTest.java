@@ -72,6 +72,42 @@ class QueryBudgetTest extends ApiTest {
 	}
 
 	/**
+	 * The organizer's pick writes like a confirming reply: lock, load, the one write, the
+	 * events, the outbox, the read-back; at most one statement more than that reply.
+	 */
+	@Test
+	void finalizeCostsAtMostOneStatementMoreThanAConfirmingReply() {
+		List<String> confirmingReply = lastReplyStatements(3);
+		TestUser organizer = signIn("Olga");
+		List<TestUser> guests = invitees(3);
+		Map<String, Object> body = NegotiationFixtures.start(guests);
+		body.put("auto_confirm", false);
+		String id = api.post("/negotiate/start")
+			.token(organizer.token())
+			.json(body)
+			.send()
+			.data()
+			.path("id")
+			.asString();
+		for (TestUser guest : guests) {
+			api.post("/negotiate/reply").token(guest.token()).json(NegotiationFixtures.reply(id, "accept")).send();
+		}
+		com.amiqo.kairos.support.ApiClient.ApiResponse read = api.get("/negotiations/" + id)
+			.token(organizer.token())
+			.send();
+		String slot = read.data().path("proposed_slots").get(0).path("id").asString();
+		String venue = read.data().path("proposed_venues").get(0).path("id").asString();
+
+		List<String> statements = statementsOf(api.post("/negotiate/finalize")
+			.token(organizer.token())
+			.json(Map.of("negotiation_id", id, "slot_id", slot, "venue_id", venue)));
+
+		assertThat(statements).hasSizeLessThanOrEqualTo(confirmingReply.size() + 1);
+		assertThat(writesOf(statements, "negotiations ")).hasSize(1);
+		assertThat(outboxWrites(statements)).hasSize(1);
+	}
+
+	/**
 	 * The negotiation is loaded once, under the lock; the response is built from what the
 	 * reply wrote, not read back.
 	 */

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  */
 class MultiInstanceIT {
 
-	private static final Pattern EXPIRED = Pattern.compile("Expired (\\d+) overdue negotiations");
+	private static final Pattern EXPIRED = Pattern.compile("Settled (\\d+) overdue negotiations");
 
 	private static final int OVERDUE = 30;
 

@@ -98,7 +98,7 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * A new negotiation (docs/reference.md#reading-negotiations): the organizer accepts
+	 * * A new negotiation (docs/reference.md#reading-negotiations): the organizer accepts
 	 * every option they propose, invitees start as invited in the order given, and a
 	 * draft ({@code send} false) waits until its organizer sends it.
 	 */
@@ -267,6 +267,27 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
+	 * Everyone {@link #isAwaiting} names, computed once for the whole group (what every
+	 * write mirrors onto the participant rows).
+	 */
+	public Set<UUID> awaitingIds(Instant now) {
+		if (effectiveState(now) != NegotiationState.AWAITING_REPLIES) {
+			return Set.of();
+		}
+		Answers answers = new Answers(participants, now);
+		Set<UUID> awaiting = new HashSet<>();
+		for (Participant participant : participants) {
+			if (participant.isActive() && answers.hasUnanswered(participant, slots, venues)) {
+				awaiting.add(participant.userId());
+			}
+		}
+		if (awaiting.isEmpty() && hasInvitee()) {
+			awaiting.add(ownerId);
+		}
+		return awaiting;
+	}
+
+	/**
 	 * Open, with at least one invitee, and nobody active has an option left to answer:
 	 * the organizer's call (they are told with {@code all_answered}).
 	 */
@@ -353,9 +374,10 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * The organizer's pick (SPEC §5.9): organizer only, only while awaiting replies, the
-	 * venue exactly when venues were proposed, known options, a slot that has not
-	 * started. The same pick again once confirmed is a no-op; another is refused.
+	 * The organizer's pick (docs/reference.md#finalize): organizer only, only while
+	 * awaiting replies, the venue exactly when venues were proposed, known options, a
+	 * slot that has not started. The same pick again once confirmed is a no-op; another
+	 * is refused.
 	 */
 	public FinalizeDecision finalize(UUID userId, UUID slotId, @Nullable UUID venueId,
 			@Nullable Integer expectedRevision, Instant now) {

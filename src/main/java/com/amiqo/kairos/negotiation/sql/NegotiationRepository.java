@@ -133,6 +133,7 @@ public class NegotiationRepository {
 	}
 
 	public void insertParticipants(Negotiation negotiation, Instant now) {
+		Set<UUID> awaiting = negotiation.awaitingIds(now);
 		List<SqlParameterSource> rows = new ArrayList<>();
 		for (int position = 0; position < negotiation.participants().size(); position++) {
 			Participant participant = negotiation.participants().get(position);
@@ -143,7 +144,7 @@ public class NegotiationRepository {
 				.addValue("slots", participant.acceptedSlotIds().toArray(UUID[]::new))
 				.addValue("venues", participant.acceptedVenueIds().toArray(UUID[]::new))
 				.addValue("respondedAt", SqlTimestamps.orNull(participant.respondedAt()))
-				.addValue("awaiting", negotiation.isAwaiting(participant.userId(), now))
+				.addValue("awaiting", awaiting.contains(participant.userId()))
 				.addValue("state", negotiation.state().value())
 				.addValue("now", timestamp(now)));
 		}
@@ -269,12 +270,7 @@ public class NegotiationRepository {
 	 */
 	private void writeState(Negotiation next, @Nullable UUID actorId, @Nullable String preview, Extra extra,
 			Instant now) {
-		Set<UUID> awaiting = new HashSet<>();
-		for (Participant participant : next.participants()) {
-			if (next.isAwaiting(participant.userId(), now)) {
-				awaiting.add(participant.userId());
-			}
-		}
+		Set<UUID> awaiting = next.awaitingIds(now);
 		Answer answer = extra.answer();
 		Participant answered = answer == null ? null : answer.participant();
 		EncryptedBlob blob = answer == null ? null : answer.blob();

@@ -1,4 +1,4 @@
--- Users are provisioned on their first authenticated request (docs/reference.md#authentication). The Firebase UID is the
+-- Users are provisioned on their first authenticated request (SPEC §3). The Firebase UID is the
 -- external identity; the uuid is what other tables reference.
 CREATE TABLE app_users (
     id                 uuid        PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -1,4 +1,4 @@
--- Negotiations, their participants and options, and the events a confirmation creates (docs/reference.md#negotiation-states, docs/reference.md#events).
+-- Negotiations, their participants and options, and the events a confirmation creates (SPEC §5, §6).
 -- Users are referenced by app_users.id; the API shows Firebase UIDs.
 
 CREATE TABLE negotiations (

@@ -1,5 +1,5 @@
--- Notifications (docs/reference.md#notifications), device tokens and agent preferences (docs/reference.md#users), and when each option was
--- proposed, which the awaiting_me rule needs (docs/reference.md#reading-negotiations).
+-- Notifications (SPEC §7), device tokens and agent preferences (SPEC §4), and when each option was
+-- proposed, which the awaiting_me rule needs (SPEC §5.6).
 
 -- When an option was added. Counter options carry the counter's time; rows from before this
 -- migration get the proposer's last answer (organizer options: the negotiation's creation).
@@ -35,7 +35,7 @@ CREATE TABLE devices (
 
 CREATE INDEX devices_by_user ON devices (user_id, updated_at DESC);
 
--- One opaque blob per user (docs/reference.md#encrypted-blobs); revision is its ETag.
+-- One opaque blob per user (SPEC §8); revision is its ETag.
 CREATE TABLE agent_preferences (
     user_id                uuid        PRIMARY KEY REFERENCES app_users (id) ON DELETE CASCADE,
     encrypted_payload      text        NOT NULL,

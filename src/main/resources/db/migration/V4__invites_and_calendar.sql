@@ -1,4 +1,4 @@
--- Invite links (docs/reference.md#invite-links), calendar feeds (docs/reference.md#events) and what the iOS app needs (docs/reference.md#reading-negotiations, docs/reference.md#creating-a-negotiation):
+-- Invite links (SPEC §5.8), calendar feeds (SPEC §6) and what the iOS app needs (SPEC §5.1, §5.3):
 -- link-only plans (no invitee yet), the intent category 'other', typed venue address and coordinates.
 
 -- A plan may start with the organizer alone and gain invitees by link.

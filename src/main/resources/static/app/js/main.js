@@ -7,6 +7,8 @@ import { renderNewPlan } from './views/new-plan.js';
 import { renderPlan } from './views/plan.js';
 import { renderJoin } from './views/join.js';
 import { renderEvents } from './views/events.js';
+import { publishIdentity } from './keys.js';
+import { listenForPushes, pushToggle } from './push.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -32,6 +34,7 @@ function renderNav(session) {
     link('#/', 'Plans', 'nav-plans'),
     link('#/new', 'New plan', 'nav-new'),
     link('#/events', 'Events', 'nav-events'),
+    pushToggle(),
     h('span', { class: 'who', id: 'signed-in-as' }, session.name || 'Signed in'),
     h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: () => { clearSession(); location.hash = '#/'; route(); } }, 'Sign out'));
 }
@@ -53,6 +56,8 @@ askOtherTabs().finally(() => route());
     }, parts[0] === 'join');
     return;
   }
+  // This browser's public key, so participants can share plan keys with it (docs/encryption.md).
+  if (session.uid) publishIdentity(session.uid).catch(() => {});
   const view = {
     '': () => renderHome(main),
     new: () => renderNewPlan(main),
@@ -70,6 +75,7 @@ function renderNotFound() {
 }
 
 window.addEventListener('hashchange', () => route());
+listenForPushes();
 // A refused token: come back to where the person was after signing in again.
 window.addEventListener('kairos-signed-out', () => {
   rememberReturnRoute(location.hash);

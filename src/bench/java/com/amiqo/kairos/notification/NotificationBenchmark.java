@@ -26,7 +26,7 @@ class NotificationBenchmark extends DeliveryTest {
 	private static final int ROWS = Integer.getInteger("kairos.bench.rows", 5000);
 
 	@Autowired
-	PushSender apns;
+	PushSender<Device> apns;
 
 	@Autowired
 	NotificationMetrics metrics;
@@ -63,8 +63,9 @@ class NotificationBenchmark extends DeliveryTest {
 		jdbc.sql("DELETE FROM notification_outbox").update();
 		NotificationProperties properties = new NotificationProperties(true, Duration.ofMinutes(1), 200,
 				Duration.ofSeconds(60), 10, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofDays(7));
-		DispatchLoop loop = new DispatchLoop(new NotificationDispatcher(outbox, devices, apns, properties, metrics),
-				signal, outbox, metrics, properties);
+		DispatchLoop loop = new DispatchLoop(
+				new NotificationDispatcher(outbox, devices, apns, subscriptions, null, properties, metrics), signal,
+				outbox, metrics, properties);
 		loop.start();
 		try {
 			// Warm-up: the first pushes open the HTTP/2 connection and warm the JIT.
@@ -124,8 +125,8 @@ class NotificationBenchmark extends DeliveryTest {
 		try {
 			List<Future<?>> runs = new ArrayList<>();
 			for (int d = 0; d < dispatchers; d++) {
-				NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, devices, apns, properties,
-						metrics);
+				NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, devices, apns, subscriptions,
+						null, properties, metrics);
 				runs.add(pool.submit(() -> {
 					while (dispatcher.dispatchOnce() > 0) {
 						// keep going until nothing is due

@@ -23,6 +23,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -103,13 +104,41 @@ class FirebaseTokenVerifier implements JwtDecoder {
 		return toJwt(token, jwt, claims);
 	}
 
+	/**
+	 * A token that cannot be parsed is {@code invalid_token}, unless its header can be
+	 * read and the failure is its signature's: an algorithm other than RS256 in any
+	 * spelling ({@code NONE}, {@code nOnE}), or an empty signature segment. Those are
+	 * {@code invalid_signature}, as every token not signed with RS256 is.
+	 */
 	private static JWT parse(String token) {
 		try {
 			return JWTParser.parse(token);
 		}
 		catch (ParseException e) {
+			String problem = signatureProblem(token);
+			if (problem != null) {
+				throw new InvalidTokenException(TokenRejection.INVALID_SIGNATURE, problem);
+			}
 			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token is not a well-formed JWT");
 		}
+	}
+
+	private static @Nullable String signatureProblem(String token) {
+		String[] parts = token.split("\\.", -1);
+		Object algorithm;
+		try {
+			algorithm = JSONObjectUtils.parse(new Base64URL(parts[0]).decodeToString()).get("alg");
+		}
+		catch (ParseException | RuntimeException e) {
+			return null;
+		}
+		if (!(algorithm instanceof String)) {
+			return null;
+		}
+		if (!JWSAlgorithm.RS256.getName().equals(algorithm)) {
+			return "Token must be signed with RS256";
+		}
+		return parts.length == 3 && parts[2].isEmpty() ? "Token has no signature" : null;
 	}
 
 	private void verifySignature(SignedJWT signed) {
@@ -208,6 +237,13 @@ class FirebaseTokenVerifier implements JwtDecoder {
 		Instant authTime = authTime(claims);
 		if (authTime != null && authTime.isAfter(now.plus(skew))) {
 			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token auth_time is in the future");
+		}
+		// Firebase's ID tokens carry no nbf; one that does is honoured, as every JWT
+		// library (and so the Firebase Admin SDK) does. An iat however far in the past is
+		// accepted, as Firebase's rules ask only that it not be in the future.
+		Date notBefore = claims.getNotBeforeTime();
+		if (notBefore != null && notBefore.toInstant().isAfter(now.plus(skew))) {
+			throw new InvalidTokenException(TokenRejection.INVALID_TOKEN, "Token is not valid yet (nbf)");
 		}
 		if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH
 				|| subject.chars().anyMatch(Character::isISOControl)) {

@@ -22,12 +22,16 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsProcessor;
+import org.springframework.web.filter.CorsFilter;
 
 import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
@@ -52,10 +56,16 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, FirebaseTokenVerifier verifier,
 			AuthProperties properties, Clock clock, ErrorResponseWriter errors,
-			@Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
+			@Qualifier("corsConfigurationSource") CorsConfigurationSource cors, CorsProcessor corsProcessor)
+			throws Exception {
 		ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint(errors);
+		// Spring Security's CORS configurer takes no processor: the filter is added here,
+		// in the place the configurer would put it.
+		CorsFilter corsFilter = new CorsFilter(cors);
+		corsFilter.setCorsProcessor(corsProcessor);
 		http.csrf(AbstractHttpConfigurer::disable)
-			.cors(configurer -> configurer.configurationSource(cors))
+			.cors(AbstractHttpConfigurer::disable)
+			.addFilter(corsFilter)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
@@ -77,6 +87,13 @@ class SecurityConfiguration {
 				.authenticated())
 			.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(new BearerTokenHeaderResolver())
 				.authenticationEntryPoint(entryPoint)
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(new TokenFailureHandler(entryPoint, errors));
+						return filter;
+					}
+				})
 				.jwt(jwt -> jwt.decoder(new VerifiedTokenCache(verifier, clock, properties.clockSkew()))
 					.jwtAuthenticationConverter(FirebaseTokenVerifier::authentication)))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)

@@ -12,9 +12,11 @@ import com.amiqo.kairos.calendar.IcsCalendar;
 
 /** The API representation of an event (docs/reference.md#events). */
 record Event(UUID id, String ownerId, @JsonIgnore UUID ownerUserId, UUID negotiationId, String title,
-		String intentCategory, @ClosedSet(values = Event.STATUSES) String status,
-		@ClosedSet(values = Event.RESPONSES) String response, String source, Instant startsAt, Instant endsAt,
-		String timezone, ConfirmedPlan.@Nullable Venue venue, List<Person> participants, String icsUrl,
+		@ClosedSet(values = "coffee|lunch|dinner|drinks|gym|walk|movie|concert|study|game|brunch|other",
+				name = "IntentCategory") String intentCategory,
+		@ClosedSet(values = Event.STATUSES, name = "EventStatus") String status,
+		@ClosedSet(values = Event.RESPONSES, name = "EventResponse") String response, String source, Instant startsAt,
+		Instant endsAt, String timezone, ConfirmedPlan.@Nullable Venue venue, List<Person> participants, String icsUrl,
 		@Nullable String encryptedPayload, @Nullable Integer encryptedBlobVersion, @Nullable String cancelReason,
 		Instant createdAt, Instant updatedAt) {
 

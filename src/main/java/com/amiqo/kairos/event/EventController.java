@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.api.ETagged;
 import com.amiqo.kairos.api.Envelope;
 import com.amiqo.kairos.api.error.ApiErrors;
@@ -54,7 +55,8 @@ class EventController {
 	@ApiErrors(ErrorCode.INVALID_CURSOR)
 	@GetMapping("/events")
 	Envelope<List<Event>> list(AppUser user,
-			@RequestParam(required = false) @Pattern(regexp = Event.STATUSES) String status,
+			@RequestParam(required = false) @ClosedSet(values = Event.STATUSES,
+					name = "EventStatus") @Pattern(regexp = Event.STATUSES) String status,
 			@RequestParam(name = "starts_after", required = false) Instant startsAfter,
 			@RequestParam(name = "starts_before", required = false) Instant startsBefore,
 			@RequestParam(name = "updated_after", required = false) Instant updatedAfter,
@@ -98,7 +100,7 @@ class EventController {
 			.body(IcsCalendar.render(List.of(event.calendarEntry()), null));
 	}
 
-	@Operation(operationId = "createEvent", summary = "Refused: events come from confirmed negotiations")
+	@Operation(operationId = "createEvent", hidden = true, summary = "Refused: events come from confirmed negotiations")
 	@ApiErrors(value = ErrorCode.EVENT_CREATION_DISABLED, neverSucceeds = true)
 	@PostMapping("/events")
 	void create() {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.api.ETagged;
 import com.amiqo.kairos.api.Envelope;
 import com.amiqo.kairos.api.IfMatch;
@@ -120,8 +123,10 @@ class NegotiationController {
 	@Operation(operationId = "listNegotiations", summary = "The caller's negotiations, newest change first")
 	@ApiErrors(ErrorCode.INVALID_CURSOR)
 	@GetMapping("/negotiations")
-	Envelope<List<NegotiationSummary>> list(AppUser user, @RequestParam(required = false) @Nullable String state,
-			@RequestParam(required = false) @Pattern(regexp = Role.VALUES) @Nullable String role,
+	Envelope<List<NegotiationSummary>> list(AppUser user,
+			@RequestParam(required = false) @Parameter(
+					explode = Explode.FALSE) @ClosedSet(NegotiationState.class) @Nullable String state,
+			@RequestParam(required = false) @ClosedSet(Role.class) @Pattern(regexp = Role.VALUES) @Nullable String role,
 			@RequestParam(name = "awaiting_me", defaultValue = "false") boolean awaitingMe,
 			@RequestParam(name = "updated_after", required = false) @Nullable Instant updatedAfter,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,

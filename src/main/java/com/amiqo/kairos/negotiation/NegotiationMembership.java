@@ -1,7 +1,9 @@
 package com.amiqo.kairos.negotiation;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -109,6 +111,22 @@ public class NegotiationMembership {
 		publisher.publishEvent(new NegotiationEvents.ParticipantJoined(next.id(), next.ownerId(), user.id(),
 				next.revision(), preview, now));
 		return Optional.of(NegotiationView.of(negotiations.find(negotiationId).orElseThrow(), user.id(), now));
+	}
+
+	/**
+	 * The ids of the negotiation's participants, when the user may read it: else the
+	 * refusals of {@code GET /negotiations/{id}} ({@code 404} for an unknown negotiation
+	 * or someone else's draft, {@code 403 USER_NOT_PARTICIPANT}). With {@code lock} its
+	 * row stays locked until the transaction ends.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Set<UUID> participantsSeenBy(AppUser user, UUID negotiationId, boolean lock) {
+		StoredNegotiation record = (lock ? negotiations.findForUpdate(negotiationId) : negotiations.find(negotiationId))
+			.orElseThrow(NegotiationRefusals::notFound);
+		NegotiationService.checkVisible(record, user);
+		Set<UUID> ids = new LinkedHashSet<>();
+		record.negotiation().participants().forEach(participant -> ids.add(participant.userId()));
+		return ids;
 	}
 
 	/** The ETag of a negotiation view, as {@code GET /negotiations/{id}} sends it. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.amiqo.kairos.api.ClosedSet;
 import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.EncryptedBlobFields;
 import com.amiqo.kairos.api.WireValues;
@@ -45,9 +47,11 @@ public final class NegotiationRequests {
 	}
 
 	@EncryptedBlobFields
+	@Schema(name = "StartNegotiationRequest")
 	public record Start(@Nullable UUID id,
 			@Size(max = 120, message = "must be at most 120 characters") @Nullable String title,
-			@NotNull @Pattern(regexp = IntentCategory.VALUES,
+			@NotNull @ClosedSet(values = IntentCategory.VALUES, name = "IntentCategory") @Pattern(
+					regexp = IntentCategory.VALUES,
 					message = "must be one of " + IntentCategory.VALUES) String intentCategory,
 			@NotNull @Size(max = 49,
 					message = "must name at most 49 invitees") List<@NotBlank @Size(max = 128) String> participantIds,
@@ -56,7 +60,8 @@ public final class NegotiationRequests {
 			@Size(max = 10,
 					message = "must hold at most 10 venues") @Nullable List<@NotNull @Valid VenueInput> proposedVenues,
 			@Nullable Boolean agentMode, @Nullable Boolean autoConfirm,
-			@Pattern(regexp = OnDeadline.VALUES, message = "must be expire or pick_best") @Nullable String onDeadline,
+			@ClosedSet(OnDeadline.class) @Pattern(regexp = OnDeadline.VALUES,
+					message = "must be expire or pick_best") @Nullable String onDeadline,
 			@Min(value = Deciding.MIN_ATTENDEES_FLOOR, message = "must be 2-50") @Max(
 					value = Deciding.MIN_ATTENDEES_CEILING, message = "must be 2-50") @Nullable Integer minAttendees,
 			@Nullable Instant expiresAt, @Nullable Boolean send, @Nullable String encryptedPayload,
@@ -115,8 +120,9 @@ public final class NegotiationRequests {
 	}
 
 	@EncryptedBlobFields
+	@Schema(name = "ReplyToNegotiationRequest")
 	record ReplyInput(@NotNull UUID negotiationId,
-			@NotNull @Pattern(regexp = "accept|decline|counter",
+			@NotNull @ClosedSet(ReplyAction.class) @Pattern(regexp = "accept|decline|counter",
 					message = "must be accept, decline or counter") String action,
 			@Size(max = 20) @Nullable List<@NotNull UUID> slotIds,
 			@Size(max = 20) @Nullable List<@NotNull UUID> venueIds,
@@ -153,6 +159,7 @@ public final class NegotiationRequests {
 
 	}
 
+	@Schema(name = "CancelNegotiationRequest")
 	record Cancel(@NotNull UUID negotiationId,
 			@Size(max = 200, message = "must be at most 200 characters") @Nullable String reason) {
 
@@ -166,6 +173,7 @@ public final class NegotiationRequests {
 	/**
 	 * The organizer's pick: a slot, and a venue exactly when venues were proposed.
 	 */
+	@Schema(name = "FinalizeNegotiationRequest")
 	record Finalize(@NotNull UUID negotiationId, @NotNull UUID slotId, @Nullable UUID venueId) {
 	}
 

@@ -187,7 +187,7 @@ public class NegotiationService {
 		}
 		return new StoredNegotiation(next, record.title(), record.intentCategory(), record.agentMode(), record.blob(),
 				actorId, preview, record.requestFingerprint(), record.createdAt(), now, record.users(), blobs,
-				record.eventIdsByOwner(), record.cancelReason());
+				record.eventIdsByOwner(), record.cancelReason(), record.wrappedKeys());
 	}
 
 	StoredNegotiation cancel(AppUser user, NegotiationRequests.Cancel input) {

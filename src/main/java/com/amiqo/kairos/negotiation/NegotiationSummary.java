@@ -18,7 +18,7 @@ import com.amiqo.kairos.negotiation.domain.ParticipantStatus;
  * chosen, else the earliest slot not yet started).
  */
 public record NegotiationSummary(UUID id, String ownerId, @Nullable String organizerDisplayName, String title,
-		@ClosedSet(values = IntentCategory.VALUES) String intentCategory,
+		@ClosedSet(values = IntentCategory.VALUES, name = "IntentCategory") String intentCategory,
 		@ClosedSet(NegotiationState.class) String state, boolean agentMode, int agentRound, int revision,
 		int participantCount, int acceptedCount, @ClosedSet(ParticipantStatus.class) String myStatus,
 		boolean autoConfirm, @ClosedSet(OnDeadline.class) String onDeadline, int minAttendees,

@@ -28,7 +28,7 @@ import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
  * sees it.
  */
 public record NegotiationView(UUID id, String ownerId, String title,
-		@ClosedSet(values = IntentCategory.VALUES) String intentCategory,
+		@ClosedSet(values = IntentCategory.VALUES, name = "IntentCategory") String intentCategory,
 		@ClosedSet(NegotiationState.class) String state, boolean agentMode, int agentRound, int revision,
 		int participantCount, int acceptedCount, @ClosedSet(ParticipantStatus.class) String myStatus,
 		List<ParticipantView> participants, List<SlotView> proposedSlots, List<VenueView> proposedVenues,
@@ -36,7 +36,7 @@ public record NegotiationView(UUID id, String ownerId, String title,
 		@Nullable UUID finalSlotId, @Nullable UUID finalVenueId, @Nullable UUID myEventId,
 		@Nullable Integer attendeeCount, @Nullable String cancelReason, @Nullable String encryptedPayload,
 		@Nullable Integer encryptedBlobVersion, @Nullable String lastActorId, @Nullable String lastMessagePreview,
-		Instant createdAt, Instant updatedAt, Instant expiresAt) {
+		Instant createdAt, Instant updatedAt, Instant expiresAt, List<WrappedKeyView> myWrappedKeys) {
 
 	public record ParticipantView(String userId, @Nullable String displayName,
 			@ClosedSet(ParticipantStatus.class) String status, List<UUID> acceptedSlotIds, List<UUID> acceptedVenueIds,
@@ -111,7 +111,8 @@ public record NegotiationView(UUID id, String ownerId, String title,
 				record.blob() == null ? null : record.blob().payload(),
 				record.blob() == null ? null : record.blob().version(),
 				record.lastActorId() == null ? null : record.user(record.lastActorId()).uid(),
-				record.lastMessagePreview(), record.createdAt(), record.updatedAt(), negotiation.expiresAt());
+				record.lastMessagePreview(), record.createdAt(), record.updatedAt(), negotiation.expiresAt(),
+				WrappedKeyView.mine(record, viewerId));
 	}
 
 	private static String myStatus(Negotiation negotiation, UUID viewerId) {

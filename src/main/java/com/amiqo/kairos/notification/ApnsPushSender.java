@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Pushes through APNs with Pushy (HTTP/2, token auth with a {@code .p8} key): one client
  * per APNs environment, each device going to the host its app build registered with.
  */
-class ApnsPushSender implements PushSender, AutoCloseable {
+class ApnsPushSender implements PushSender<Device>, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ApnsPushSender.class);
 

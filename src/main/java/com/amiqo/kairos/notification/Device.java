@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A push token of one of a user's phones, and which APNs environment it belongs to. */
-record Device(String token, UUID userId, String platform, String environment, Instant createdAt, Instant updatedAt) {
+record Device(String token, UUID userId, String platform, String environment, Instant createdAt,
+		Instant updatedAt) implements PushTarget {
 
 	boolean isSandbox() {
 		return "sandbox".equals(environment);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,14 +44,19 @@ class DeviceController {
 		this.clock = clock;
 	}
 
+	@Schema(name = "RegisterDeviceRequest")
 	record RegisterRequest(
-			@NotNull @jakarta.validation.constraints.Pattern(regexp = "ios", message = "must be ios") String platform,
-			@jakarta.validation.constraints.Pattern(regexp = "sandbox|production",
+			@NotNull @ClosedSet(values = "ios", name = "Platform") @jakarta.validation.constraints.Pattern(
+					regexp = "ios", message = "must be ios") String platform,
+			@ClosedSet(values = "sandbox|production", name = "ApnsEnvironment") @jakarta.validation.constraints.Pattern(
+					regexp = "sandbox|production",
 					message = "must be sandbox or production") @Nullable String environment) {
 	}
 
-	record DeviceView(String token, @ClosedSet(values = "ios") String platform,
-			@ClosedSet(values = "sandbox|production") String environment, Instant createdAt, Instant updatedAt) {
+	@Schema(name = "Device")
+	record DeviceView(String token, @ClosedSet(values = "ios", name = "Platform") String platform,
+			@ClosedSet(values = "sandbox|production", name = "ApnsEnvironment") String environment, Instant createdAt,
+			Instant updatedAt) {
 	}
 
 	@Operation(operationId = "registerDevice", summary = "Register (or move to the caller) an APNs device token")

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * APNs credentials. The line names the kind, the negotiation id and the first characters
  * of the token; never the whole token or the preview text.
  */
-class LoggingPushSender implements PushSender {
+class LoggingPushSender implements PushSender<Device> {
 
 	private static final Logger log = LoggerFactory.getLogger(LoggingPushSender.class);
 

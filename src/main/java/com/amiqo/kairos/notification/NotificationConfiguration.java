@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import com.amiqo.kairos.ops.KairosProperties;
 
 /**
- * Picks the sender (APNs when {@code APNS_*} is configured, else logging) and runs the
- * dispatcher.
+ * Picks the phones' sender (APNs when {@code APNS_*} is configured, else logging) and
+ * runs the dispatcher, which also pushes to browsers through
+ * {@link WebPushConfiguration}'s sender.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ NotificationProperties.class, ApnsProperties.class })
@@ -22,7 +23,7 @@ class NotificationConfiguration {
 
 	/** Closed at shutdown (APNs connections), after the dispatch loop has stopped. */
 	@Bean
-	PushSender pushSender(ApnsProperties apns, KairosProperties kairos, MeterRegistry meters) throws Exception {
+	PushSender<Device> pushSender(ApnsProperties apns, KairosProperties kairos, MeterRegistry meters) throws Exception {
 		if (apns.isConfigured()) {
 			log.info("Push notifications go to APNs (topic set, key id set)");
 			return new ApnsPushSender(apns, meters);
@@ -34,9 +35,11 @@ class NotificationConfiguration {
 	}
 
 	@Bean
-	NotificationDispatcher notificationDispatcher(OutboxRepository outbox, DeviceRepository devices, PushSender sender,
+	NotificationDispatcher notificationDispatcher(OutboxRepository outbox, DeviceRepository devices,
+			PushSender<Device> sender, WebPushSubscriptionRepository subscriptions, WebPushSender webPush,
 			NotificationProperties properties, NotificationMetrics metrics) {
-		return new NotificationDispatcher(outbox, devices, sender, properties, metrics);
+		return new NotificationDispatcher(outbox, devices, sender, subscriptions, webPush.isEnabled() ? webPush : null,
+				properties, metrics);
 	}
 
 	/**

@@ -14,17 +14,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox at least once (docs/reference.md#notifications). Each round claims
- * due rows (see {@link OutboxRepository#claim}), pushes them to every device of their
- * recipient concurrently, then records the outcome: delivered, retried later with
- * exponential backoff and jitter, or failed after the last attempt. Nothing is held open
- * while pushing, so a dispatcher that dies mid-round only delays its rows until their
- * lease runs out; any instance then delivers them. A row with several devices is retried
- * whole when one device needs it, so a device can get a notification twice; never none.
+ * due rows (see {@link OutboxRepository#claim}), pushes them to every target of their
+ * recipient concurrently (phones through the APNs or logging sender, browsers through Web
+ * Push; silent kinds go to phones only), then records the outcome: delivered, retried
+ * later with exponential backoff and jitter (longer when a service asked for it with
+ * {@code Retry-After}), or failed after the last attempt. Nothing is held open while
+ * pushing, so a dispatcher that dies mid-round only delays its rows until their lease
+ * runs out; any instance then delivers them. A row with several targets is retried whole
+ * when one target needs it, so a phone or browser can get a notification twice; never
+ * none.
  */
 class NotificationDispatcher {
 
@@ -34,17 +38,28 @@ class NotificationDispatcher {
 
 	private final DeviceRepository devices;
 
-	private final PushSender sender;
+	private final PushSender<Device> sender;
+
+	private final WebPushSubscriptionRepository subscriptions;
+
+	private final @Nullable PushSender<WebPushSubscription> webPush;
 
 	private final NotificationProperties properties;
 
 	private final NotificationMetrics metrics;
 
-	NotificationDispatcher(OutboxRepository outbox, DeviceRepository devices, PushSender sender,
+	/**
+	 * @param webPush the Web Push sender, or null when Web Push is off (subscriptions are
+	 * then not pushed to)
+	 */
+	NotificationDispatcher(OutboxRepository outbox, DeviceRepository devices, PushSender<Device> sender,
+			WebPushSubscriptionRepository subscriptions, @Nullable PushSender<WebPushSubscription> webPush,
 			NotificationProperties properties, NotificationMetrics metrics) {
 		this.outbox = outbox;
 		this.devices = devices;
 		this.sender = sender;
+		this.subscriptions = subscriptions;
+		this.webPush = webPush;
 		this.properties = properties;
 		this.metrics = metrics;
 	}
@@ -56,15 +71,15 @@ class NotificationDispatcher {
 			return 0;
 		}
 		Set<UUID> recipients = claimed.stream().map(row -> row.push().recipientId()).collect(Collectors.toSet());
-		Map<UUID, List<Device>> devicesByUser = devices.devicesOf(recipients)
-			.stream()
-			.collect(Collectors.groupingBy(Device::userId));
+		Map<UUID, List<PushTarget>> targetsByUser = targetsOf(claimed, recipients);
 
 		Map<OutboxRepository.Claimed, List<Sent>> inFlight = new LinkedHashMap<>();
 		for (OutboxRepository.Claimed row : claimed) {
 			List<Sent> pushes = new ArrayList<>();
-			for (Device device : devicesByUser.getOrDefault(row.push().recipientId(), List.of())) {
-				pushes.add(new Sent(device, sendSafely(row.push(), device)));
+			for (PushTarget target : targetsByUser.getOrDefault(row.push().recipientId(), List.of())) {
+				if (target instanceof Device || !row.push().kind().isSilent()) {
+					pushes.add(new Sent(target, sendSafely(row.push(), target)));
+				}
 			}
 			inFlight.put(row, pushes);
 		}
@@ -73,25 +88,42 @@ class NotificationDispatcher {
 		Map<Long, OutboxRepository.Retry> retries = new HashMap<>();
 		Map<Long, String> failed = new HashMap<>();
 		Set<String> deadTokens = new HashSet<>();
+		Set<String> deadEndpoints = new HashSet<>();
 		// Bounded by the lease: past it another dispatcher may take the rows anyway.
 		long deadline = System.nanoTime() + properties.lease().toNanos() / 2;
 		inFlight.forEach((row, pushes) -> {
 			String retryReason = null;
 			String rejectReason = null;
+			Duration retryAfter = Duration.ZERO;
 			for (Sent push : pushes) {
 				PushSender.PushResult result = await(push.result(), deadline);
 				metrics.pushed(row.push().kind(), result);
 				switch (result.outcome()) {
 					case DELIVERED -> {
 					}
-					case UNREGISTERED -> deadTokens.add(push.device().token());
-					case RETRY -> retryReason = result.reason();
+					case UNREGISTERED -> {
+						if (push.target() instanceof Device device) {
+							deadTokens.add(device.token());
+						}
+						else if (push.target() instanceof WebPushSubscription subscription) {
+							deadEndpoints.add(subscription.endpoint());
+						}
+					}
+					case RETRY -> {
+						retryReason = result.reason();
+						Duration asked = result.retryAfter();
+						if (asked != null && asked.compareTo(retryAfter) > 0) {
+							retryAfter = asked;
+						}
+					}
 					case REJECTED -> rejectReason = result.reason();
 				}
 			}
 			long id = row.push().outboxId();
 			if (retryReason != null && row.attempts() < properties.maxAttempts()) {
-				retries.put(id, new OutboxRepository.Retry(backoff(row.attempts()), retryReason));
+				Duration delay = backoff(row.attempts());
+				retries.put(id,
+						new OutboxRepository.Retry(delay.compareTo(retryAfter) >= 0 ? delay : retryAfter, retryReason));
 			}
 			else if (retryReason != null || rejectReason != null) {
 				failed.put(id, retryReason != null ? "gave up after " + row.attempts() + " attempts: " + retryReason
@@ -100,8 +132,8 @@ class NotificationDispatcher {
 			}
 			else {
 				delivered.add(id);
-				// A recipient without a registered phone is done too: there is nowhere to
-				// push.
+				// A recipient without a registered phone or browser is done too: there is
+				// nowhere to push.
 				metrics.outcome(row.push().kind(), pushes.isEmpty() ? "no_device" : "delivered");
 				metrics.sentAfter(row.age());
 			}
@@ -113,11 +145,32 @@ class NotificationDispatcher {
 		if (!deadTokens.isEmpty()) {
 			log.info("Removed {} device tokens APNs reported as no longer valid", deadTokens.size());
 		}
+		subscriptions.removeEndpoints(deadEndpoints);
+		if (!deadEndpoints.isEmpty()) {
+			log.info("Removed {} Web Push subscriptions their push service reported gone", deadEndpoints.size());
+		}
 		return claimed.size();
 	}
 
-	/** A push on its way to one device. */
-	private record Sent(Device device, CompletableFuture<PushSender.PushResult> result) {
+	/**
+	 * Every recipient's phones, and their browsers' subscriptions when Web Push is on and
+	 * some row is not silent.
+	 */
+	private Map<UUID, List<PushTarget>> targetsOf(List<OutboxRepository.Claimed> claimed, Set<UUID> recipients) {
+		Map<UUID, List<PushTarget>> targets = new HashMap<>();
+		for (Device device : devices.devicesOf(recipients)) {
+			targets.computeIfAbsent(device.userId(), user -> new ArrayList<>()).add(device);
+		}
+		if (webPush != null && claimed.stream().anyMatch(row -> !row.push().kind().isSilent())) {
+			for (WebPushSubscription subscription : subscriptions.subscriptionsOf(recipients)) {
+				targets.computeIfAbsent(subscription.userId(), user -> new ArrayList<>()).add(subscription);
+			}
+		}
+		return targets;
+	}
+
+	/** A push on its way to one target. */
+	private record Sent(PushTarget target, CompletableFuture<PushSender.PushResult> result) {
 	}
 
 	/** Deletes delivered rows past the retention. */
@@ -143,9 +196,12 @@ class NotificationDispatcher {
 		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
 	}
 
-	private CompletableFuture<PushSender.PushResult> sendSafely(Push push, Device device) {
+	private CompletableFuture<PushSender.PushResult> sendSafely(Push push, PushTarget target) {
 		try {
-			return sender.send(push, device);
+			if (target instanceof WebPushSubscription subscription && webPush != null) {
+				return webPush.send(push, subscription);
+			}
+			return sender.send(push, (Device) target);
 		}
 		catch (RuntimeException e) {
 			return CompletableFuture.completedFuture(PushSender.PushResult.retry(e.getClass().getSimpleName()));

@@ -6,7 +6,7 @@
  * must not close a cycle).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "user", "api", "ops", "api::error" })
+@ApplicationModule(allowedDependencies = { "user", "api", "ops", "secret", "api::error" })
 package com.amiqo.kairos.notification;
 
 import org.jspecify.annotations.NullMarked;

@@ -72,6 +72,15 @@ class DatabaseConfiguration {
 	}
 
 	/**
+	 * Transactions over the one data source; a rollback on a lost connection counts as
+	 * done ({@link DatabaseTransactionManager}).
+	 */
+	@Bean
+	DatabaseTransactionManager transactionManager(DataSource dataSource) {
+		return new DatabaseTransactionManager(dataSource);
+	}
+
+	/**
 	 * How many callers wait for a connection (Hikari's own pending count stays near 0).
 	 */
 	@Bean

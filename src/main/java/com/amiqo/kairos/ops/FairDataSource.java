@@ -45,10 +45,24 @@ final class FairDataSource extends DelegatingDataSource implements Closeable {
 		this.timeoutMillis = pool.getConnectionTimeout();
 	}
 
+	/**
+	 * Set by the background database probe ({@link DatabaseCheck}): while it finds the
+	 * database unreachable, a caller is refused at once (a {@code 503} for the API)
+	 * instead of waiting the whole connection timeout for a connection that cannot be
+	 * made. The next probe that reaches the database lifts it.
+	 */
+	private volatile boolean unreachable;
+
+	void unreachable(boolean unreachable) {
+		this.unreachable = unreachable;
+	}
+
 	@Override
 	public Connection getConnection() throws SQLException {
+		refuseWhileUnreachable();
 		awaitTurn();
 		try {
+			refuseWhileUnreachable();
 			return givingBackOnClose(pool.getConnection());
 		}
 		catch (SQLException | RuntimeException e) {
@@ -70,6 +84,13 @@ final class FairDataSource extends DelegatingDataSource implements Closeable {
 	@Override
 	public void close() {
 		pool.close();
+	}
+
+	private void refuseWhileUnreachable() throws SQLTransientConnectionException {
+		if (unreachable) {
+			throw new SQLTransientConnectionException(
+					pool.getPoolName() + " - the database is unreachable (background probe)", "08001");
+		}
 	}
 
 	private void awaitTurn() throws SQLException {

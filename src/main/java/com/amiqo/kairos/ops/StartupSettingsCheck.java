@@ -94,6 +94,10 @@ class StartupSettingsCheck implements ApplicationListener<ApplicationEnvironment
 			if (StringUtils.hasText(environment.getProperty("kairos.auth.emulator-host"))) {
 				problems.add("FIREBASE_AUTH_EMULATOR_HOST must not be set when KAIROS_ENV=prod");
 			}
+			if (StringUtils.hasText(environment.getProperty("kairos.web-push.trusted-certificate"))) {
+				problems.add("kairos.web-push.trusted-certificate (a test push service's certificate) must not be set"
+						+ " when KAIROS_ENV=prod");
+			}
 		}
 		return problems;
 	}

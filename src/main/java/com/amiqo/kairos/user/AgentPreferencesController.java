@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,7 @@ class AgentPreferencesController {
 	}
 
 	@EncryptedBlobFields(required = true)
+	@Schema(name = "AgentPreferencesUpdate")
 	record PutRequest(@Nullable String encryptedPayload,
 			@Nullable Integer encryptedBlobVersion) implements EncryptedBlob.Fields {
 	}

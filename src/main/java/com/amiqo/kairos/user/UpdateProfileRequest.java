@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 record UpdateProfileRequest(
 		@Size(min = 1, max = UserService.MAX_DISPLAY_NAME_LENGTH,
-				message = "must be 1-80 characters after trimming") @Pattern(regexp = "[^\\p{Cntrl}]*",
+				message = "must be 1-80 characters after trimming") @Pattern(regexp = "[^\\p{Cc}]*",
 						message = "must not contain control characters") @Nullable String displayName,
 		@LanguageTag @Nullable String locale, @Nullable Boolean agentModeDefault) {
 

@@ -1,6 +1,7 @@
 package com.amiqo.kairos.web;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,14 +12,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.CacheControl;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Serves the web client's files under {@code /app/} (and nothing else: Spring Boot's
- * default static mappings stay off, so unknown API paths are still the JSON 404) and
- * gives its pages their headers.
+ * Serves the web client's files under {@code /app/} and the site's {@code /favicon.ico}
+ * (and nothing else: Spring Boot's default static mappings stay off, so unknown API paths
+ * are still the JSON 404) and gives its pages their headers.
  */
 @Configuration(proxyBeanMethods = false)
 class WebClientConfiguration implements WebMvcConfigurer {
@@ -26,6 +28,10 @@ class WebClientConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
 		registry.addResourceHandler("/app/**").addResourceLocations("classpath:/static/app/");
+		// Browsers ask every site for it; a day in their cache.
+		registry.addResourceHandler("/favicon.ico")
+			.addResourceLocations("classpath:/static/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(1)));
 	}
 
 	@Bean

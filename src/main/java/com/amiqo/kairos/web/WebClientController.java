@@ -58,6 +58,12 @@ class WebClientController {
 		this.publicUrl = (configured == null || configured.isBlank()) ? null : configured.strip();
 	}
 
+	/** The site's root is the web client. */
+	@GetMapping("/")
+	ResponseEntity<Void> root() {
+		return ResponseEntity.status(302).location(URI.create("/app/")).build();
+	}
+
 	@GetMapping("/app")
 	ResponseEntity<Void> appWithoutSlash() {
 		return ResponseEntity.status(302).location(URI.create("/app/")).build();

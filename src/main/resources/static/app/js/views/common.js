@@ -27,7 +27,7 @@ export function stateBadge(state) {
 
 /**
  * Repeats `task` every `ms` while the tab is visible, and at once when the tab regains focus or a
- * push message says something changed (the event `kairos-refresh`). Returns the stop function.
+ * push message says something changed (the event `kairos-push`, relayed from the service worker). Returns the stop function.
  */
 export function poll(task, ms) {
   let stopped = false;
@@ -60,14 +60,14 @@ export function poll(task, ms) {
   };
   document.addEventListener('visibilitychange', onVisible);
   window.addEventListener('focus', tick);
-  window.addEventListener('kairos-refresh', tick);
+  window.addEventListener('kairos-push', tick);
   timer = setTimeout(tick, ms);
   return () => {
     stopped = true;
     clearTimeout(timer);
     document.removeEventListener('visibilitychange', onVisible);
     window.removeEventListener('focus', tick);
-    window.removeEventListener('kairos-refresh', tick);
+    window.removeEventListener('kairos-push', tick);
   };
 }
 

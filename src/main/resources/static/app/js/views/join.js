@@ -1,9 +1,11 @@
 // Opening an invite link: who invites to what (no plan details before sign-in), then join. The
-// key from the link's fragment is kept in this browser (plan-keys.js) for reading the private note.
+// key from the link's fragment is kept in this browser (key-store.js) for reading the private note.
 import { h, replace } from '../dom.js';
 import { get, post } from '../api.js';
 import { busy, formError, showError } from '../forms.js';
-import { rememberPlanKey } from '../plan-keys.js';
+import { holdPlanKey } from '../key-store.js';
+import { currentSession } from '../session.js';
+import { offerPushOnNextPlan } from '../push.js';
 import { CATEGORY_LABELS } from './common.js';
 
 function brokenLink(main) {
@@ -28,7 +30,8 @@ export function renderJoin(main, token, key) {
     join.addEventListener('click', () => busy(join, async () => {
       try {
         const result = data.already_participant ? { data: { id: data.negotiation_id } } : await post(`/invites/${encodeURIComponent(token)}/join`);
-        await rememberPlanKey(result.data.id, key);
+        holdPlanKey(currentSession().uid, result.data.id, key);
+        offerPushOnNextPlan();
         location.hash = `#/plan/${result.data.id}`;
       } catch (error) {
         if (error.code === 'INVITE_NOT_FOUND') brokenLink(main);

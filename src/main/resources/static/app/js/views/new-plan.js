@@ -5,7 +5,9 @@ import { h, replace } from '../dom.js';
 import { get, post } from '../api.js';
 import { field, formError, slotEditor, venueEditor, showError, showProblems, busy, MAX_TITLE } from '../forms.js';
 import { encryptNote, newNoteKey, BLOB_VERSION } from '../note-crypto.js';
-import { rememberPlanKey } from '../plan-keys.js';
+import { keepPlanKey } from '../key-store.js';
+import { currentSession } from '../session.js';
+import { offerPushOnNextPlan } from '../push.js';
 import { formatInstant } from '../time.js';
 import { CATEGORIES, CATEGORY_LABELS } from './common.js';
 import { makeFirstLink } from './share.js';
@@ -83,7 +85,7 @@ export function renderNewPlan(main) {
       minField),
     h('div', { class: 'card' },
       field('Private note (optional)', note, 'encrypted_payload',
-        'Encrypted in your browser: only people with your invite link can read it. We never see it.')),
+        'Encrypted in your browser; only the people in this plan can read it, on their own devices. We never see it.')),
     formError(),
     h('div', { class: 'actions' }, send, draft));
 
@@ -120,7 +122,8 @@ export function renderNewPlan(main) {
     }
     try {
       await post('/negotiate/start', body);
-      await rememberPlanKey(id, key);
+      await keepPlanKey(currentSession().uid, id, key);
+      offerPushOnNextPlan();
       try {
         await makeFirstLink(id);
       } catch { /* the plan's page offers to make one */ }

@@ -6,12 +6,12 @@ import { get, post, ApiError } from '../api.js';
 import { currentSession } from '../session.js';
 import { formatInstant, formatSlot } from '../time.js';
 import { busy, formError, showError, showProblems, slotEditor, venueEditor, field, clearErrors } from '../forms.js';
-import { decryptNote } from '../note-crypto.js';
-import { planKey } from '../plan-keys.js';
 import { errorWords } from '../words.js';
 import { stateBadge, poll, errorBox, CATEGORY_LABELS } from './common.js';
 import { icsButton } from './events.js';
 import { shareSection } from './share.js';
+import { renderPlanNote } from './plan-note.js';
+import { pushOffer } from '../push.js';
 import { renderGrid, optionLabel } from './grid.js';
 import { OPEN, nameOf, answerOf, waitingFor, newOptionFor, attending, canCome, ranked } from './plan-model.js';
 
@@ -22,11 +22,11 @@ export function renderPlan(main, id) {
   const next = h('section', { id: 'next-step', class: 'next-step', 'aria-live': 'polite' });
   const confirmed = h('section', { id: 'plan-confirmed' });
   const share = h('section', { id: 'plan-share', class: 'card' });
-  const note = h('section', { id: 'plan-note' });
+  const note = h('section', { id: 'plan-note', class: 'card' });
   const answers = h('section', { id: 'plan-options', 'aria-labelledby': 'answers-title' });
   const decide = h('section', { id: 'plan-decide' });
   const counter = h('section', { id: 'plan-counter' });
-  const notifications = h('section', { id: 'notifications-slot' }); // "turn on notifications" goes here
+  const notifications = h('section', { id: 'notifications-slot' });
   const manage = h('section', { id: 'plan-manage' });
 
   const n = () => view.n;
@@ -354,27 +354,8 @@ export function renderPlan(main, id) {
     replace(manage, open, box);
   }
 
-  async function renderNote() {
-    const plan = n();
-    if (view.noteFor === plan.encrypted_payload) return;
-    view.noteFor = plan.encrypted_payload;
-    if (!plan.encrypted_payload) {
-      replace(note);
-      return;
-    }
-    const key = await planKey(id);
-    if (!key) {
-      replace(note, h('div', { class: 'card' }, h('h2', null, 'Private note'), h('p', { class: 'muted', id: 'note-status' },
-        'This plan has a private note that only people with its key can read. This browser does not have the key yet: open the invite link you were sent, or wait for someone who has the key to open the plan.')));
-      return;
-    }
-    try {
-      const text = await decryptNote(key, id, plan.encrypted_payload, plan.encrypted_blob_version);
-      replace(note, h('div', { class: 'card' }, h('h2', null, 'Private note'), h('p', { id: 'note-text', class: 'note' }, text),
-        h('p', { class: 'hint' }, 'End-to-end encrypted: only people with the invite link\'s key can read it.')));
-    } catch (error) {
-      replace(note, h('div', { class: 'card' }, h('h2', null, 'Private note'), h('p', { class: 'error', id: 'note-status' }, error.message)));
-    }
+  function renderNote() {
+    return renderPlanNote(note, view.n, me, view);
   }
 
   function show(plan, etag) {
@@ -411,7 +392,10 @@ export function renderPlan(main, id) {
     show(result.data, result.etag);
   }
 
+  const offer = pushOffer();
+  if (offer) notifications.append(offer);
   get(`/negotiations/${id}`).then((result) => {
+    // The push offer comes late: after creating, sharing the link comes first; after joining, answering.
     replace(main, head, next, confirmed, share, note, answers, decide, counter, notifications, manage);
     show(result.data, result.etag);
   }).catch((error) => {

@@ -5,10 +5,13 @@
 import { h, replace, announce } from '../dom.js';
 import { get, post, remove } from '../api.js';
 import { busy, formError, showError, showProblems, field } from '../forms.js';
-import { planKey } from '../plan-keys.js';
+import { heldPlanKey } from '../key-store.js';
+import { currentSession } from '../session.js';
 import { formatInstant } from '../time.js';
 import { clientConfig } from '../auth.js';
 import { linkBase } from './common.js';
+
+const myPlanKey = (planId) => heldPlanKey(currentSession().uid, planId);
 
 /** Links made in this tab, by plan: a link's token is shown only once by the service. */
 const madeHere = new Map();
@@ -25,7 +28,7 @@ export async function inviteUrl(token, key) {
 /** Makes a link right after creating a plan, so the plan's page opens with it ready to share. */
 export async function makeFirstLink(planId) {
   const { data } = await post(`/negotiations/${planId}/invite-links`, {});
-  madeHere.set(planId, [{ id: data.id, url: await inviteUrl(data.token, await planKey(planId)) }]);
+  madeHere.set(planId, [{ id: data.id, url: await inviteUrl(data.token, await myPlanKey(planId)) }]);
 }
 
 export function linkState(link, now = Date.now()) {
@@ -124,7 +127,7 @@ export function shareSection(id, negotiation) {
       if (showProblems(form, problems)) return;
       try {
         const { data } = await post(`/negotiations/${id}/invite-links`, body);
-        const key = await planKey(id);
+        const key = await myPlanKey(id);
         const url = await inviteUrl(data.token, key);
         madeHere.set(id, [...(madeHere.get(id) || []), { id: data.id, url }]);
         noKey.hidden = !(negotiation().encrypted_payload && !key);

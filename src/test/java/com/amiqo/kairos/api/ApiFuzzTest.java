@@ -21,6 +21,7 @@ import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.OpenApiConformance;
 import com.amiqo.kairos.support.QuietApiTest;
 import com.amiqo.kairos.support.RawHttp;
+import com.amiqo.kairos.support.TestKeys;
 import com.amiqo.kairos.support.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +82,36 @@ class ApiFuzzTest extends QuietApiTest {
 	}
 
 	/**
+	 * Framing the web server refuses is a client error, or the server saying what it does
+	 * not implement ({@code 501}) or which HTTP version it does not speak ({@code 505}):
+	 * never a 500, always the envelope with a request id, and none of it logged.
+	 */
+	@Test
+	void malformedFramingGets400Or501Or505InTheEnvelope(CapturedOutput output) {
+		String marker = "Fr" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "q";
+		TestUser user = signIn("Framer");
+		List<String> failures = new ArrayList<>();
+		for (String request : new FuzzedRequests(0, marker).framing(user.token())) {
+			RawHttp.Response response = RawHttp.send(port(), request);
+			String label = request.substring(0, request.indexOf("\r\n")) + " "
+					+ request.lines()
+						.filter(line -> line.startsWith("Transfer-Encoding") || line.startsWith("Content-Length"))
+						.toList();
+			if (!List.of(400, 501, 505).contains(response.status())) {
+				failures.add(label + ": status " + response.status() + "\n    " + response);
+				continue;
+			}
+			String problem = problem(new Fuzzed("FRAMING", "/", List.of(), new byte[0], label), response, false);
+			if (problem != null) {
+				failures.add(label + ": " + problem + "\n    " + response);
+			}
+		}
+
+		assertThat(failures).isEmpty();
+		assertThat(output.getAll()).doesNotContain(marker).doesNotContain("Unhandled exception");
+	}
+
+	/**
 	 * The status and shape must be what the served OpenAPI document says for the
 	 * operation, if it is one.
 	 */
@@ -94,7 +125,8 @@ class ApiFuzzTest extends QuietApiTest {
 
 	private static String problem(Fuzzed request, RawHttp.Response response, boolean databaseChanged) {
 		int status = response.status();
-		if (status < 200 || status >= 500) {
+		boolean framing = request.method().equals("FRAMING");
+		if (status < 200 || (status >= 500 && !framing)) {
 			return "status " + status;
 		}
 		String requestId = response.header("X-Request-Id");
@@ -156,7 +188,8 @@ class ApiFuzzTest extends QuietApiTest {
 			.valueStream()
 			.map(v -> v.path("id").asString())
 			.toList();
-		return new Scene(organizer, guest, open.data().path("id").asString(), slotIds, venueIds, eventId);
+		return new Scene(organizer, guest, open.data().path("id").asString(), slotIds, venueIds, eventId,
+				TestKeys.generate().publish(api, guest));
 	}
 
 	private ApiResponse start(TestUser organizer, TestUser guest) {

@@ -38,6 +38,35 @@ class EdgeHeadersTest extends ApiTest {
 
 		assertThat(preflight.status()).isEqualTo(403);
 		assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+		assertThat(preflight.header("Content-Type")).startsWith("application/json");
+		assertThat(preflight.errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(preflight.error().path("details").path("reason").asString()).isEqualTo("cors_not_allowed");
+		assertThat(preflight.header("X-Request-Id")).isNotBlank();
+	}
+
+	@Test
+	void requestFromOtherOriginIsRefusedInTheEnvelope() {
+		ApiResponse refused = api.get("/me")
+			.token(TestTokens.valid(newUid("cors-evil")))
+			.header("Origin", "https://evil.example")
+			.send();
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.header("Content-Type")).startsWith("application/json");
+		assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
+		assertThat(refused.error().path("details").path("reason").asString()).isEqualTo("cors_not_allowed");
+	}
+
+	@Test
+	void preflightFromAllowedOriginAskingForAnotherHeaderIsRefusedInTheEnvelope() {
+		ApiResponse preflight = api.options("/negotiations")
+			.header("Origin", BROWSER_ORIGIN)
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "x-not-allowed")
+			.send();
+
+		assertThat(preflight.status()).isEqualTo(403);
+		assertThat(preflight.errorCode()).isEqualTo("FORBIDDEN");
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import com.amiqo.kairos.support.ApiClient;
+import com.amiqo.kairos.support.MockPushService;
+import com.amiqo.kairos.support.TestKeys;
 import com.amiqo.kairos.support.TestUser;
 
 /**
@@ -27,14 +29,20 @@ final class FuzzedRequests {
 	 * theirs.
 	 */
 	record Scene(TestUser organizer, TestUser guest, String negotiationId, List<String> slotIds, List<String> venueIds,
-			String eventId) {
+			String eventId, TestKeys guestKey) {
 	}
 
 	record Fuzzed(String method, String target, List<String> headers, byte[] body, String label) {
 	}
 
 	private record Endpoint(String method, String path, List<String> query,
-			java.util.function.Function<Scene, Map<String, Object>> body) {
+			java.util.function.Function<Scene, Map<String, Object>> body, boolean arrayBody) {
+
+		Endpoint(String method, String path, List<String> query,
+				java.util.function.Function<Scene, Map<String, Object>> body) {
+			this(method, path, query, body, false);
+		}
+
 	}
 
 	private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
@@ -70,8 +78,67 @@ final class FuzzedRequests {
 				new Endpoint("GET", "/events/{event}", List.of(), null),
 				new Endpoint("POST", "/events", List.of(), scene -> map("title", "x")),
 				new Endpoint("GET", "/health", List.of(), null), new Endpoint("GET", "/version", List.of(), null),
+				new Endpoint("GET", "/web-push/vapid-public-key", List.of(), null),
+				new Endpoint("PUT", "/me/web-push-subscriptions", List.of(), this::webPushBody),
+				new Endpoint("DELETE", "/me/web-push-subscriptions", List.of("endpoint"), null),
 				new Endpoint("POST", "/dev/tokens", List.of(), scene -> map("uid", "fuzz-dev", "name", "Dev")),
-				new Endpoint("GET", "/no/such/route", List.of(), null));
+				new Endpoint("GET", "/no/such/route", List.of(), null),
+				new Endpoint("PUT", "/me/keys/{key}", List.of(),
+						scene -> map("public_key", new LinkedHashMap<>(scene.guestKey().jwk()), "label", "phone")),
+				new Endpoint("GET", "/me/keys", List.of(), null),
+				new Endpoint("DELETE", "/me/keys/{key}", List.of(), null),
+				new Endpoint("GET", "/negotiations/{id}/keys", List.of(), null),
+				new Endpoint("PUT", "/negotiations/{id}/wrapped-keys", List.of(), scene -> map("recipient_key_id",
+						scene.guestKey().keyId(), "wrapped_key", "QUJD", "wrapped_key_version", 1), true));
+	}
+
+	/**
+	 * A browser's subscription on the tests' push service, as the web client sends it.
+	 */
+	private Map<String, Object> webPushBody(Scene scene) {
+		MockPushService.Subscriber browser = MockPushService.get().subscriber();
+		return map("endpoint", browser.endpoint(), "keys", map("p256dh", browser.p256dh(), "auth", browser.auth()));
+	}
+
+	/**
+	 * Requests whose framing the web server refuses before any endpoint sees them: a
+	 * request line of another HTTP version, a method it does not implement, transfer
+	 * codings it does not support, chunked bodies it cannot read, contradicting lengths.
+	 * Each is sent as written, byte for byte, with the marker in its target.
+	 */
+	List<String> framing(String token) {
+		String json = "{\"negotiation_id\": \"" + marker + "\"}";
+		String auth = "Authorization: Bearer " + token + "\r\n";
+		return List.of("GET /health?" + marker + " HTTP/2.0\r\nHost: localhost\r\n\r\n",
+				"GET /health?" + marker + " HTTP/3.0\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+				"GET /health?" + marker + " HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+				"CONNECT localhost:443 HTTP/1.1\r\nHost: localhost:443\r\nX-Fuzz: " + marker
+						+ "\r\nConnection: close\r\n\r\n",
+				chunked("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: gzip, chunked\r\n", json),
+				chunked("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: identity\r\n", json),
+				chunked("GET /health?" + marker, "Transfer-Encoding: identity\r\n", json),
+				chunked("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: chunked, gzip\r\n", json),
+				chunked("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: x-" + marker + "\r\n", json),
+				raw("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: chunked\r\n",
+						"zz\r\n" + json + "\r\n0\r\n\r\n"),
+				raw("PATCH /me?" + marker, auth + "Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n"),
+				raw("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: chunked\r\n",
+						"ffffffffffffffffff\r\n" + json + "\r\n0\r\n\r\n"),
+				raw("POST /negotiate/cancel?" + marker, auth + "Transfer-Encoding: chunked\r\n",
+						"5\r\n" + json + "\r\n0\r\n\r\n"),
+				raw("POST /negotiate/cancel?" + marker, auth + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+						"zz\r\n\r\n"),
+				raw("POST /negotiate/cancel?" + marker, auth + "Content-Length: x" + marker + "\r\n", json),
+				raw("POST /negotiate/cancel?" + marker, auth + "Content-Length: 3\r\nContent-Length: 4\r\n", json));
+	}
+
+	private static String chunked(String requestLine, String headers, String body) {
+		return raw(requestLine, headers, Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+	}
+
+	private static String raw(String requestLine, String headers, String body) {
+		return requestLine + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" + headers
+				+ "Connection: close\r\n\r\n" + body;
 	}
 
 	Fuzzed next(Scene scene) {
@@ -82,8 +149,12 @@ final class FuzzedRequests {
 			method = pick(List.of("DELETE", "PUT", "OPTIONS", "HEAD", "PATCH", "POST", "GET", "FOO"));
 			labels.add("method=" + method);
 		}
-		String path = endpoint.path().replace("{id}", scene.negotiationId()).replace("{event}", scene.eventId());
-		if (path.contains(scene.negotiationId()) || path.contains(scene.eventId())) {
+		String path = endpoint.path()
+			.replace("{id}", scene.negotiationId())
+			.replace("{event}", scene.eventId())
+			.replace("{key}", scene.guestKey().keyId());
+		if (path.endsWith(scene.negotiationId()) || path.endsWith(scene.eventId())
+				|| path.endsWith(scene.guestKey().keyId())) {
 			if (chance(30)) {
 				String id = pick(List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%ZZ", "%2F", "%00",
 						"%E2%82", "..%2F..", "a;b=c", "%C0%AF", marker + next(), "x".repeat(300), "%20"));
@@ -96,6 +167,9 @@ final class FuzzedRequests {
 		byte[] body = new byte[0];
 		if (endpoint.body() != null) {
 			body = body(endpoint.body().apply(scene), labels);
+			if (endpoint.arrayBody() && chance(85)) {
+				body = concat(concat("[".getBytes(StandardCharsets.UTF_8), body), "]".getBytes(StandardCharsets.UTF_8));
+			}
 			String contentType = chance(20) ? pick(CONTENT_TYPES) : "application/json";
 			if (!contentType.startsWith("application/json")) {
 				labels.add("content-type=" + contentType);

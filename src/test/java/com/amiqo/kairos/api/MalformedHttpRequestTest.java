@@ -5,7 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -25,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MalformedHttpRequestTest extends ApiTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/events?status=%ZZ", "/negotiations?limit=%ZZ", "/me?foo=%ZZ", "/events?status=%E2%82",
@@ -124,6 +129,29 @@ class MalformedHttpRequestTest extends ApiTest {
 		// A request line Tomcat cannot parse leaves the headers unread: then the id is a
 		// fresh one.
 		assertThat(response.header("X-Request-Id")).matches("probe-path-1|[0-9a-f-]{36}");
+	}
+
+	/**
+	 * A path segment no id can have (an encoded dot or line break, a path parameter) is a
+	 * validation error naming the route's variable at that place.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "GET,/negotiations/%2e%2e,id", "GET,/negotiations/%2E,id",
+			"PUT,/me/devices/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef%0A,token",
+			"GET,/negotiations/7b1f1d52-5f7e-4c1e-9a55-3b0f3d1f2a10;x=1/invite-links,id",
+			"DELETE,/negotiations/7b1f1d52-5f7e-4c1e-9a55-3b0f3d1f2a10/invite-links/%2e%2e,linkId",
+			"GET,/events/%0d,id", "GET,/invites/abc;jsessionid=1,token", "GET,/no-such/%2e%2e,path" })
+	void pathSegmentRefusedBeforeRoutingNamesTheField(String method, String target, String field) {
+		TestUser user = signIn("Pathfinder");
+		RawHttp.Response response = RawHttp.request(port(), method, target,
+				List.of("Authorization: Bearer " + user.token(), "X-Request-Id: probe-field-1"), new byte[0]);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/json");
+		assertThat(response.header("X-Request-Id")).isEqualTo("probe-field-1");
+		JsonNode error = JSON.readTree(response.body()).path("error");
+		assertThat(error.path("code").asString()).isEqualTo("VALIDATION_ERROR");
+		assertThat(error.path("details").path("field").asString()).as(response.body()).isEqualTo(field);
 	}
 
 	/**

@@ -34,6 +34,7 @@ class JwksOutageTest {
 					.send();
 
 				assertThat(response.status()).as("request " + i + ": " + response).isEqualTo(503);
+				assertThat(response.header("Retry-After")).isEqualTo("1");
 				assertThat(response.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
 				assertThat(response.error().path("details").path("retryable").asBoolean()).isTrue();
 			}
@@ -42,6 +43,11 @@ class JwksOutageTest {
 			assertThat(output.getAll()).contains("Authentication: Firebase ID tokens of project 'kairos-test'")
 				.contains("local issuer ON")
 				.contains("emulator mode off");
+			// An expected outage: one warning per request, no stack trace.
+			assertThat(output.getAll()).contains("Token verification unavailable")
+				.doesNotContain("Servlet.service()")
+				.doesNotContain("Signing keys are unavailable")
+				.doesNotContain("\tat org.springframework.security");
 		}
 	}
 

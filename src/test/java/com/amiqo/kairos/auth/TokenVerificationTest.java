@@ -183,6 +183,75 @@ class TokenVerificationTest extends ApiTest {
 		assertRejected(api.get("/me").token(token).send(), "invalid_signature");
 	}
 
+	/**
+	 * {@code alg} is compared exactly: {@code none} in another spelling is just another
+	 * algorithm that is not RS256, with or without a signature segment.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "NONE", "nOnE", "None", "HS256", "RS384", "" })
+	void meWithAnotherAlgorithmInAnySpellingReturns401InvalidSignature(String algorithm) {
+		String claims = TestTokens.forUser(newUid("alg")).claims().toString();
+		String header = base64Url("{\"alg\":\"" + algorithm + "\",\"kid\":\"" + TestJwks.get().primaryKey().getKeyID()
+				+ "\",\"typ\":\"JWT\"}");
+		String unsigned = header + "." + base64Url(claims) + ".";
+		String signed = unsigned + base64Url("not-a-signature");
+
+		assertRejected(api.get("/me").token(unsigned).send(), "invalid_signature");
+		assertRejected(api.get("/me").token(signed).send(), "invalid_signature");
+	}
+
+	@Test
+	void meWithRs256AndAnEmptySignatureSegmentReturns401InvalidSignature() {
+		String[] parts = TestTokens.valid(newUid("no-signature")).split("\\.");
+
+		assertRejected(api.get("/me").token(parts[0] + "." + parts[1] + ".").send(), "invalid_signature");
+	}
+
+	@Test
+	void meWithAHeaderThatIsNotJsonReturns401InvalidToken() {
+		String[] parts = TestTokens.valid(newUid("bad-header")).split("\\.");
+
+		assertRejected(api.get("/me").token(base64Url("not json") + "." + parts[1] + ".").send(), "invalid_token");
+	}
+
+	@Test
+	void meWithNotBeforeInTheFuturePastTheSkewReturns401InvalidToken() {
+		String token = TestTokens.forUser(newUid("nbf-future"))
+			.claim("nbf", Instant.now().plusSeconds(120).getEpochSecond())
+			.sign();
+
+		assertRejected(api.get("/me").token(token).send(), "invalid_token");
+	}
+
+	@Test
+	void meWithNotBeforeInThePastOrWithinTheSkewReturns200() {
+		String past = TestTokens.forUser(newUid("nbf-past"))
+			.claim("nbf", Instant.now().minusSeconds(60).getEpochSecond())
+			.sign();
+		String withinSkew = TestTokens.forUser(newUid("nbf-skew"))
+			.claim("nbf", Instant.now().plusSeconds(30).getEpochSecond())
+			.sign();
+
+		assertThat(api.get("/me").token(past).send().status()).isEqualTo(200);
+		assertThat(api.get("/me").token(withinSkew).send().status()).isEqualTo(200);
+	}
+
+	/**
+	 * Firebase's rule for {@code iat} is only that it is in the past: a signed token with
+	 * an issue time long ago (here one second before 1970) is accepted while it has not
+	 * expired.
+	 */
+	@Test
+	void meWithIssuedAtLongInThePastReturns200() {
+		String token = TestTokens.forUser(newUid("iat-ancient")).issuedAt(Instant.ofEpochSecond(-1)).sign();
+
+		assertThat(api.get("/me").token(token).send().status()).isEqualTo(200);
+	}
+
+	private static String base64Url(String text) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+
 	@Test
 	void meWithHs256SignedWithThePublicKeyReturns401InvalidSignature() throws Exception {
 		RSAKey publicKey = TestJwks.get().primaryKey().toPublicJWK();

@@ -14,19 +14,23 @@ import tools.jackson.databind.JsonNode;
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.TestKeys;
 import com.amiqo.kairos.support.TestUser;
 
 import static com.amiqo.kairos.support.ApiAssertions.assertErrorEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may do what (docs/reference.md#negotiation-states, docs/reference.md#events):
- * organizer, invitee, stranger and a caller without a token against every negotiation,
- * invite-link, event, calendar-file and calendar-feed endpoint, each cell asserting the
- * exact status and code. Every case builds its own users and negotiation (with one invite
- * link unless it is confirmed).
+ * Who may do what (docs/reference.md#negotiation-states, docs/reference.md#events,
+ * docs/reference.md#keys-and-wrapped-plan-keys): organizer, invitee, stranger and a
+ * caller without a token against every negotiation, invite-link, event, calendar-file,
+ * calendar-feed, participant-key and wrapped-key endpoint, each cell asserting the exact
+ * status and code. Every case builds its own users and negotiation (with one invite link
+ * unless it is confirmed).
  */
 class AuthorizationMatrixTest extends ApiTest {
+
+	private static final String WRAPPED = java.util.Base64.getEncoder().encodeToString(new byte[126]);
 
 	enum Role {
 
@@ -58,7 +62,8 @@ class AuthorizationMatrixTest extends ApiTest {
 		REVOKE_INVITE_LINK("DELETE /negotiations/{id}/invite-links/{link_id}"), PREVIEW_INVITE("GET /invites/{token}"),
 		JOIN_INVITE("POST /invites/{token}/join"), GET_ORGANIZERS_EVENT_ICS("GET /events/{organizer's event id}/ics"),
 		GET_INVITEES_EVENT_ICS("GET /events/{invitee's event id}/ics"), PUT_CALENDAR_FEED("PUT /me/calendar-feed"),
-		DELETE_CALENDAR_FEED("DELETE /me/calendar-feed"), LIST_PEOPLE("GET /me/people");
+		DELETE_CALENDAR_FEED("DELETE /me/calendar-feed"), GET_NEGOTIATION_KEYS("GET /negotiations/{id}/keys"),
+		PUT_WRAPPED_KEYS("PUT /negotiations/{id}/wrapped-keys"), LIST_PEOPLE("GET /me/people");
 
 		final String label;
 
@@ -119,6 +124,18 @@ class AuthorizationMatrixTest extends ApiTest {
 				"403 USER_NOT_EVENT_OWNER", "401 UNAUTHORIZED");
 		row(cells, Endpoint.PUT_CALENDAR_FEED, Target.CONFIRMED, "200", "200", "200", "401 UNAUTHORIZED");
 		row(cells, Endpoint.DELETE_CALENDAR_FEED, Target.CONFIRMED, "204", "204", "204", "401 UNAUTHORIZED");
+		row(cells, Endpoint.GET_NEGOTIATION_KEYS, Target.OPEN, "200", "200", "403 USER_NOT_PARTICIPANT",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.GET_NEGOTIATION_KEYS, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.GET_NEGOTIATION_KEYS, Target.CONFIRMED, "200", "200", "403 USER_NOT_PARTICIPANT",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.PUT_WRAPPED_KEYS, Target.OPEN, "200", "200", "403 USER_NOT_PARTICIPANT",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.PUT_WRAPPED_KEYS, Target.DRAFT, "200", "404 NOT_FOUND", "404 NOT_FOUND",
+				"401 UNAUTHORIZED");
+		row(cells, Endpoint.PUT_WRAPPED_KEYS, Target.CONFIRMED, "200", "200", "403 USER_NOT_PARTICIPANT",
+				"401 UNAUTHORIZED");
 		row(cells, Endpoint.LIST_PEOPLE, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
 		row(cells, Endpoint.LIST_PEOPLE, Target.DRAFT, "200", "200", "200", "401 UNAUTHORIZED");
 		return cells.stream();
@@ -164,6 +181,10 @@ class AuthorizationMatrixTest extends ApiTest {
 			assertThat(after.path("state").asString()).isEqualTo(before.path("state").asString());
 			assertThat(statuses(after)).isEqualTo(statuses(before));
 			assertThat(eventStatuses(world.id)).isEqualTo(world.eventStatusesBefore);
+			assertThat(jdbc.sql("SELECT count(*) FROM negotiation_wrapped_keys WHERE negotiation_id = ?")
+				.param(UUID.fromString(world.id))
+				.query(Long.class)
+				.single()).as("a refused request stores no wrapping").isZero();
 		}
 	}
 
@@ -190,6 +211,10 @@ class AuthorizationMatrixTest extends ApiTest {
 			case GET_INVITEES_EVENT_ICS -> api.get("/events/" + world.bobEvent + "/ics");
 			case PUT_CALENDAR_FEED -> api.put("/me/calendar-feed");
 			case DELETE_CALENDAR_FEED -> api.delete("/me/calendar-feed");
+			case GET_NEGOTIATION_KEYS -> api.get("/negotiations/" + world.id + "/keys");
+			case PUT_WRAPPED_KEYS -> api.put("/negotiations/" + world.id + "/wrapped-keys")
+				.json(List.of(Map.of("recipient_key_id", world.bobKey.keyId(), "wrapped_key", WRAPPED,
+						"wrapped_key_version", 1)));
 			case LIST_PEOPLE -> api.get("/me/people");
 		};
 		if (caller != null) {
@@ -268,6 +293,22 @@ class AuthorizationMatrixTest extends ApiTest {
 			case PUT_CALENDAR_FEED ->
 				assertThat(data.path("url").asString()).startsWith("http://localhost:8080/calendar/");
 			case DELETE_CALENDAR_FEED -> assertThat(response.raw()).isEmpty();
+			case GET_NEGOTIATION_KEYS -> {
+				assertThat(data.size()).isEqualTo(1);
+				assertThat(data.path(0).path("key_id").asString()).isEqualTo(world.bobKey.keyId());
+				assertThat(data.path(0).path("user_id").asString()).isEqualTo(world.bob.uid());
+			}
+			case PUT_WRAPPED_KEYS -> {
+				assertThat(data.path("created").path(0).asString()).isEqualTo(world.bobKey.keyId());
+				// A draft's invitee cannot read it yet; the wrapping waits for the send.
+				if (target != Target.DRAFT) {
+					assertThat(get(world.bob, world.id).data()
+						.path("my_wrapped_keys")
+						.path(0)
+						.path("wrapped_key")
+						.asString()).isEqualTo(WRAPPED);
+				}
+			}
 			case LIST_PEOPLE -> {
 				// Participants only, and a draft links its organizer to its invitees, not
 				// back.
@@ -322,7 +363,7 @@ class AuthorizationMatrixTest extends ApiTest {
 	// ---------------------------------------------------------------- fixtures
 
 	private record World(TestUser alice, TestUser bob, TestUser mallory, String id, String aliceEvent, String bobEvent,
-			List<String> eventStatusesBefore, String linkId, String linkToken) {
+			List<String> eventStatusesBefore, String linkId, String linkToken, TestKeys bobKey) {
 	}
 
 	private World world(Target target) {
@@ -359,7 +400,8 @@ class AuthorizationMatrixTest extends ApiTest {
 			linkId = link.data().path("id").asString();
 			linkToken = link.data().path("token").asString();
 		}
-		return new World(alice, bob, mallory, id, aliceEvent, bobEvent, eventStatuses(id), linkId, linkToken);
+		return new World(alice, bob, mallory, id, aliceEvent, bobEvent, eventStatuses(id), linkId, linkToken,
+				TestKeys.generate().publish(api, bob));
 	}
 
 	private String eventOf(String negotiationId, TestUser owner) {

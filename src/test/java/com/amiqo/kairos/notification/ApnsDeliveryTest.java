@@ -32,7 +32,7 @@ class ApnsDeliveryTest extends DeliveryTest {
 	NotificationDispatcher dispatcher;
 
 	@Autowired
-	PushSender sender;
+	PushSender<Device> sender;
 
 	@Autowired
 	MeterRegistry meters;

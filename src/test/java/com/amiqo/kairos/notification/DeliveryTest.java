@@ -29,6 +29,9 @@ abstract class DeliveryTest extends QuietApiTest {
 	DeviceRepository devices;
 
 	@Autowired
+	WebPushSubscriptionRepository subscriptions;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@BeforeEach

@@ -11,15 +11,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.amiqo.kairos.support.ApiClient;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.MockPushService;
 import com.amiqo.kairos.support.TestUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The authorization matrix of the caller-scoped endpoints: the owner of a device and of
- * preferences, another signed-in user, and a caller without a token, against each
- * endpoint aimed at the owner's data. Whatever the others do, the owner's device and
- * preferences are as they were; only re-registering a token moves it (a phone that
+ * The authorization matrix of the caller-scoped endpoints: the owner of a device, of a
+ * browser's Web Push subscription and of preferences, another signed-in user, and a
+ * caller without a token, against each endpoint aimed at the owner's data. Whatever the
+ * others do, the owner's device, subscription and preferences are as they were; only
+ * re-registering a token or re-subscribing an endpoint moves it (a phone or browser that
  * changed hands, docs/reference.md#users).
  */
 class DevicesAndPreferencesMatrixTest extends ApiTest {
@@ -34,7 +36,8 @@ class DevicesAndPreferencesMatrixTest extends ApiTest {
 
 	enum Endpoint {
 
-		REGISTER_DEVICE, DELETE_DEVICE, GET_PREFERENCES, PUT_PREFERENCES_IF_MATCH, PUT_PREFERENCES
+		REGISTER_DEVICE, DELETE_DEVICE, GET_PREFERENCES, PUT_PREFERENCES_IF_MATCH, PUT_PREFERENCES, SUBSCRIBE_WEB_PUSH,
+		UNSUBSCRIBE_WEB_PUSH
 
 	}
 
@@ -53,12 +56,19 @@ class DevicesAndPreferencesMatrixTest extends ApiTest {
 				Arguments.of(Endpoint.PUT_PREFERENCES_IF_MATCH, Role.NO_TOKEN, 401, true),
 				Arguments.of(Endpoint.PUT_PREFERENCES, Role.OWNER, 200, false),
 				Arguments.of(Endpoint.PUT_PREFERENCES, Role.OTHER_USER, 200, true),
-				Arguments.of(Endpoint.PUT_PREFERENCES, Role.NO_TOKEN, 401, true));
+				Arguments.of(Endpoint.PUT_PREFERENCES, Role.NO_TOKEN, 401, true),
+				Arguments.of(Endpoint.SUBSCRIBE_WEB_PUSH, Role.OWNER, 200, true),
+				Arguments.of(Endpoint.SUBSCRIBE_WEB_PUSH, Role.OTHER_USER, 200, false),
+				Arguments.of(Endpoint.SUBSCRIBE_WEB_PUSH, Role.NO_TOKEN, 401, true),
+				Arguments.of(Endpoint.UNSUBSCRIBE_WEB_PUSH, Role.OWNER, 204, false),
+				Arguments.of(Endpoint.UNSUBSCRIBE_WEB_PUSH, Role.OTHER_USER, 204, true),
+				Arguments.of(Endpoint.UNSUBSCRIBE_WEB_PUSH, Role.NO_TOKEN, 401, true));
 	}
 
 	/**
-	 * @param ownerDataUnchanged for device endpoints: the token still belongs to the
-	 * owner; for preferences: the owner's blob is still the original one
+	 * @param ownerDataUnchanged for device and Web Push endpoints: the token or
+	 * subscription still belongs to the owner; for preferences: the owner's blob is still
+	 * the original one
 	 */
 	@ParameterizedTest(name = "{0} as {1} -> {2}")
 	@MethodSource("matrix")
@@ -72,6 +82,8 @@ class DevicesAndPreferencesMatrixTest extends ApiTest {
 			.token(owner.token())
 			.json(Map.of("encrypted_payload", BLOB, "encrypted_blob_version", 1))
 			.send();
+		MockPushService.Subscriber browser = MockPushService.get().subscriber();
+		api.put("/me/web-push-subscriptions").token(owner.token()).json(browser.json()).send();
 		TestUser caller = role == Role.OWNER ? owner : other;
 
 		ApiClient.Call call = switch (endpoint) {
@@ -83,6 +95,9 @@ class DevicesAndPreferencesMatrixTest extends ApiTest {
 				.json(Map.of("encrypted_payload", "AAAA", "encrypted_blob_version", 1));
 			case PUT_PREFERENCES ->
 				api.put("/me/agent-preferences").json(Map.of("encrypted_payload", "AAAA", "encrypted_blob_version", 1));
+			case SUBSCRIBE_WEB_PUSH -> api.put("/me/web-push-subscriptions").json(browser.json());
+			case UNSUBSCRIBE_WEB_PUSH -> api
+				.delete("/me/web-push-subscriptions?endpoint=" + WebPushSubscriptionApiTest.encode(browser.endpoint()));
 		};
 		if (role != Role.NO_TOKEN) {
 			call.token(caller.token());
@@ -91,7 +106,12 @@ class DevicesAndPreferencesMatrixTest extends ApiTest {
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		boolean deviceEndpoint = endpoint == Endpoint.REGISTER_DEVICE || endpoint == Endpoint.DELETE_DEVICE;
-		if (deviceEndpoint) {
+		boolean webPushEndpoint = endpoint == Endpoint.SUBSCRIBE_WEB_PUSH || endpoint == Endpoint.UNSUBSCRIBE_WEB_PUSH;
+		if (webPushEndpoint) {
+			assertThat(subscriber(browser.endpoint()))
+				.isEqualTo(ownerDataUnchanged ? owner.uid() : role == Role.OWNER ? null : other.uid());
+		}
+		else if (deviceEndpoint) {
 			assertThat(owner(token))
 				.isEqualTo(ownerDataUnchanged ? owner.uid() : role == Role.OWNER ? null : other.uid());
 		}
@@ -106,6 +126,12 @@ class DevicesAndPreferencesMatrixTest extends ApiTest {
 		if (endpoint == Endpoint.GET_PREFERENCES && role == Role.OWNER) {
 			assertThat(response.data().path("encrypted_payload").asString()).isEqualTo(BLOB);
 		}
+	}
+
+	private String subscriber(String endpoint) {
+		return jdbc.sql("""
+				SELECT u.firebase_uid FROM web_push_subscriptions s JOIN app_users u ON u.id = s.user_id
+				 WHERE s.endpoint = :e""").param("e", endpoint).query(String.class).optional().orElse(null);
 	}
 
 	private String owner(String token) {

@@ -42,7 +42,7 @@ class DispatcherCrashSafetyTest extends DeliveryTest {
 	DataSource dataSource;
 
 	/** Counts pushes per outbox row, as a phone would see them. */
-	static final class RecordingSender implements PushSender {
+	static final class RecordingSender implements PushSender<Device> {
 
 		final Map<Long, AtomicInteger> sends = new ConcurrentHashMap<>();
 
@@ -156,8 +156,8 @@ class DispatcherCrashSafetyTest extends DeliveryTest {
 	void backoffGrowsExponentiallyWithJitterUpToTheCap() {
 		NotificationProperties slow = new NotificationProperties(false, Duration.ofSeconds(5), 10,
 				Duration.ofSeconds(60), 10, Duration.ofSeconds(2), Duration.ofMinutes(15), Duration.ofDays(7));
-		NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, devices, new RecordingSender(), slow,
-				metrics);
+		NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, devices, new RecordingSender(),
+				subscriptions, null, slow, metrics);
 
 		for (int i = 0; i < 50; i++) {
 			assertThat(dispatcher.backoff(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -169,8 +169,8 @@ class DispatcherCrashSafetyTest extends DeliveryTest {
 			.isGreaterThan(1);
 	}
 
-	private NotificationDispatcher dispatcher(PushSender sender) {
-		return new NotificationDispatcher(outbox, devices, sender, properties, metrics);
+	private NotificationDispatcher dispatcher(PushSender<Device> sender) {
+		return new NotificationDispatcher(outbox, devices, sender, subscriptions, null, properties, metrics);
 	}
 
 	private List<UUID> usersWithDevices(int count) {

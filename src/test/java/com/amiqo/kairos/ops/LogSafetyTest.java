@@ -3,6 +3,7 @@ package com.amiqo.kairos.ops;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.RawHttp;
 import com.amiqo.kairos.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +90,56 @@ class LogSafetyTest extends ApiTest {
 		assertThat(output.getAll()).doesNotContain("Bearer ey")
 			.doesNotContain("garbage.token.value")
 			.doesNotContain(uid + "@example.com");
+	}
+
+	/**
+	 * A credential can travel in a path (feed secrets, invite tokens, device tokens), a
+	 * query or a header: whatever route shape, method and framing it comes in, neither
+	 * our lines nor the framework's (the dispatcher's "no mapping", Tomcat's notes on
+	 * refused requests, the access line) may quote it.
+	 */
+	@Test
+	void everyRouteShapeCarryingASecretLeavesItOutOfTheLog(CapturedOutput output) {
+		String secret = "Lk9" + UUID.randomUUID().toString().replace("-", "") + "xQ7";
+		String token = TestTokens.valid(newUid("shapes"));
+		List<String> paths = List.of("/calendar/" + secret, "/calendar/" + secret + ".ics",
+				"/calendar/" + secret + ".ics/", "/calendar/" + secret + "/x.ics", "/invites/" + secret,
+				"/invites/" + secret + "/", "/invites/" + secret + "/join", "/invites/" + secret + "/join/",
+				"/i/" + secret, "/i/" + secret + "/", "/i/" + secret + "/x", "/me/devices/" + secret,
+				"/negotiations/" + secret, "/negotiations/" + secret + "/invite-links", "/events/" + secret,
+				"/events/" + secret + "/ics", "/" + secret, "/app/" + secret, "/favicon.ico/" + secret,
+				"/calendar/" + secret + ".ics?" + secret + "=1", "/health?token=" + secret);
+		List<String> headerSets = List.of("", "Authorization: Bearer " + token,
+				"Authorization: Basic " + secret + "\r\nCookie: session=" + secret + "\r\nX-Api-Key: " + secret,
+				"Origin: https://" + secret + ".example\r\nAccess-Control-Request-Method: POST");
+		for (String path : paths) {
+			for (String method : List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+				for (String headers : headerSets) {
+					RawHttp.send(port(), method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+							+ (headers.isEmpty() ? "" : headers + "\r\n") + "Connection: close\r\n\r\n");
+				}
+			}
+		}
+		for (String target : List.of("/calendar/" + secret + "|.ics", "/i/" + secret + "%", "/i/" + secret + "%2F",
+				"/invites/" + secret + "%00", "/invites/" + secret + ";x=1", "/calendar/" + secret + "%2e%2e",
+				"/i/" + secret + "%0A", "/i/" + secret + "{x}", "/i/" + secret + "?q=%ZZ" + secret,
+				"/i/" + secret + "?q=%E2%82")) {
+			RawHttp.get(port(), target, "Authorization: Bearer " + token);
+			RawHttp.get(port(), target);
+		}
+		RawHttp.send(port(), "GET /i/" + secret + " HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(9000)
+				+ "\r\nConnection: close\r\n\r\n");
+		RawHttp.send(port(), "G\u0001T /i/" + secret + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		RawHttp.send(port(), "GET /i/" + secret + " HTTP/2.0\r\nHost: localhost\r\n\r\n");
+		RawHttp.send(port(), "GET /i/" + secret + " HTTP/1.1\r\nHost: localhost\r\nX-\u0001: " + secret
+				+ "\r\nConnection: close\r\n\r\n");
+		RawHttp.send(port(), "GET /i/x HTTP/1.1\r\nHost: localhost\r\nCookie: " + secret + "=\u0001" + secret
+				+ "\r\nConnection: close\r\n\r\n");
+		RawHttp.request(port(), "POST", "/invites/" + secret + "/join",
+				List.of("Authorization: Bearer " + token, "Content-Type: application/x-www-form-urlencoded"),
+				("token=" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(output.getAll()).contains("-> 404").doesNotContain(secret);
 	}
 
 }

@@ -33,6 +33,13 @@ class StartupSettingsTest {
 	}
 
 	@Test
+	void startupInProdWithATestPushServiceCertificateFailsNamingTheSetting() {
+		assertThatThrownBy(() -> start(COMPLETE_PROD, "kairos.web-push.trusted-certificate=/tmp/ca.pem"))
+			.hasMessageContaining("kairos.web-push.trusted-certificate")
+			.hasMessageContaining("must not be set when KAIROS_ENV=prod");
+	}
+
+	@Test
 	void startupInProdWithoutDatabaseUrlFailsNamingIt() {
 		assertThatThrownBy(() -> start(new String[] { "KAIROS_ENV=prod", "FIREBASE_PROJECT_ID=kairos-prod" }))
 			.hasMessageContaining("DATABASE_URL is required when KAIROS_ENV=prod");

@@ -14,9 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the HTTP-level tests: the whole service on a random port, a throwaway embedded
- * PostgreSQL, and token verification against the {@link TestJwks} served over real HTTP.
- * Subclasses that add no configuration share one application context; statements are
- * counted per request ({@link StatementCounter}) in every context.
+ * PostgreSQL, token verification against the {@link TestJwks} served over real HTTP, and
+ * Web Push to the {@link MockPushService}. Subclasses that add no configuration share one
+ * application context; statements are counted per request ({@link StatementCounter}) in
+ * every context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kairos.database.embedded.ephemeral=true",
@@ -26,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				// Deliveries come from the after-commit wake-up (DispatchWakeTest relies
 				// on the poll being rare).
 				"kairos.notifications.poll-interval=1m", "kairos.cors.allowed-origins=" + ApiTest.BROWSER_ORIGIN,
-				"management.server.port=0" })
+				"management.server.port=0", "kairos.web-push.vapid-public-key=" + MockPushService.VAPID_PUBLIC_KEY,
+				"kairos.web-push.vapid-private-key=" + MockPushService.VAPID_PRIVATE_KEY,
+				"kairos.web-push.vapid-subject=" + MockPushService.VAPID_SUBJECT })
 @Import(StatementCounter.Config.class)
 public abstract class ApiTest {
 
@@ -48,6 +51,17 @@ public abstract class ApiTest {
 	@DynamicPropertySource
 	static void testJwks(DynamicPropertyRegistry registry) {
 		registry.add("kairos.auth.jwks-url", () -> TestJwks.get().url());
+	}
+
+	/**
+	 * Web Push goes to {@link MockPushService} only: it is the allowlist's one host (no
+	 * test ever posts to a real push service) and its certificate is trusted through the
+	 * test-only setting.
+	 */
+	@DynamicPropertySource
+	static void mockPushService(DynamicPropertyRegistry registry) {
+		registry.add("kairos.web-push.allowed-hosts", () -> MockPushService.get().host());
+		registry.add("kairos.web-push.trusted-certificate", () -> MockPushService.get().caPath());
 	}
 
 	@BeforeEach

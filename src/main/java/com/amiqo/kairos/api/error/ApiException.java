@@ -23,6 +23,15 @@ public class ApiException extends RuntimeException {
 		this.details = Map.copyOf(details);
 	}
 
+	/**
+	 * The database or the token signing keys cannot be reached: retryable (with a
+	 * {@code Retry-After}).
+	 */
+	public static ApiException serviceUnavailable() {
+		return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later",
+				Map.of("retryable", true));
+	}
+
 	public static ApiException invalidField(String field, String problem) {
 		return invalidFields(Map.of(field, problem));
 	}

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
+import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
@@ -191,10 +193,15 @@ class ApiExceptionHandler {
 		unexpected(e, response);
 	}
 
+	/**
+	 * The database cannot be reached, whichever way that surfaces (see
+	 * {@link DatabaseFailures}): retryable. One warning line naming the exception types,
+	 * no messages (a driver's message can quote SQL and its values).
+	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-			QueryTimeoutException.class })
+			TransactionSystemException.class, QueryTimeoutException.class })
 	void databaseUnavailable(Exception e, HttpServletResponse response) throws IOException {
-		log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+		log.warn("Database unavailable: {}", LoggedThrowables.types(e));
 		writer.write(response, serviceUnavailable());
 	}
 
@@ -209,6 +216,14 @@ class ApiExceptionHandler {
 			writer.write(response, fromStatus(framework.getStatusCode().value()));
 			return;
 		}
+		if (Causes.find(e, BadRequestException.class) != null) {
+			writer.write(response, malformedBody());
+			return;
+		}
+		if (DatabaseFailures.unavailable(e)) {
+			databaseUnavailable(e, response);
+			return;
+		}
 		log.error("Unhandled exception", LoggedThrowables.withoutMessages(e));
 		writer.write(response, new ApiException(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred"));
 	}
@@ -218,8 +233,7 @@ class ApiExceptionHandler {
 	}
 
 	static ApiException serviceUnavailable() {
-		return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later",
-				Map.of("retryable", true));
+		return ApiException.serviceUnavailable();
 	}
 
 	/** An error the servlet container or the framework answered with a bare status. */
@@ -232,7 +246,10 @@ class ApiExceptionHandler {
 			case 406 -> new ApiException(ErrorCode.NOT_ACCEPTABLE, "This endpoint only produces application/json");
 			case 413 -> new PayloadTooLargeException();
 			case 415 -> new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Request body must be application/json");
+			case 501 -> new ApiException(ErrorCode.NOT_IMPLEMENTED,
+					"The server does not support this request's method or transfer coding");
 			case 503 -> serviceUnavailable();
+			case 505 -> new ApiException(ErrorCode.HTTP_VERSION_NOT_SUPPORTED, "Only HTTP/1.1 and HTTP/1.0 are served");
 			default ->
 				status >= 400 && status < 500 ? new ApiException(ErrorCode.VALIDATION_ERROR, "The request is invalid")
 						: new ApiException(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
@@ -244,7 +261,19 @@ class ApiExceptionHandler {
 				: ApiException.invalidFields(fields);
 	}
 
+	/**
+	 * Tomcat could not read the body's framing (a chunk size that is not hex, a body
+	 * shorter than its length): the client's error, whichever code was reading.
+	 */
+	private static ApiException malformedBody() {
+		return new ApiException(ErrorCode.VALIDATION_ERROR, "The request body's framing could not be read",
+				Map.of("reason", "malformed_body"));
+	}
+
 	private static ApiException toApiException(HttpMessageNotReadableException e) {
+		if (Causes.find(e, BadRequestException.class) != null) {
+			return malformedBody();
+		}
 		// The size limit trips inside the JSON parser, so look for it below Jackson's own
 		// wrapping.
 		PayloadTooLargeException tooLarge = Causes.find(e, PayloadTooLargeException.class);

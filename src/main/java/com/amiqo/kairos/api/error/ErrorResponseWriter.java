@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,9 @@ import com.amiqo.kairos.api.ratelimit.RateLimitExceededException;
 @Component
 public class ErrorResponseWriter {
 
+	/** The {@code Retry-After} of every {@code 503 SERVICE_UNAVAILABLE}. */
+	static final String SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
+
 	private final JsonMapper jsonMapper;
 
 	private final MeterRegistry meterRegistry;
@@ -30,6 +34,19 @@ public class ErrorResponseWriter {
 	ErrorResponseWriter(JsonMapper jsonMapper, MeterRegistry meterRegistry) {
 		this.jsonMapper = jsonMapper;
 		this.meterRegistry = meterRegistry;
+	}
+
+	/**
+	 * When to retry, in seconds: a rate limit's own wait, and for every {@code 503} the
+	 * interval at which the database is probed (it is back for requests within a probe of
+	 * coming back).
+	 */
+	static @Nullable String retryAfter(ApiException error) {
+		Object seconds = error.details().get(RateLimitExceededException.RETRY_AFTER_DETAIL);
+		if (seconds != null) {
+			return seconds.toString();
+		}
+		return error.code() == ErrorCode.SERVICE_UNAVAILABLE ? SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS : null;
 	}
 
 	public void write(HttpServletResponse response, ApiException error) throws IOException {
@@ -42,9 +59,9 @@ public class ErrorResponseWriter {
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		Object retryAfter = error.details().get(RateLimitExceededException.RETRY_AFTER_DETAIL);
+		String retryAfter = retryAfter(error);
 		if (retryAfter != null) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+			response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", error.code().name());

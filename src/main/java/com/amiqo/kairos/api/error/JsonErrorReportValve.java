@@ -49,6 +49,10 @@ public class JsonErrorReportValve extends ErrorReportValve {
 			response.setStatus(error.code().status().value());
 			response.setHeader(RequestIds.HEADER, requestId);
 			response.setHeader("Cache-Control", "no-store");
+			String retryAfter = ErrorResponseWriter.retryAfter(error);
+			if (retryAfter != null) {
+				response.setHeader("Retry-After", retryAfter);
+			}
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();

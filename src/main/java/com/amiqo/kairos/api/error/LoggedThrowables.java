@@ -1,7 +1,10 @@
 package com.amiqo.kairos.api.error;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exception messages can carry request content (a parameter value, a form-parsed body, a
@@ -14,16 +17,18 @@ final class LoggedThrowables {
 	private LoggedThrowables() {
 	}
 
+	/**
+	 * The copy is built from the innermost cause outwards, each copy made with its cause,
+	 * so it never needs {@code initCause} (which a throwable made with an explicit cause
+	 * refuses).
+	 */
 	static Throwable withoutMessages(Throwable failure) {
 		List<Throwable> chain = Causes.chain(failure);
-		Withheld top = new Withheld(failure);
-		Withheld last = top;
-		for (Throwable cause : chain.subList(1, chain.size())) {
-			Withheld copy = new Withheld(cause);
-			last.initCause(copy);
-			last = copy;
+		Withheld copy = null;
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			copy = new Withheld(chain.get(i), copy);
 		}
-		return top;
+		return Objects.requireNonNull(copy);
 	}
 
 	/** Class name chain of a failure, for one-line warnings. */
@@ -36,8 +41,8 @@ final class LoggedThrowables {
 
 	static final class Withheld extends RuntimeException {
 
-		Withheld(Throwable original) {
-			super(original.getClass().getName() + " (message withheld from the log)", null, false, true);
+		Withheld(Throwable original, @Nullable Withheld cause) {
+			super(original.getClass().getName() + " (message withheld from the log)", cause, false, true);
 			setStackTrace(original.getStackTrace());
 		}
 

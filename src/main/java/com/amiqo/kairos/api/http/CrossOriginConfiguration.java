@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import com.amiqo.kairos.api.error.ErrorResponseWriter;
 
 /**
  * CORS for the origins in {@code KAIROS_CORS_ALLOWED_ORIGINS}. Used by the security
@@ -17,6 +20,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 class CrossOriginConfiguration {
+
+	/** Refusals in the error envelope ({@link EnvelopeCorsProcessor}). */
+	@Bean
+	CorsProcessor corsProcessor(ErrorResponseWriter errors) {
+		return new EnvelopeCorsProcessor(errors);
+	}
 
 	@Bean
 	CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {

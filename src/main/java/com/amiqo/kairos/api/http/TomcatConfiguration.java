@@ -2,13 +2,16 @@ package com.amiqo.kairos.api.http;
 
 import org.apache.catalina.core.StandardHost;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.amiqo.kairos.api.error.ErrorResponseWriter;
 import com.amiqo.kairos.api.error.JsonErrorReportValve;
 
 /**
@@ -28,12 +31,14 @@ class TomcatConfiguration {
 	}
 
 	/**
-	 * URLs that Spring Security's firewall refuses (encoded slashes, path traversal, …)
-	 * become a plain 400, which the error controller then answers in the envelope.
+	 * URLs that Spring Security's firewall refuses (encoded dots and line breaks, path
+	 * parameters, dot segments, …) become a validation error naming the path variable
+	 * ({@link RejectedRequestHandler}).
 	 */
 	@Bean
-	RequestRejectedHandler requestRejectedHandler() {
-		return new HttpStatusRequestRejectedHandler();
+	RequestRejectedHandler requestRejectedHandler(ErrorResponseWriter errors,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+		return new RejectedRequestHandler(errors, mappings);
 	}
 
 }

@@ -1,16 +1,24 @@
 package com.amiqo.kairos.api.openapi;
 
+import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.ParameterCustomizer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.amiqo.kairos.api.ClosedSet;
 
 /**
  * The OpenAPI 3 document ({@code /v3/api-docs}) and its browsable UI
@@ -37,20 +45,52 @@ class OpenApiConfiguration {
 		return new OpenApiErrorResponses();
 	}
 
+	/**
+	 * {@code servers} names the configured public URL ({@code KAIROS_PUBLIC_URL}), or the
+	 * relative {@code /} when none is set, never the address a request happened to use.
+	 */
 	@Bean
-	OpenApiCustomizer openApiCustomizers(OpenApiModels models) {
-		return new OpenApiCustomizers(models);
+	OpenApiCustomizer openApiCustomizers(OpenApiModels models, @Value("${kairos.links.public-url:}") String publicUrl) {
+		return new OpenApiCustomizers(models, publicUrl);
 	}
 
-	/** A query parameter whose {@code @Pattern} lists alternatives is an enum. */
+	/**
+	 * A query parameter with {@link ClosedSet} references the shared enum schema (an
+	 * array of it, sent comma-separated, when the parameter is declared
+	 * {@code explode = false}); one whose {@code @Pattern} merely lists alternatives
+	 * fails the build, so no parameter ends up an anonymous enum.
+	 */
 	@Bean
 	ParameterCustomizer closedSetParameters() {
 		return (parameter, methodParameter) -> {
-			var values = OpenApiModels
-				.alternatives(methodParameter.getParameterAnnotation(jakarta.validation.constraints.Pattern.class));
-			if (parameter != null && values != null && parameter.getSchema() != null) {
-				parameter.getSchema().setPattern(null);
-				parameter.getSchema().setEnum(new java.util.ArrayList<>(values));
+			if (parameter == null) {
+				return parameter;
+			}
+			String where = methodParameter.getExecutable().getName() + "(" + parameter.getName() + ")";
+			ClosedSet closed = methodParameter.getParameterAnnotation(ClosedSet.class);
+			if (closed == null) {
+				if (OpenApiModels.alternatives(
+						methodParameter.getParameterAnnotation(jakarta.validation.constraints.Pattern.class)) != null) {
+					throw new IllegalStateException(where + " lists its values in a @Pattern: add @ClosedSet so the "
+							+ "document references one shared enum schema");
+				}
+				return parameter;
+			}
+			Schema<?> ref = new Schema<>()
+				.$ref(OpenApiModels.SCHEMA_PREFIX + OpenApiModels.parameterEnum(closed, where));
+			Object defaultValue = parameter.getSchema() == null ? null : parameter.getSchema().getDefault();
+			io.swagger.v3.oas.annotations.Parameter declared = methodParameter
+				.getParameterAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
+			if (declared != null && declared.explode() == Explode.FALSE) {
+				parameter.setStyle(io.swagger.v3.oas.models.parameters.Parameter.StyleEnum.FORM);
+				parameter.setExplode(false);
+				parameter.setSchema(new ArraySchema().items(ref));
+			}
+			else {
+				parameter.setSchema(ref);
+			}
+			if (defaultValue != null) {
+				throw new IllegalStateException(where + ": a closed-set parameter cannot declare a default");
 			}
 			return parameter;
 		};
@@ -65,7 +105,10 @@ class OpenApiConfiguration {
 						+ "ID token in the `Authorization` header, as `Bearer` followed by the token. "
 						+ "Success bodies are `{data, meta}`; every error is `{error: {code, message, "
 						+ "details}}` (schema `ErrorEnvelope`), with its codes listed per response. Every "
-						+ "response carries `X-Request-Id`."))
+						+ "response carries `X-Request-Id`. Error codes and enums may gain values in later "
+						+ "versions: clients must accept unknown ones.")
+				.contact(new Contact().name("Kairos Amiqo backend team"))
+				.license(new License().name("Proprietary: all rights reserved")))
 			.components(new Components().addSecuritySchemes(FIREBASE,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP)
 						.scheme("bearer")

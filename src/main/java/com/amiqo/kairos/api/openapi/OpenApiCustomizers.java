@@ -17,9 +17,12 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.api.http.RequestIds;
 
 /**
@@ -32,20 +35,38 @@ class OpenApiCustomizers implements OpenApiCustomizer {
 
 	static final String ERROR_ENVELOPE = "ErrorEnvelope";
 
-	private static final String ERROR_BODY = "Error";
+	static final String ERROR_BODY = "ApiError";
 
-	private static final String SCHEMA_PREFIX = "#/components/schemas/";
+	static final String ERROR_CODE = "ErrorCode";
+
+	private static final String SCHEMA_PREFIX = OpenApiModels.SCHEMA_PREFIX;
+
+	/** The groups operations are tagged with, in the order a reader meets them. */
+	private static final Map<String, String> TAGS = tags();
 
 	private final OpenApiModels models;
 
-	OpenApiCustomizers(OpenApiModels models) {
+	private final OpenApiDescriptions descriptions = new OpenApiDescriptions();
+
+	private final String serverUrl;
+
+	OpenApiCustomizers(OpenApiModels models, String publicUrl) {
 		this.models = models;
+		this.serverUrl = publicUrl.isBlank() ? "/" : publicUrl;
 	}
 
 	@Override
 	public void customise(OpenAPI openApi) {
+		// The configured public URL, not the address a request happened to reach.
+		openApi.setServers(List.of(new Server().url(serverUrl).description("This deployment")));
+		openApi.setTags(TAGS.entrySet()
+			.stream()
+			.filter(tag -> usesTag(openApi, tag.getKey()))
+			.map(tag -> new Tag().name(tag.getKey()).description(tag.getValue()))
+			.toList());
 		Components components = openApi.getComponents();
 		addErrorEnvelope(components);
+		OpenApiHeaders.addComponents(components);
 		components.addHeaders(RequestIds.HEADER,
 				new Header().required(true)
 					.description("The request id: the client's when it is 1-128 characters of `[A-Za-z0-9._-]`, else a "
@@ -74,21 +95,53 @@ class OpenApiCustomizers implements OpenApiCustomizer {
 		Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		schemas.values().forEach(schema -> freeFormObjects(schema, seen));
 		components.setSchemas(new TreeMap<>(schemas));
+		descriptions.apply(openApi);
+	}
+
+	private static Map<String, String> tags() {
+		Map<String, String> tags = new java.util.LinkedHashMap<>();
+		tags.put("negotiations", "Plans being agreed: propose options, answer, decide, cancel, read and list.");
+		tags.put("invites", "Invite links: share a plan with people the organizer has no user id for.");
+		tags.put("events", "Confirmed plans as calendar events of each participant, and their iCalendar files.");
+		tags.put("calendar", "A secret calendar feed URL a calendar app subscribes to.");
+		tags.put("keys", "Public keys for end-to-end encryption and the plan keys wrapped for them.");
+		tags.put("users", "The caller's profile and encrypted agent preferences.");
+		tags.put("people", "The people the caller shares plans with.");
+		tags.put("devices", "APNs device tokens for push notifications to the iOS app.");
+		tags.put("web-push", "Web Push subscriptions for the web client.");
+		tags.put("operations", "Liveness and build information, without a token.");
+		tags.put("development", "Local development only; absent from production's document.");
+		return tags;
+	}
+
+	private static boolean usesTag(OpenAPI openApi, String tag) {
+		return openApi.getPaths() != null && openApi.getPaths()
+			.values()
+			.stream()
+			.flatMap(path -> path.readOperations().stream())
+			.anyMatch(operation -> operation.getTags() != null && operation.getTags().contains(tag));
 	}
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static void addErrorEnvelope(Components components) {
-		Schema error = new ObjectSchema()
-			.addProperty("code", new StringSchema().description("UPPER_SNAKE_CASE error code; see each response"))
-			.addProperty("message", new StringSchema().description("For people, not for programs"))
+		Schema codes = new StringSchema().description("What went wrong, for programs: branch on it. The list is open: "
+				+ "a later version of the service may send a code not listed here, which a client must accept and "
+				+ "treat by the response's HTTP status.");
+		codes.setEnum(java.util.Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+		Schema error = new ObjectSchema().description("The error itself.")
+			.addProperty("code", new Schema<>().$ref(SCHEMA_PREFIX + ERROR_CODE))
+			.addProperty("message",
+					new StringSchema().description("For people, not for programs: English, may change."))
 			.addProperty("details",
 					new ObjectSchema().additionalProperties(true)
-						.description("`field`/`fields` for validation errors, `reason` for 401, "
-								+ "`retry_after_seconds` for 429, `retryable` for 503, …"));
+						.description("Facts about the error: `field` (or `fields`, field to problem) for "
+								+ "validation errors, `reason` for 401, `retry_after_seconds` for 429, `retryable` "
+								+ "for 503, `current_revision` for 412; empty when there is nothing to add."));
 		error.setRequired(List.of("code", "message", "details"));
 		Schema envelope = new ObjectSchema().addProperty("error", new Schema<>().$ref(SCHEMA_PREFIX + ERROR_BODY));
 		envelope.setRequired(List.of("error"));
-		envelope.description("Every error response: never a `meta`, never a stack trace");
+		envelope.description("Every error response: never a `meta`, never a stack trace.");
+		components.addSchemas(ERROR_CODE, codes);
 		components.addSchemas(ERROR_BODY, error);
 		components.addSchemas(ERROR_ENVELOPE, envelope);
 	}

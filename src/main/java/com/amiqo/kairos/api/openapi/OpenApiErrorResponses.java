@@ -16,7 +16,6 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.jspecify.annotations.Nullable;
@@ -49,13 +48,14 @@ public class OpenApiErrorResponses implements OperationCustomizer {
 	static final String REQUEST_ID_REF = "#/components/headers/" + RequestIds.HEADER;
 
 	/**
-	 * Any endpoint: an unreadable query string or API version, an Accept without JSON,
-	 * headers over the server's buffer, a body over 64 KiB (refused before routing,
-	 * whatever the endpoint), our own bug.
+	 * Any endpoint: an unreadable query string or API version, a cross-origin request
+	 * from an origin not allowed, an Accept without JSON, headers over the server's
+	 * buffer, a body over 64 KiB (refused before routing, whatever the endpoint), our own
+	 * bug.
 	 */
 	private static final List<ErrorCode> EVERY_ENDPOINT = List.of(ErrorCode.VALIDATION_ERROR,
-			ErrorCode.UNSUPPORTED_API_VERSION, ErrorCode.NOT_ACCEPTABLE, ErrorCode.REQUEST_HEADERS_TOO_LARGE,
-			ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.INTERNAL_ERROR);
+			ErrorCode.UNSUPPORTED_API_VERSION, ErrorCode.FORBIDDEN, ErrorCode.NOT_ACCEPTABLE,
+			ErrorCode.REQUEST_HEADERS_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.INTERNAL_ERROR);
 
 	/**
 	 * Endpoints not exempt from rate limiting
@@ -88,8 +88,14 @@ public class OpenApiErrorResponses implements OperationCustomizer {
 		if (handler.hasMethodAnnotation(ETagged.class)) {
 			documentETag(operation, handler);
 		}
-		errorCodes(operation, handler, declared).forEach((status, codes) -> operation.getResponses()
-			.addApiResponse(Integer.toString(status), errorResponse(status, codes)));
+		boolean conditional = OpenApiHeaders.referenceShared(operation);
+		Map<Integer, Set<ErrorCode>> codes = errorCodes(operation, handler, declared);
+		if (conditional) {
+			codes.computeIfAbsent(ErrorCode.PRECONDITION_FAILED.status().value(), status -> new LinkedHashSet<>())
+				.add(ErrorCode.PRECONDITION_FAILED);
+		}
+		codes.forEach((status, statusCodes) -> operation.getResponses()
+			.addApiResponse(Integer.toString(status), errorResponse(status, statusCodes)));
 		operation.getResponses()
 			.values()
 			.forEach(response -> response.addHeaderObject(RequestIds.HEADER, new Header().$ref(REQUEST_ID_REF)));
@@ -128,7 +134,7 @@ public class OpenApiErrorResponses implements OperationCustomizer {
 						.description("`Bearer`, with `error=\"invalid_token\"` when a token was sent")
 						.schema(new StringSchema()));
 		}
-		if (status == 429) {
+		if (status == 429 || status == 503) {
 			response.addHeaderObject(HttpHeaders.RETRY_AFTER,
 					new Header().required(true)
 						.description("Seconds to wait before retrying")
@@ -139,10 +145,10 @@ public class OpenApiErrorResponses implements OperationCustomizer {
 
 	private static void documentETag(Operation operation, HandlerMethod handler) {
 		String absentWhen = Objects.requireNonNull(handler.getMethodAnnotation(ETagged.class)).absentWhen();
-		Header etag = new Header().required(absentWhen.isEmpty())
-			.description(
-					"The resource's version, e.g. `\"3\"`" + (absentWhen.isEmpty() ? "" : "; absent " + absentWhen))
-			.schema(new StringSchema());
+		Header etag = absentWhen.isEmpty() ? OpenApiHeaders.etag()
+				: new Header().required(false)
+					.description("The resource's current version, e.g. `\"3\"`; absent " + absentWhen)
+					.schema(new StringSchema());
 		ApiResponses responses = operation.getResponses();
 		responses.forEach((status, response) -> {
 			if (status.startsWith("2")) {
@@ -151,11 +157,9 @@ public class OpenApiErrorResponses implements OperationCustomizer {
 		});
 		RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
 		if (mapping != null && Arrays.asList(mapping.method()).contains(RequestMethod.GET)) {
-			operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_NONE_MATCH)
-				.required(false)
-				.description("An ETag from an earlier response: answered `304` while it is still current")
-				.schema(new StringSchema()));
-			responses.addApiResponse("304", new ApiResponse().description("Not modified since the given ETag")
+			operation.addParametersItem(OpenApiHeaders.ifNoneMatch());
+			responses.addApiResponse("304", new ApiResponse()
+				.description("Not modified since the given `If-None-Match`: no body; keep " + "the copy read before.")
 				.addHeaderObject(HttpHeaders.ETAG, etag));
 		}
 	}

@@ -36,6 +36,8 @@ import com.amiqo.kairos.api.WireValues;
  */
 class OpenApiModels extends ModelResolver {
 
+	static final String SCHEMA_PREFIX = "#/components/schemas/";
+
 	private static final Pattern ALTERNATIVES = Pattern.compile("[a-z0-9_]+(\\|[a-z0-9_]+)+");
 
 	private static final PropertyNamingStrategies.NamingBase SNAKE_CASE = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
@@ -50,6 +52,13 @@ class OpenApiModels extends ModelResolver {
 	 * context.
 	 */
 	private static final Map<String, Class<?>> RECORDS = new ConcurrentHashMap<>();
+
+	/**
+	 * The shared enum schemas query parameters reference, found while springdoc reads the
+	 * controllers (before {@link #refine(Map)} runs); JVM-wide for the same reason as
+	 * {@link #RECORDS}.
+	 */
+	private static final Map<String, List<String>> PARAMETER_ENUMS = new ConcurrentHashMap<>();
 
 	OpenApiModels() {
 		super(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
@@ -67,25 +76,29 @@ class OpenApiModels extends ModelResolver {
 	}
 
 	/**
-	 * Applies the record rules to the finished component schemas and returns, per schema
-	 * name, the properties every serialised instance carries.
+	 * Applies the record rules to the finished component schemas (adding the shared enum
+	 * schemas closed sets reference) and returns, per schema name, the properties every
+	 * serialised instance carries.
 	 */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	Map<String, List<String>> refine(Map<String, Schema> schemas) {
 		Map<String, List<String>> alwaysWritten = new java.util.HashMap<>();
 		Set<String> nullableRefs = new java.util.HashSet<>();
+		Map<String, List<String>> enums = new java.util.TreeMap<>(PARAMETER_ENUMS);
 		schemas.forEach((name, schema) -> {
 			Class<?> type = RECORDS.get(name);
 			if (type != null && schema.getProperties() != null) {
-				alwaysWritten.put(name, refine(type, schema.getProperties(), nullableRefs));
+				alwaysWritten.put(name, refine(name, type, schema.getProperties(), nullableRefs, enums));
 			}
 		});
 		nullableRefs.forEach(name -> Objects.requireNonNull(schemas.get(name)).setNullable(true));
+		enums.forEach((name, values) -> schemas.put(name, enumSchema(values)));
 		return alwaysWritten;
 	}
 
 	@SuppressWarnings("rawtypes")
-	private static List<String> refine(Class<?> type, Map<String, Schema> properties, Set<String> nullableRefs) {
+	private static List<String> refine(String schemaName, Class<?> type, Map<String, Schema> properties,
+			Set<String> nullableRefs, Map<String, List<String>> enums) {
 		JsonInclude include = type.getAnnotation(JsonInclude.class);
 		boolean omitsNulls = include != null && include.value() == JsonInclude.Include.NON_NULL;
 		List<String> written = new ArrayList<>();
@@ -96,6 +109,23 @@ class OpenApiModels extends ModelResolver {
 				continue;
 			}
 			boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+			ClosedSet closed = closedSetOf(type, component);
+			if (closed != null) {
+				String where = schemaName + "." + name;
+				properties.put(name, new Schema<>().$ref(SCHEMA_PREFIX + sharedEnum(closed, where, enums)));
+				// OpenAPI 3.0 cannot mark one use of a shared schema nullable: an
+				// optional
+				// request field is simply left out, and a response field never carries
+				// null (the conformance check would catch one).
+				if (!nullable || !omitsNulls) {
+					written.add(name);
+				}
+				continue;
+			}
+			else if (alternatives(patternOf(type, component)) != null) {
+				throw new IllegalStateException(schemaName + "." + name + " lists its values in a @Pattern: add "
+						+ "@ClosedSet so the document references one shared enum schema");
+			}
 			if (nullable) {
 				property = nullable(property, nullableRefs);
 				properties.put(name, property);
@@ -103,13 +133,42 @@ class OpenApiModels extends ModelResolver {
 			if (!nullable || !omitsNulls) {
 				written.add(name);
 			}
-			List<String> values = closedSet(type, component);
-			if (values != null && property.get$ref() == null) {
-				property.setPattern(null);
-				property.setEnum(new ArrayList<>(values));
-			}
 		}
 		return written;
+	}
+
+	/**
+	 * The name of the shared enum schema a closed set stands for, recorded in
+	 * {@code enums}; one name with two different value lists fails the build.
+	 */
+	static String sharedEnum(ClosedSet closed, String where, Map<String, List<String>> enums) {
+		List<String> values = values(closed);
+		String name = closed.name();
+		if (name.isEmpty()) {
+			if (closed.value().length != 1 || !closed.values().isEmpty()) {
+				throw new IllegalStateException(where + ": @ClosedSet needs a name (the shared schema's)");
+			}
+			name = closed.value()[0].getSimpleName();
+		}
+		List<String> known = enums.putIfAbsent(name, values);
+		if (known != null && !known.equals(values)) {
+			throw new IllegalStateException(
+					where + ": closed set " + name + " is " + values + " here but " + known + " elsewhere");
+		}
+		return name;
+	}
+
+	static String parameterEnum(ClosedSet closed, String where) {
+		synchronized (PARAMETER_ENUMS) {
+			return sharedEnum(closed, where, PARAMETER_ENUMS);
+		}
+	}
+
+	@SuppressWarnings("rawtypes")
+	static Schema enumSchema(List<String> values) {
+		Schema<String> schema = new io.swagger.v3.oas.models.media.StringSchema();
+		schema.setEnum(new ArrayList<>(values));
+		return schema;
 	}
 
 	/**
@@ -128,12 +187,17 @@ class OpenApiModels extends ModelResolver {
 		return property;
 	}
 
-	private static @Nullable List<String> closedSet(Class<?> type, RecordComponent component) {
-		ClosedSet closed = component.getAnnotation(ClosedSet.class);
-		if (closed != null) {
-			return values(closed);
+	private static @Nullable ClosedSet closedSetOf(Class<?> type, RecordComponent component) {
+		ClosedSet onComponent = component.getAnnotation(ClosedSet.class);
+		if (onComponent != null) {
+			return onComponent;
 		}
-		return alternatives(patternOf(type, component));
+		try {
+			return type.getDeclaredField(component.getName()).getAnnotation(ClosedSet.class);
+		}
+		catch (NoSuchFieldException e) {
+			return null;
+		}
 	}
 
 	static List<String> values(ClosedSet closed) {

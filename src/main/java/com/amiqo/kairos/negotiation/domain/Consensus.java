@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The consensus rule and the deadline's pick, as pure functions of the participants'
- * answers.
+ * The consensus rule (docs/reference.md#replies) and the deadline's pick, as pure
+ * functions of the participants' answers.
  *
  * <ul>
  * <li>Active participants are the organizer and every invitee who has not declined.</li>

@@ -98,7 +98,7 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
-	 * * A new negotiation (docs/reference.md#reading-negotiations): the organizer accepts
+	 * A new negotiation (docs/reference.md#reading-negotiations): the organizer accepts
 	 * every option they propose, invitees start as invited in the order given, and a
 	 * draft ({@code send} false) waits until its organizer sends it.
 	 */

@@ -64,7 +64,12 @@ final class NegotiationLoadSql {
 			                   ORDER BY v.venue_index), '[]')
 			          FROM proposed_venues v WHERE v.negotiation_id = n.id),
 			         'event_ids', (SELECT coalesce(json_object_agg(e.owner_id, e.id), '{}')
-			          FROM events e WHERE e.negotiation_id = n.id)) AS aggregates
+			          FROM events e WHERE e.negotiation_id = n.id),
+			         'wrapped_keys', (SELECT coalesce(json_agg(json_build_object(
+			                   'recipient_user_id', w.recipient_user_id, 'recipient_key_id', w.recipient_key_id,
+			                   'wrapped_key', w.wrapped_key, 'wrapped_key_version', w.wrapped_key_version,
+			                   'wrapped_by', w.wrapped_by) ORDER BY w.recipient_key_id), '[]')
+			          FROM negotiation_wrapped_keys w WHERE w.negotiation_id = n.id)) AS aggregates
 			  FROM negotiations n
 			 WHERE n.id = :id
 			""";
@@ -83,7 +88,7 @@ final class NegotiationLoadSql {
 	 * again on every row (docs/performance.md).
 	 */
 	record Aggregates(List<ParticipantRow> participants, List<SlotRow> slots, List<VenueRow> venues,
-			Map<UUID, UUID> eventIds) {
+			Map<UUID, UUID> eventIds, List<WrappedKey> wrappedKeys) {
 	}
 
 	record ParticipantRow(UUID userId, String uid, @Nullable String displayName, String status,
@@ -149,7 +154,7 @@ final class NegotiationLoadSql {
 				payload == null ? null : new EncryptedBlob(payload, row.getInt("encrypted_blob_version")),
 				row.getObject("last_actor_id", UUID.class), row.getString("last_message_preview"),
 				row.getString("request_fingerprint"), instant(row, "created_at"), instant(row, "updated_at"), users,
-				participantBlobs, loaded.eventIds(), row.getString("cancel_reason"));
+				participantBlobs, loaded.eventIds(), row.getString("cancel_reason"), loaded.wrappedKeys());
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

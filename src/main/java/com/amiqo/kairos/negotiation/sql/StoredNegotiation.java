@@ -23,7 +23,8 @@ import com.amiqo.kairos.negotiation.domain.ProposedSlot;
 public record StoredNegotiation(Negotiation negotiation, String title, String intentCategory, boolean agentMode,
 		@Nullable EncryptedBlob blob, @Nullable UUID lastActorId, @Nullable String lastMessagePreview,
 		String requestFingerprint, Instant createdAt, Instant updatedAt, Map<UUID, UserRef> users,
-		Map<UUID, EncryptedBlob> participantBlobs, Map<UUID, UUID> eventIdsByOwner, @Nullable String cancelReason) {
+		Map<UUID, EncryptedBlob> participantBlobs, Map<UUID, UUID> eventIdsByOwner, @Nullable String cancelReason,
+		List<WrappedKey> wrappedKeys) {
 
 	/**
 	 * The record of a negotiation just started: titled as requested or "Untitled
@@ -36,7 +37,7 @@ public record StoredNegotiation(Negotiation negotiation, String title, String in
 		return new StoredNegotiation(negotiation, title, request.intentCategory(),
 				Boolean.TRUE.equals(request.agentMode()), blob, negotiation.ownerId(),
 				Previews.proposed(organizerName, request.intentCategory()), fingerprint, now, now, Map.of(), Map.of(),
-				Map.of(), null);
+				Map.of(), null, List.of());
 	}
 
 	/** A user as the API shows them. */

@@ -31,8 +31,12 @@ class OpenApiDocsTest extends ApiTest {
 			.doesNotContain("/error");
 		assertThat(docs.body().path("components").path("securitySchemes").path("firebase").path("scheme").asString())
 			.isEqualTo("bearer");
-		assertThat(docs.body().path("components").path("schemas").path("Start").path("properties").propertyNames())
-			.contains("intent_category", "participant_ids", "proposed_slots")
+		assertThat(docs.body()
+			.path("components")
+			.path("schemas")
+			.path("StartNegotiationRequest")
+			.path("properties")
+			.propertyNames()).contains("intent_category", "participant_ids", "proposed_slots")
 			.doesNotContain("intentCategory");
 		assertThat(docs.body().path("components").path("schemas").has("AppUser")).isFalse();
 	}

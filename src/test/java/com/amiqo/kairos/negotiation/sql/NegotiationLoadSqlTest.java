@@ -53,7 +53,7 @@ class NegotiationLoadSqlTest extends ApiTest {
 				now.plus(Duration.ofDays(7)), true, now, ids);
 		StoredNegotiation written = new StoredNegotiation(started, "Coffee", "coffee", true,
 				new EncryptedBlob("c2VjcmV0", 2), alice, "Alice proposed coffee", "fingerprint", now, now, Map.of(),
-				Map.of(), Map.of(), null);
+				Map.of(), Map.of(), null, List.of());
 		negotiations.insertIfAbsent(written);
 		negotiations.insertParticipants(started, now);
 		negotiations.insertSlots(started.id(), started.slots());

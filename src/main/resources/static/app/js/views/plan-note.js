@@ -21,9 +21,11 @@ function keyList(keys, me, myKeyId) {
 
 /** Renders the note of negotiation n into the element; state is the view's memo ({noteFor}). */
 export async function renderPlanNote(element, n, me, state) {
-  const marker = `${n.encrypted_payload}|${n.revision}`;
+  // A key wrapped for this browser does not change the plan's revision, so it is part of the marker.
+  const marker = `${n.encrypted_payload}|${n.revision}|${(n.my_wrapped_keys || []).length}`;
   if (state.noteFor === marker) return;
   state.noteFor = marker;
+  state.waitingForKey = false;
   if (!n.encrypted_payload) {
     replace(element);
     return;
@@ -36,6 +38,7 @@ export async function renderPlanNote(element, n, me, state) {
     return;
   }
   if (!key) {
+    state.waitingForKey = true;
     replace(element, h('h2', null, 'Private note'), h('p', { class: 'muted', id: 'note-status' }, WAITING));
     return;
   }

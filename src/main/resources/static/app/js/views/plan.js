@@ -17,7 +17,7 @@ import { OPEN, nameOf, answerOf, waitingFor, newOptionFor, attending, canCome, r
 
 export function renderPlan(main, id) {
   const me = currentSession().uid;
-  const view = { n: null, etag: null, choices: new Map(), touched: false, noteFor: undefined, share: null };
+  const view = { n: null, etag: null, choices: new Map(), touched: false, noteFor: undefined, waitingForKey: false, share: null };
   const head = h('header', { id: 'plan-head', class: 'plan-head' });
   const next = h('section', { id: 'next-step', class: 'next-step', 'aria-live': 'polite' });
   const confirmed = h('section', { id: 'plan-confirmed' });
@@ -46,21 +46,28 @@ export function renderPlan(main, id) {
     }
   }
 
+  const optionIds = (plan) => [...plan.proposed_slots, ...plan.proposed_venues].map((o) => o.id).join();
+
   async function reply(body, button, box) {
     return busy(button, async () => {
-      try {
-        const result = await post('/negotiate/reply', { negotiation_id: id, ...body }, { ifMatch: view.etag });
-        view.touched = false;
-        show(result.data, result.etag);
-        announce('Sent');
-        return true;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 412) {
+      const options = optionIds(n());
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await post('/negotiate/reply', { negotiation_id: id, ...body }, { ifMatch: view.etag });
           view.touched = false;
-          await refresh();
+          show(result.data, result.etag);
+          announce('Sent');
+          return true;
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 412) {
+            // Someone else answered meanwhile. With the same options on the table the answer still
+            // stands, so it is sent once more; with new ones the person looks first, choices kept.
+            await refresh();
+            if (attempt === 0 && optionIds(n()) === options) continue;
+          }
+          showError(box, error);
+          return false;
         }
-        showError(box, error);
-        return false;
       }
     });
   }
@@ -387,7 +394,9 @@ export function renderPlan(main, id) {
   }
 
   async function refresh() {
-    const result = await get(`/negotiations/${id}`, { ifNoneMatch: view.etag });
+    // While the note waits for a key, the poll asks unconditionally: a key wrapped for this browser
+    // changes what it is shown without changing the plan's revision (its ETag).
+    const result = await get(`/negotiations/${id}`, { ifNoneMatch: view.waitingForKey ? undefined : view.etag });
     if (result.status === 304) return;
     show(result.data, result.etag);
   }

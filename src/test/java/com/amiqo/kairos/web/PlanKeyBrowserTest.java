@@ -128,7 +128,7 @@ class PlanKeyBrowserTest extends ApiTest {
 		laptop.waitForText(By.id("note-text"), NOTE);
 		// Opening the plan wrapped the key for the organizer's two browsers and Ivan's.
 		waitForWrappings(planId, 3);
-		laptop.click(By.id("invite-create"));
+		// Creating the plan made its first invite link.
 		laptop.waitUntil("an invite URL",
 				() -> !laptop.driver().findElement(By.id("invite-url")).getDomProperty("value").isEmpty());
 		String inviteUrl = laptop.driver().findElement(By.id("invite-url")).getDomProperty("value");
@@ -148,6 +148,7 @@ class PlanKeyBrowserTest extends ApiTest {
 		// Lina joins by link in another tab of the friends' browser; her browser has the
 		// key from the link and wraps it for her own key as well.
 		BrowserPage lina = friends.newTab();
+		lina.freshTab();
 		lina.driver().get(inviteUrl);
 		lina.click(By.id("open-web"));
 		lina.signIn("Lina Keys");

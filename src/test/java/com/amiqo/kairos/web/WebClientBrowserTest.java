@@ -140,9 +140,12 @@ class WebClientBrowserTest extends BrowserTestBase {
 		dev.freshTab();
 		dev.signIn("Dev");
 		dev.click(By.cssSelector("#awaiting-me li.plan-row[data-id='" + planId + "'] a"));
-		// This browser holds the note's key since Ada made the plan here (keys are kept
-		// per
-		// browser).
+		// Dev's browser has no key for the note until someone who holds it opens the
+		// plan:
+		// Ada's page then wraps the key for Dev's, and his page shows the note.
+		dev.waitForText(By.id("note-status"), "Waiting for someone who has the key");
+		ada.open("/app/#/plan/" + planId);
+		ada.waitForText(By.id("note-text"), NOTE);
 		dev.waitForText(By.id("note-text"), NOTE);
 		dev.click(By.cssSelector(labelOf(answer(0, "no"))));
 		dev.click(By.cssSelector(labelOf(answer(1, "yes"))));

@@ -21,6 +21,7 @@ import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.event.EventService;
+import com.amiqo.kairos.negotiation.domain.Decisions;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
@@ -132,29 +133,29 @@ public class NegotiationService {
 			StoredNegotiation locked = visibleForUpdate(input.negotiationId(), user);
 			Instant now = now();
 			StoredNegotiation record = settleDeadline(locked, now);
-			Negotiation.ReplyDecision decision = record.negotiation()
+			Decisions.ReplyDecision decision = record.negotiation()
 				.reply(user.id(), reply, expectedRevision, now, UUID::randomUUID);
-			if (decision instanceof Negotiation.NoChange) {
+			if (decision instanceof Decisions.NoChange) {
 				return new Written(record, null);
 			}
-			if (decision instanceof Negotiation.Expired expired) {
+			if (decision instanceof Decisions.Expired expired) {
 				markExpired(record, expired.expired(), now);
 				return new Written(record,
 						NegotiationRefusals.expired(record.negotiation().id(), record.negotiation().expiresAt()));
 			}
-			Negotiation.Applied applied = (Negotiation.Applied) decision;
+			Decisions.Applied applied = (Decisions.Applied) decision;
 			Negotiation next = applied.next();
 			negotiations.insertSlots(next.id(), applied.addedSlots());
 			negotiations.insertVenues(next.id(), applied.addedVenues());
 			// Sending a draft is the organizer's act, not an answer: their row stays.
-			boolean answered = applied.outcome() != Negotiation.Outcome.SENT;
+			boolean answered = applied.outcome() != Decisions.Outcome.SENT;
 			String preview = Previews.reply(user.displayName(), reply.action(), applied, record.intentCategory());
 			negotiations.writeReply(next, user.id(), preview,
 					answered ? new NegotiationRepository.Answer(applied.replier(), blob) : null, now);
-			if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
+			if (applied.outcome() == Decisions.Outcome.CONFIRMED) {
 				events.createFor(record.confirmedPlan(next), now);
 			}
-			else if (applied.outcome() == Negotiation.Outcome.RSVP) {
+			else if (applied.outcome() == Decisions.Outcome.RSVP) {
 				rsvpEvents(record, next, user.id(), reply.action(), now);
 			}
 			boolean allAnswered = !record.negotiation().isAllAnswered(now) && next.isAllAnswered(now);
@@ -173,10 +174,10 @@ public class NegotiationService {
 	 * so that stored forms (jsonb metadata, event ids) show as stored; that is the rarer
 	 * case.
 	 */
-	private StoredNegotiation afterReply(StoredNegotiation record, Negotiation.Applied applied, UUID actorId,
+	private StoredNegotiation afterReply(StoredNegotiation record, Decisions.Applied applied, UUID actorId,
 			@Nullable EncryptedBlob storedBlob, String preview, Instant now) {
 		Negotiation next = applied.next();
-		if (applied.outcome() == Negotiation.Outcome.CONFIRMED || applied.outcome() == Negotiation.Outcome.RSVP
+		if (applied.outcome() == Decisions.Outcome.CONFIRMED || applied.outcome() == Decisions.Outcome.RSVP
 				|| !applied.addedSlots().isEmpty() || !applied.addedVenues().isEmpty()) {
 			return negotiations.find(next.id()).orElseThrow();
 		}
@@ -195,13 +196,13 @@ public class NegotiationService {
 			StoredNegotiation locked = visibleForUpdate(input.negotiationId(), user);
 			Instant now = now();
 			StoredNegotiation record = settleDeadline(locked, now);
-			Negotiation.CancelDecision decision = record.negotiation().cancel(user.id(), now);
-			if (decision instanceof Negotiation.Expired expired) {
+			Decisions.CancelDecision decision = record.negotiation().cancel(user.id(), now);
+			if (decision instanceof Decisions.Expired expired) {
 				markExpired(record, expired.expired(), now);
 				return new Written(record, NegotiationRefusals.invalidTransition(record.negotiation().id(),
 						NegotiationState.EXPIRED, "cancel"));
 			}
-			Negotiation.Cancelled cancelled = (Negotiation.Cancelled) decision;
+			Decisions.Cancelled cancelled = (Decisions.Cancelled) decision;
 			String preview = Previews.cancelled(user.displayName(), input.reason());
 			negotiations.writeCancel(cancelled.next(), user.id(), preview, input.reason(), now);
 			if (cancelled.wasConfirmed()) {
@@ -238,17 +239,17 @@ public class NegotiationService {
 			StoredNegotiation locked = visibleForUpdate(input.negotiationId(), user);
 			Instant now = now();
 			StoredNegotiation record = settleDeadline(locked, now);
-			Negotiation.FinalizeDecision decision = record.negotiation()
+			Decisions.FinalizeDecision decision = record.negotiation()
 				.finalize(user.id(), input.slotId(), input.venueId(), expectedRevision, now);
-			if (decision instanceof Negotiation.NoChange) {
+			if (decision instanceof Decisions.NoChange) {
 				return new Written(record, null);
 			}
-			if (decision instanceof Negotiation.Expired expired) {
+			if (decision instanceof Decisions.Expired expired) {
 				markExpired(record, expired.expired(), now);
 				return new Written(record,
 						NegotiationRefusals.expired(record.negotiation().id(), record.negotiation().expiresAt()));
 			}
-			Negotiation next = ((Negotiation.Finalized) decision).next();
+			Negotiation next = ((Decisions.Finalized) decision).next();
 			String preview = Previews.finalized(user.displayName());
 			confirm(record, next, user.id(), preview, now);
 			return new Written(negotiations.find(next.id()).orElseThrow(), null);
@@ -408,16 +409,16 @@ public class NegotiationService {
 		events.createFor(record.confirmedPlan(next), now);
 	}
 
-	private void publishReplyEvents(Negotiation.Applied applied, ReplyAction action, UUID replierId) {
+	private void publishReplyEvents(Decisions.Applied applied, ReplyAction action, UUID replierId) {
 		Negotiation next = applied.next();
 		domainEvents.publishEvent(new NegotiationEvents.ReplyRecorded(next.id(), replierId, action.value(),
 				next.state().value(), next.revision()));
-		if (applied.outcome() == Negotiation.Outcome.CONFIRMED) {
+		if (applied.outcome() == Decisions.Outcome.CONFIRMED) {
 			domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(),
 					Objects.requireNonNull(next.finalSlotId(), "a confirmed negotiation has a final slot"),
 					next.finalVenueId()));
 		}
-		else if (applied.outcome() == Negotiation.Outcome.EVERYONE_DECLINED) {
+		else if (applied.outcome() == Decisions.Outcome.EVERYONE_DECLINED) {
 			domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(next.id(), replierId, false));
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.negotiation.domain.Decisions;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
 import com.amiqo.kairos.negotiation.domain.Participant;
@@ -44,7 +45,7 @@ final class Notices {
 	 * {@code allAnswered}: this reply is the one after which nobody has anything left to
 	 * answer, so the organizer is told it is their call (unless they replied themselves).
 	 */
-	static List<Notification> reply(Negotiation.Applied applied, ReplyAction action, UUID actorId, boolean agentMode,
+	static List<Notification> reply(Decisions.Applied applied, ReplyAction action, UUID actorId, boolean agentMode,
 			@Nullable String preview, boolean allAnswered, Instant now) {
 		Negotiation next = applied.next();
 		List<Notification> notices = new ArrayList<>();

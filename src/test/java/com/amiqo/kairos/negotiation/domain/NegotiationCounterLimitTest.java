@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

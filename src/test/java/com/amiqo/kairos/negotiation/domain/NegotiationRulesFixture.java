@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 
 import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -208,7 +208,7 @@ abstract class NegotiationRulesFixture {
 		return new Reply(ReplyAction.COUNTER, slotIds, venueIds, slots, venues);
 	}
 
-	Negotiation.ReplyDecision reply(Negotiation negotiation, UUID userId, Reply reply) {
+	Decisions.ReplyDecision reply(Negotiation negotiation, UUID userId, Reply reply) {
 		return negotiation.reply(userId, reply, NOW, newIds);
 	}
 
@@ -217,7 +217,7 @@ abstract class NegotiationRulesFixture {
 	}
 
 	Applied applied(Negotiation negotiation, UUID userId, Reply reply, Instant at) {
-		Negotiation.ReplyDecision decision = negotiation.reply(userId, reply, at, newIds);
+		Decisions.ReplyDecision decision = negotiation.reply(userId, reply, at, newIds);
 		assertThat(decision).isInstanceOf(Applied.class);
 		return (Applied) decision;
 	}

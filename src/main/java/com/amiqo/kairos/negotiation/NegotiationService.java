@@ -23,6 +23,7 @@ import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.event.EventService;
 import com.amiqo.kairos.negotiation.domain.Decisions;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
+import com.amiqo.kairos.negotiation.domain.NegotiationRefusal;
 import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
 import com.amiqo.kairos.negotiation.domain.OnDeadline;
@@ -358,7 +359,7 @@ public class NegotiationService {
 	 * The outcome of a write transaction; a refusal that must commit first (marking
 	 * expiry) is thrown after.
 	 */
-	private record Written(StoredNegotiation record, @Nullable ApiException refusal) {
+	private record Written(StoredNegotiation record, @Nullable NegotiationRefusal refusal) {
 
 		StoredNegotiation orThrow() {
 			if (refusal != null) {

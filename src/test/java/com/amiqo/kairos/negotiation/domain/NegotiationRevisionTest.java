@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
 import com.amiqo.kairos.negotiation.domain.Decisions.Cancelled;
 import com.amiqo.kairos.negotiation.domain.Decisions.NoChange;
@@ -48,7 +47,7 @@ class NegotiationRevisionTest extends NegotiationRulesFixture {
 		Negotiation negotiation = open(accepted(ALICE, ALL_SLOTS, ALL_VENUES), invited(BOB));
 
 		assertThat(reply(negotiation, ALICE, Reply.accept())).isEqualTo(new NoChange());
-		assertThatThrownBy(() -> reply(negotiation, ORGANIZER, Reply.decline())).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> reply(negotiation, ORGANIZER, Reply.decline())).isInstanceOf(NegotiationRefusal.class);
 		assertThat(negotiation.revision()).isEqualTo(REVISION);
 	}
 

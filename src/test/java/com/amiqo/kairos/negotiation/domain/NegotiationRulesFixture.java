@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 
 import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
+import com.amiqo.kairos.negotiation.NegotiationRefusalHandler;
 import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,7 +228,8 @@ abstract class NegotiationRulesFixture {
 	}
 
 	static void assertApiError(ThrowingCallable call, ErrorCode code, Map<String, ?> details) {
-		assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, error -> {
+		assertThatThrownBy(call).isInstanceOfSatisfying(NegotiationRefusal.class, refusal -> {
+			ApiException error = NegotiationRefusalHandler.toApiException(refusal);
 			assertThat(error.code()).isEqualTo(code);
 			assertThat(error.details()).isEqualTo(details);
 		});

@@ -3,11 +3,9 @@ package com.amiqo.kairos.negotiation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -23,10 +21,8 @@ import com.amiqo.kairos.api.paging.PageCursors;
 import com.amiqo.kairos.event.EventService;
 import com.amiqo.kairos.negotiation.domain.Decisions;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
-import com.amiqo.kairos.negotiation.domain.NegotiationRefusal;
 import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
-import com.amiqo.kairos.negotiation.domain.OnDeadline;
 import com.amiqo.kairos.negotiation.domain.Previews;
 import com.amiqo.kairos.negotiation.domain.Reply;
 import com.amiqo.kairos.negotiation.domain.ReplyAction;
@@ -43,7 +39,9 @@ import com.amiqo.kairos.user.AppUser;
  * that, events included. Concurrent replies to one negotiation therefore queue on the
  * lock and each sees the previous one's result, so a consensus can be neither missed nor
  * confirmed twice. The same transaction writes the notifications the change causes
- * (outbox) and publishes its domain events, which listeners receive after commit.
+ * (outbox) and publishes its domain events, which listeners receive after commit. The
+ * decisions that are not answers (the organizer's pick, the deadline, the reminders) are
+ * {@link NegotiationDecisions}.
  */
 @Service
 public class NegotiationService {
@@ -51,6 +49,8 @@ public class NegotiationService {
 	static final String LIST = "negotiations";
 
 	private final NegotiationRepository negotiations;
+
+	private final NegotiationDecisions decisions;
 
 	private final EventService events;
 
@@ -66,10 +66,11 @@ public class NegotiationService {
 
 	private final Clock clock;
 
-	NegotiationService(NegotiationRepository negotiations, EventService events, OptionRules rules, PageCursors cursors,
-			TransactionTemplate transactions, NotificationOutbox outbox, ApplicationEventPublisher domainEvents,
-			Clock clock) {
+	NegotiationService(NegotiationRepository negotiations, NegotiationDecisions decisions, EventService events,
+			OptionRules rules, PageCursors cursors, TransactionTemplate transactions, NotificationOutbox outbox,
+			ApplicationEventPublisher domainEvents, Clock clock) {
 		this.negotiations = negotiations;
+		this.decisions = decisions;
 		this.events = events;
 		this.rules = rules;
 		this.cursors = cursors;
@@ -131,16 +132,16 @@ public class NegotiationService {
 			// Read the clock once the lock is ours, so answers and added options are
 			// timed in the order they were applied: the awaiting_me rule compares those
 			// times.
-			StoredNegotiation locked = visibleForUpdate(input.negotiationId(), user);
+			StoredNegotiation locked = Visibility.require(negotiations.findForUpdate(input.negotiationId()), user);
 			Instant now = now();
-			StoredNegotiation record = settleDeadline(locked, now);
+			StoredNegotiation record = decisions.settleDeadline(locked, now);
 			Decisions.ReplyDecision decision = record.negotiation()
 				.reply(user.id(), reply, expectedRevision, now, UUID::randomUUID);
 			if (decision instanceof Decisions.NoChange) {
 				return new Written(record, null);
 			}
 			if (decision instanceof Decisions.Expired expired) {
-				markExpired(record, expired.expired(), now);
+				decisions.markExpired(record, expired.expired(), now);
 				return new Written(record,
 						NegotiationRefusals.expired(record.negotiation().id(), record.negotiation().expiresAt()));
 			}
@@ -194,12 +195,12 @@ public class NegotiationService {
 
 	StoredNegotiation cancel(AppUser user, NegotiationRequests.Cancel input) {
 		Written written = transactions.execute(status -> {
-			StoredNegotiation locked = visibleForUpdate(input.negotiationId(), user);
+			StoredNegotiation locked = Visibility.require(negotiations.findForUpdate(input.negotiationId()), user);
 			Instant now = now();
-			StoredNegotiation record = settleDeadline(locked, now);
+			StoredNegotiation record = decisions.settleDeadline(locked, now);
 			Decisions.CancelDecision decision = record.negotiation().cancel(user.id(), now);
 			if (decision instanceof Decisions.Expired expired) {
-				markExpired(record, expired.expired(), now);
+				decisions.markExpired(record, expired.expired(), now);
 				return new Written(record, NegotiationRefusals.invalidTransition(record.negotiation().id(),
 						NegotiationState.EXPIRED, "cancel"));
 			}
@@ -218,9 +219,7 @@ public class NegotiationService {
 	}
 
 	StoredNegotiation get(AppUser user, UUID id) {
-		StoredNegotiation record = negotiations.find(id).orElseThrow(NegotiationRefusals::notFound);
-		checkVisible(record, user);
-		return record;
+		return Visibility.require(negotiations.find(id), user);
 	}
 
 	PageCursors.Page<NegotiationSummary> list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
@@ -230,171 +229,8 @@ public class NegotiationService {
 				summary -> new PageCursors.Position(summary.updatedAt(), summary.id()));
 	}
 
-	/**
-	 * The organizer's pick (docs/reference.md#finalize), under the row lock like every
-	 * reply: whichever of a finalize, a confirming reply or the deadline takes the lock
-	 * first decides, and the others see a confirmed negotiation.
-	 */
-	StoredNegotiation finalize(AppUser user, NegotiationRequests.Finalize input, @Nullable Integer expectedRevision) {
-		Written written = transactions.execute(status -> {
-			StoredNegotiation locked = visibleForUpdate(input.negotiationId(), user);
-			Instant now = now();
-			StoredNegotiation record = settleDeadline(locked, now);
-			Decisions.FinalizeDecision decision = record.negotiation()
-				.finalize(user.id(), input.slotId(), input.venueId(), expectedRevision, now);
-			if (decision instanceof Decisions.NoChange) {
-				return new Written(record, null);
-			}
-			if (decision instanceof Decisions.Expired expired) {
-				markExpired(record, expired.expired(), now);
-				return new Written(record,
-						NegotiationRefusals.expired(record.negotiation().id(), record.negotiation().expiresAt()));
-			}
-			Negotiation next = ((Decisions.Finalized) decision).next();
-			String preview = Previews.finalized(user.displayName());
-			confirm(record, next, user.id(), preview, now);
-			return new Written(negotiations.find(next.id()).orElseThrow(), null);
-		});
-		return written.orThrow();
-	}
-
-	/**
-	 * Writes a confirmation that is not a reply (the organizer's pick, the deadline's):
-	 * the state, one event per attendee, the notifications and the domain event.
-	 * {@code actorId} null is the system.
-	 */
-	private void confirm(StoredNegotiation record, Negotiation next, @Nullable UUID actorId, String preview,
-			Instant now) {
-		negotiations.writeDecision(next, actorId, preview, now);
-		events.createFor(record.confirmedPlan(next), now);
-		outbox.enqueue(Notices.confirmed(next, actorId, preview));
-		domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(),
-				Objects.requireNonNull(next.finalSlotId(), "a confirmed negotiation has a final slot"),
-				next.finalVenueId()));
-	}
-
-	/**
-	 * Applies the deadline to a locked negotiation that is overdue and still awaiting
-	 * replies with {@code pick_best}: confirmed on the best option, or left for the
-	 * caller's expiry path. The sweep and every write path call this under the row lock,
-	 * so the deadline is applied once.
-	 */
-	private StoredNegotiation settleDeadline(StoredNegotiation record, Instant now) {
-		Negotiation negotiation = record.negotiation();
-		if (!negotiation.isOverdue(now) || negotiation.deciding().onDeadline() != OnDeadline.PICK_BEST) {
-			return record;
-		}
-		Negotiation settled = negotiation.atDeadline(now);
-		if (settled.state() != NegotiationState.CONFIRMED) {
-			return record;
-		}
-		confirm(record, settled, null, Previews.confirmedAtDeadline(), now);
-		return negotiations.find(negotiation.id()).orElseThrow();
-	}
-
-	/**
-	 * Marks overdue negotiations expired, and confirms those whose deadline picks an
-	 * option; safe to run on many instances at once. Returns how many were settled.
-	 */
-	public int expireOverdue(int batchSize) {
-		Instant now = now();
-		int total = 0;
-		int swept;
-		do {
-			swept = transactions.execute(status -> {
-				List<NegotiationRepository.ExpiredParticipant> expired = negotiations.expireOverdue(now, batchSize);
-				outbox.enqueue(Notices.expired(expired));
-				Set<UUID> ids = new LinkedHashSet<>();
-				expired.forEach(participant -> ids.add(participant.negotiationId()));
-				ids.forEach(id -> domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(id)));
-				return ids.size();
-			});
-			total += swept;
-		}
-		while (swept == batchSize);
-		do {
-			swept = transactions.execute(status -> {
-				List<UUID> claimed = negotiations.claimOverduePickBest(now, batchSize);
-				for (UUID id : claimed) {
-					StoredNegotiation record = negotiations.find(id).orElseThrow();
-					StoredNegotiation settled = settleDeadline(record, now);
-					if (settled.negotiation().state() != NegotiationState.CONFIRMED) {
-						markExpired(record, record.negotiation().expire(), now);
-					}
-				}
-				return claimed.size();
-			});
-			total += swept;
-		}
-		while (swept == batchSize);
-		return total;
-	}
-
-	/**
-	 * Sends the reminders that are due, each once: claiming one clears it in the same
-	 * transaction that writes its notifications. Returns how many negotiations were
-	 * reminded about.
-	 */
-	public int remindDue(int batchSize) {
-		Instant now = now();
-		int total = 0;
-		int claimed;
-		do {
-			claimed = transactions.execute(status -> {
-				NegotiationRepository.Reminded reminded = negotiations.claimReminders(now, batchSize);
-				outbox.enqueue(Notices.reminders(reminded.recipients()));
-				return reminded.claimed();
-			});
-			total += claimed;
-		}
-		while (claimed == batchSize);
-		return total;
-	}
-
 	Instant now() {
 		return clock.instant();
-	}
-
-	/**
-	 * The outcome of a write transaction; a refusal that must commit first (marking
-	 * expiry) is thrown after.
-	 */
-	private record Written(StoredNegotiation record, @Nullable NegotiationRefusal refusal) {
-
-		StoredNegotiation orThrow() {
-			if (refusal != null) {
-				throw refusal;
-			}
-			return record;
-		}
-	}
-
-	private StoredNegotiation visibleForUpdate(UUID id, AppUser user) {
-		StoredNegotiation record = negotiations.findForUpdate(id).orElseThrow(NegotiationRefusals::notFound);
-		checkVisible(record, user);
-		return record;
-	}
-
-	/**
-	 * An unsent draft does not exist (404) for anyone but its organizer; a sent
-	 * negotiation is refused (403) to anyone who is not a participant.
-	 */
-	static void checkVisible(StoredNegotiation record, AppUser user) {
-		Negotiation negotiation = record.negotiation();
-		if (!negotiation.sent() && !negotiation.ownerId().equals(user.id())) {
-			throw NegotiationRefusals.notFound();
-		}
-		if (!negotiation.isVisibleTo(user.id())) {
-			throw NegotiationRefusals.notParticipant(negotiation.id());
-		}
-	}
-
-	private void markExpired(StoredNegotiation record, Negotiation expired, Instant now) {
-		if (record.negotiation().state() != NegotiationState.EXPIRED) {
-			negotiations.updateState(expired, null, null, now);
-			outbox.enqueue(Notices.expired(expired));
-			domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(expired.id()));
-		}
 	}
 
 	/**

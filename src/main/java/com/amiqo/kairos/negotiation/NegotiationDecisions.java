@@ -63,21 +63,45 @@ public class NegotiationDecisions {
 		this.clock = clock;
 	}
 
+	/** A negotiation locked for a write, its deadline applied, and the write's time. */
+	record Locked(StoredNegotiation record, Instant now) {
+	}
+
+	/**
+	 * Locks the negotiation for this user's write (or refuses them, as a read would),
+	 * then applies its deadline. The clock is read once the lock is ours, so answers and
+	 * added options are timed in the order they were applied: the awaiting_me rule
+	 * compares those times.
+	 */
+	Locked lock(UUID id, AppUser user) {
+		StoredNegotiation locked = Visibility.require(negotiations.findForUpdate(id), user);
+		Instant now = clock.instant();
+		return new Locked(settleDeadline(locked, now), now);
+	}
+
+	/**
+	 * A move that found the negotiation past its deadline: marks it expired, and refuses
+	 * the move once that has committed.
+	 */
+	Written refuseExpired(StoredNegotiation record, Negotiation expired, Instant now) {
+		markExpired(record, expired, now);
+		return new Written(record,
+				NegotiationRefusals.expired(record.negotiation().id(), record.negotiation().expiresAt()));
+	}
+
 	/** The organizer's pick (docs/reference.md#finalize). */
 	StoredNegotiation finalize(AppUser user, NegotiationRequests.Finalize input, @Nullable Integer expectedRevision) {
 		Written written = transactions.execute(status -> {
-			StoredNegotiation locked = Visibility.require(negotiations.findForUpdate(input.negotiationId()), user);
-			Instant now = clock.instant();
-			StoredNegotiation record = settleDeadline(locked, now);
+			Locked locked = lock(input.negotiationId(), user);
+			StoredNegotiation record = locked.record();
+			Instant now = locked.now();
 			Decisions.FinalizeDecision decision = record.negotiation()
 				.finalize(user.id(), input.slotId(), input.venueId(), expectedRevision, now);
 			if (decision instanceof Decisions.NoChange) {
 				return new Written(record, null);
 			}
 			if (decision instanceof Decisions.Expired expired) {
-				markExpired(record, expired.expired(), now);
-				return new Written(record,
-						NegotiationRefusals.expired(record.negotiation().id(), record.negotiation().expiresAt()));
+				return refuseExpired(record, expired.expired(), now);
 			}
 			Negotiation next = ((Decisions.Finalized) decision).next();
 			confirm(record, next, user.id(), Previews.finalized(user.displayName()), now);

@@ -129,21 +129,16 @@ public class NegotiationService {
 		Reply reply = input.toReply(rules, now());
 		EncryptedBlob blob = input.blob();
 		Written written = transactions.execute(status -> {
-			// Read the clock once the lock is ours, so answers and added options are
-			// timed in the order they were applied: the awaiting_me rule compares those
-			// times.
-			StoredNegotiation locked = Visibility.require(negotiations.findForUpdate(input.negotiationId()), user);
-			Instant now = now();
-			StoredNegotiation record = decisions.settleDeadline(locked, now);
+			NegotiationDecisions.Locked locked = decisions.lock(input.negotiationId(), user);
+			StoredNegotiation record = locked.record();
+			Instant now = locked.now();
 			Decisions.ReplyDecision decision = record.negotiation()
 				.reply(user.id(), reply, expectedRevision, now, UUID::randomUUID);
 			if (decision instanceof Decisions.NoChange) {
 				return new Written(record, null);
 			}
 			if (decision instanceof Decisions.Expired expired) {
-				decisions.markExpired(record, expired.expired(), now);
-				return new Written(record,
-						NegotiationRefusals.expired(record.negotiation().id(), record.negotiation().expiresAt()));
+				return decisions.refuseExpired(record, expired.expired(), now);
 			}
 			Decisions.Applied applied = (Decisions.Applied) decision;
 			Negotiation next = applied.next();
@@ -195,9 +190,9 @@ public class NegotiationService {
 
 	StoredNegotiation cancel(AppUser user, NegotiationRequests.Cancel input) {
 		Written written = transactions.execute(status -> {
-			StoredNegotiation locked = Visibility.require(negotiations.findForUpdate(input.negotiationId()), user);
-			Instant now = now();
-			StoredNegotiation record = decisions.settleDeadline(locked, now);
+			NegotiationDecisions.Locked locked = decisions.lock(input.negotiationId(), user);
+			StoredNegotiation record = locked.record();
+			Instant now = locked.now();
 			Decisions.CancelDecision decision = record.negotiation().cancel(user.id(), now);
 			if (decision instanceof Decisions.Expired expired) {
 				decisions.markExpired(record, expired.expired(), now);

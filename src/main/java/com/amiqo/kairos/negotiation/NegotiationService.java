@@ -221,8 +221,30 @@ public class NegotiationService {
 		return record;
 	}
 
+	/**
+	 * A page of the caller's negotiations. A row the deadline still has to decide
+	 * ({@link Negotiation#awaitsDeadline}: overdue, awaiting replies, {@code pick_best})
+	 * is settled first, as the sweep would settle it, and the page read again, so the
+	 * list shows (and filters on) what a read of that negotiation shows. Only such a page
+	 * costs more than the one statement.
+	 */
 	PageCursors.Page<NegotiationSummary> list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
 		Instant now = now();
+		PageCursors.Page<NegotiationSummary> page = page(user, query, limit, cursor, now);
+		boolean settled = false;
+		for (NegotiationSummary summary : page.items()) {
+			if (Negotiation.awaitsDeadline(NegotiationState.of(summary.state()), OnDeadline.of(summary.onDeadline()),
+					summary.expiresAt(), now)) {
+				transactions.executeWithoutResult(status -> negotiations.findForUpdate(summary.id())
+					.ifPresent(record -> settleOverdue(record, now)));
+				settled = true;
+			}
+		}
+		return settled ? page(user, query, limit, cursor, now) : page;
+	}
+
+	private PageCursors.Page<NegotiationSummary> page(AppUser user, ListQuery query, int limit, @Nullable String cursor,
+			Instant now) {
 		return cursors.page(LIST, user.id(), query.scope(), limit, cursor,
 				(after, rows) -> negotiations.page(user.id(), query, after, now, rows),
 				summary -> new PageCursors.Position(summary.updatedAt(), summary.id()));
@@ -291,6 +313,23 @@ public class NegotiationService {
 	}
 
 	/**
+	 * Settles a locked negotiation its deadline has to decide: confirmed on the best
+	 * option, or marked expired. Re-checked under the lock, so one that the sweep or a
+	 * write settled meanwhile is left as it is.
+	 */
+	private void settleOverdue(StoredNegotiation record, Instant now) {
+		Negotiation negotiation = record.negotiation();
+		if (!Negotiation.awaitsDeadline(negotiation.state(), negotiation.deciding().onDeadline(),
+				negotiation.expiresAt(), now)) {
+			return;
+		}
+		StoredNegotiation settled = settleDeadline(record, now);
+		if (settled.negotiation().state() != NegotiationState.CONFIRMED) {
+			markExpired(record, negotiation.expire(), now);
+		}
+	}
+
+	/**
 	 * Marks overdue negotiations expired, and confirms those whose deadline picks an
 	 * option; safe to run on many instances at once. Returns how many were settled.
 	 */
@@ -314,11 +353,7 @@ public class NegotiationService {
 			swept = transactions.execute(status -> {
 				List<UUID> claimed = negotiations.claimOverduePickBest(now, batchSize);
 				for (UUID id : claimed) {
-					StoredNegotiation record = negotiations.find(id).orElseThrow();
-					StoredNegotiation settled = settleDeadline(record, now);
-					if (settled.negotiation().state() != NegotiationState.CONFIRMED) {
-						markExpired(record, record.negotiation().expire(), now);
-					}
+					settleOverdue(negotiations.find(id).orElseThrow(), now);
 				}
 				return claimed.size();
 			});

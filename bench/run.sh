@@ -230,7 +230,7 @@ psql -At -F' ' -c "
        AND u.firebase_uid IN (SELECT 'bench-user-' || k FROM generate_series(0, $token_users - 1) k)
      ORDER BY md5(n.id::text)" | with_tokens >"$work/finalize.txt"
 # ... and their ids, which bench/reset-finalize.sql reopens after each finalize run.
-psql -q -c "DROP TABLE IF EXISTS bench_finalize_targets" \
+psql -q -c "SET client_min_messages = warning" -c "DROP TABLE IF EXISTS bench_finalize_targets" \
     -c "CREATE TABLE bench_finalize_targets (id uuid PRIMARY KEY)" >/dev/null
 cut -d' ' -f2 "$work/finalize.txt" | psql -q -c "\\copy bench_finalize_targets FROM pstdin"
 log "$(wc -l <"$work/get.txt") read pairs, $(wc -l <"$work/reply.txt") reply targets," \
@@ -302,7 +302,7 @@ run_finalize() {
     psql -q -f bench/reset-finalize.sql >/dev/null
     duration=$finalize_duration run_wrk "POST /negotiate/finalize" bench/wrk/finalize.lua /
     confirmed=$(psql -At -c "SELECT count(*) FROM negotiations n JOIN bench_finalize_targets t ON t.id = n.id WHERE n.state = 'confirmed'")
-    log "finalize run: $last_requests requests, $confirmed confirmed (each request must confirm one)"
+    log "finalize run: $last_requests requests, $confirmed confirmed (each request confirms one; requests still in flight when the targets run out are not counted, so confirmed ≥ requests)"
     psql -q -f bench/reset-finalize.sql >/dev/null
 }
 warm_up() {

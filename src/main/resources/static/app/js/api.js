@@ -1,4 +1,4 @@
-// The API client: same origin, bearer token from the tab's session, docs/reference.md#conventions envelopes.
+// The API client: same origin, bearer token from the tab's session, the service's JSON envelopes.
 import { currentSession, saveSession, dropToken } from './session.js';
 import { refreshToken } from './auth.js';
 
@@ -62,6 +62,7 @@ export async function call(method, path, { body, ifNoneMatch, ifMatch, auth = tr
 
 export const get = (path, options) => call('GET', path, options);
 export const post = (path, body, options) => call('POST', path, { ...options, body });
+export const remove = (path, options) => call('DELETE', path, options);
 
 /** Downloads an authenticated file (an event's .ics) through a temporary object URL. */
 export async function download(path, filename) {

@@ -1,15 +1,22 @@
-// Form building blocks: labelled fields whose error line shows the server's message for that field
-// (details.field / details.fields, docs/reference.md#conventions), and the editors for proposed times and places.
+// Form building blocks: labelled fields with an error line each, client-side checks that name every
+// bad field at once, and the editors for proposed times and places. Error text is always the
+// product's own (words.js), never the service's validation message.
 import { h, uniqueId, announce } from './dom.js';
 import { browserTimeZone, knownTimeZones, localInputValue, wallTimeToUtc } from './time.js';
+import { errorWords, fieldWords } from './words.js';
+
+export const MAX_TITLE = 120;
+export const MAX_TIMES = 10;
+export const MAX_PLACES = 10;
 
 /** A labelled control with its error line; `name` is the API field it feeds (e.g. proposed_slots[0].timezone). */
 export function field(labelText, control, name, hint) {
   const id = control.id || uniqueId('f');
   control.id = id;
   const errorId = id + '-error';
-  control.setAttribute('aria-describedby', errorId);
-  const error = h('p', { class: 'error', id: errorId, 'aria-live': 'polite' });
+  const hintId = hint ? id + '-hint' : null;
+  control.setAttribute('aria-describedby', hintId ? `${hintId} ${errorId}` : errorId);
+  const error = h('p', { class: 'error', id: errorId });
   // Editing the field answers its error: the stale message goes away.
   control.addEventListener('input', () => {
     error.textContent = '';
@@ -17,7 +24,7 @@ export function field(labelText, control, name, hint) {
   });
   return h('div', { class: 'field', 'data-field': name },
     h('label', { for: id }, labelText),
-    hint ? h('p', { class: 'hint' }, hint) : null,
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
     control,
     error);
 }
@@ -44,35 +51,56 @@ function fieldFor(container, name) {
   return null;
 }
 
-/** Puts an ApiError's message next to the field(s) it names, else on the form's error line. */
-export function showError(container, error) {
+/**
+ * Shows problems ({field: message}) next to their fields, all at once, and a summary on the form's
+ * line; focuses the first bad field. Returns whether there were any.
+ */
+export function showProblems(container, problems, summary) {
   clearErrors(container);
-  const details = error.details || {};
-  // Each field gets the server's own words for its problem; the full message goes to the form line
-  // when no field is named.
-  const fields = details.fields && typeof details.fields === 'object' ? details.fields : null;
-  const problems = fields && Object.keys(fields).length
-    ? Object.entries(fields).map(([name, problem]) => [name, sentence(problem)])
-    : [[details.field, error.message]];
+  const entries = Object.entries(problems);
+  if (!entries.length) return false;
   let focused = false;
-  for (const [name, message] of problems) {
+  const unplaced = [];
+  for (const [name, message] of entries) {
     const target = name ? fieldFor(container, name) : null;
-    const line = target ? target.querySelector(':scope > .error') : container.querySelector('.form-error');
-    if (!line) continue;
-    line.textContent = line.textContent ? `${line.textContent} ${message}` : message;
-    const control = target && target.querySelector('input, select, textarea');
+    const line = target ? target.querySelector(':scope > .error') : null;
+    if (!line) {
+      unplaced.push(message);
+      continue;
+    }
+    if (!line.textContent.includes(message)) line.textContent = line.textContent ? `${line.textContent} ${message}` : message;
+    const control = target.querySelector(':scope > input, :scope > select, :scope > textarea');
     if (control) {
       control.setAttribute('aria-invalid', 'true');
       if (!focused) control.focus();
       focused = true;
     }
   }
-  announce(error.message);
+  const line = container.querySelector('.form-error');
+  const count = entries.length - unplaced.length;
+  const text = [summary || (count ? (count === 1 ? 'One detail needs fixing: see the marked field.' : `${count} details need fixing: see the marked fields.`) : ''), ...unplaced]
+    .filter(Boolean).join(' ');
+  if (line) line.textContent = text;
+  announce(text);
+  return true;
 }
 
-function sentence(text) {
-  const value = String(text);
-  return value.charAt(0).toUpperCase() + value.slice(1) + (/[.!?]$/.test(value) ? '' : '.');
+/** Puts a service error in the product's words next to every field it names, else on the form's line. */
+export function showError(container, error) {
+  const details = (error && error.details) || {};
+  const problems = {};
+  const fields = details.fields && typeof details.fields === 'object' ? Object.keys(details.fields) : [];
+  for (const name of fields) problems[name] = fieldWords(name);
+  if (!fields.length && details.field) problems[details.field] = fieldWords(details.field);
+  const summary = errorWords(error);
+  if (!Object.keys(problems).length) {
+    clearErrors(container);
+    const line = container.querySelector('.form-error');
+    if (line) line.textContent = summary;
+    announce(summary);
+    return;
+  }
+  showProblems(container, problems, error.code === 'VALIDATION_ERROR' ? null : summary);
 }
 
 let zoneList = null;
@@ -84,33 +112,58 @@ function zoneDatalist() {
   return zoneList.id;
 }
 
-/** Rows of proposed times: start (wall clock), duration and time zone. */
-export function slotEditor(prefix, { initialRows = 1, addLabel = 'Add a time' } = {}) {
+function isZone(zone) {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+/** Rows of proposed times: start (wall clock), length and time zone; at most `max` rows. */
+export function slotEditor(prefix, { initialRows = 1, addLabel = 'Add a time', max = MAX_TIMES } = {}) {
   const list = h('ol', { class: 'option-rows' });
+  const add = h('button', { type: 'button', class: 'secondary add-slot' }, addLabel);
+  const limit = h('p', { class: 'hint limit-note', hidden: true }, `That's the most: up to ${max} times.`);
   const wrapper = h('fieldset', { class: 'options', 'data-field': prefix },
-    h('legend', null, 'Times'), list, h('p', { class: 'error', 'aria-live': 'polite' }));
+    h('legend', null, 'Times'), list, h('p', { class: 'error' }), add, limit);
+  const renumber = () => {
+    [...list.children].forEach((row, i) => {
+      row.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/\[\d+\]/, `[${i}]`); });
+      row.querySelector('label').textContent = `Time ${i + 1}: starts`;
+      row.querySelector('.remove').textContent = `Remove time ${i + 1}`;
+    });
+    const full = list.children.length >= max;
+    add.hidden = full;
+    limit.hidden = !full;
+    for (const remove of list.querySelectorAll('.remove')) remove.hidden = list.children.length <= 1;
+  };
   const addRow = (hours) => {
-    const index = list.children.length;
+    if (list.children.length >= max) return;
     const start = h('input', { type: 'datetime-local', class: 'slot-start', value: localInputValue(hours), required: true });
     const duration = h('input', { type: 'number', class: 'slot-duration', min: '5', max: '1440', step: '5', value: '60', inputmode: 'numeric' });
     const zone = h('input', { type: 'text', class: 'slot-zone', value: browserTimeZone(), list: zoneDatalist(), autocomplete: 'off', spellcheck: 'false' });
     const row = h('li', { class: 'option-row' },
-      field(`Start of time ${index + 1}`, start, `${prefix}[${index}].starts_at`),
-      field('Minutes', duration, `${prefix}[${index}].duration_minutes`),
-      field('Time zone', zone, `${prefix}[${index}].timezone`),
-      h('button', { type: 'button', class: 'link remove', onclick: () => { row.remove(); renumber(); } }, `Remove time ${index + 1}`));
+      field('Time', start, `${prefix}[0].starts_at`),
+      field('Minutes', duration, `${prefix}[0].duration_minutes`),
+      field('Time zone', zone, `${prefix}[0].timezone`),
+      h('button', { type: 'button', class: 'link remove', onclick: () => { row.remove(); renumber(); add.focus(); } }, 'Remove'));
     list.append(row);
+    renumber();
   };
-  const renumber = () => [...list.children].forEach((row, i) => {
-    row.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/\[\d+\]/, `[${i}]`); });
-    row.querySelector('label').textContent = `Start of time ${i + 1}`;
-    row.querySelector('.remove').textContent = `Remove time ${i + 1}`;
+  add.addEventListener('click', () => {
+    addRow(24 + list.children.length * 24);
+    const starts = list.querySelectorAll('.slot-start');
+    if (starts.length) starts[starts.length - 1].focus();
   });
   for (let i = 0; i < initialRows; i += 1) addRow(24 + i * 24);
-  wrapper.append(h('button', { type: 'button', class: 'secondary add-slot', onclick: () => addRow(24 + list.children.length * 24) }, addLabel));
+  const rows = () => [...list.children];
   return {
     element: wrapper,
-    values: () => [...list.children].map((row) => {
+    count: () => list.children.length,
+    values: () => rows().map((row) => {
       const zone = row.querySelector('.slot-zone').value.trim();
       const minutes = row.querySelector('.slot-duration').value;
       return {
@@ -119,35 +172,81 @@ export function slotEditor(prefix, { initialRows = 1, addLabel = 'Add a time' } 
         timezone: zone || 'UTC',
       };
     }),
-    clear: () => list.replaceChildren(),
+    /** Every problem of every row, keyed by field. */
+    check: (now = Date.now()) => {
+      const problems = {};
+      const seen = new Set();
+      rows().forEach((row, i) => {
+        const local = row.querySelector('.slot-start').value;
+        const zone = row.querySelector('.slot-zone').value.trim();
+        const minutes = row.querySelector('.slot-duration').value;
+        const okZone = isZone(zone);
+        if (!okZone) problems[`${prefix}[${i}].timezone`] = 'Pick a time zone from the list, like Europe/Berlin.';
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) {
+          problems[`${prefix}[${i}].starts_at`] = 'Pick a date and time.';
+        } else if (okZone) {
+          const at = Date.parse(wallTimeToUtc(local, zone));
+          if (at <= now) problems[`${prefix}[${i}].starts_at`] = 'Pick a time in the future.';
+          else if (at > now + 365 * 86_400_000) problems[`${prefix}[${i}].starts_at`] = 'Pick a time within a year.';
+          const key = `${at}|${minutes}|${zone}`;
+          if (seen.has(key)) problems[`${prefix}[${i}].starts_at`] = 'This time is already in the list.';
+          seen.add(key);
+        }
+        const m = Number(minutes);
+        if (minutes !== '' && (!Number.isInteger(m) || m < 5 || m > 1440)) {
+          problems[`${prefix}[${i}].duration_minutes`] = 'Make it between 5 and 1440 minutes (24 hours).';
+        }
+      });
+      return problems;
+    },
+    clear: () => { list.replaceChildren(); renumber(); },
   };
 }
 
-/** Rows of proposed places: a name and an optional address. */
-export function venueEditor(prefix, { addLabel = 'Add a place' } = {}) {
+/** Rows of proposed places: a name and an optional address; labels follow the rows' order. */
+export function venueEditor(prefix, { addLabel = 'Add a place', max = MAX_PLACES } = {}) {
   const list = h('ol', { class: 'option-rows' });
+  const add = h('button', { type: 'button', class: 'secondary add-venue' }, addLabel);
+  const limit = h('p', { class: 'hint limit-note', hidden: true }, `That's the most: up to ${max} places.`);
   const wrapper = h('fieldset', { class: 'options', 'data-field': prefix },
-    h('legend', null, 'Places (optional)'), list, h('p', { class: 'error', 'aria-live': 'polite' }));
-  const renumber = () => [...list.children].forEach((row, i) => {
-    row.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/\[\d+\]/, `[${i}]`); });
-  });
+    h('legend', null, 'Places (optional)'), list, h('p', { class: 'error' }), add, limit);
+  const renumber = () => {
+    [...list.children].forEach((row, i) => {
+      row.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/\[\d+\]/, `[${i}]`); });
+      const labels = row.querySelectorAll('label');
+      labels[0].textContent = `Place ${i + 1}`;
+      labels[1].textContent = `Address of place ${i + 1} (optional)`;
+      row.querySelector('.remove').textContent = `Remove place ${i + 1}`;
+    });
+    add.hidden = list.children.length >= max;
+    limit.hidden = !add.hidden;
+  };
   const addRow = () => {
-    const index = list.children.length;
+    if (list.children.length >= max) return;
     const row = h('li', { class: 'option-row venue-row' },
-      field(`Place ${index + 1}`, h('input', { type: 'text', class: 'venue-name', maxlength: '200', autocomplete: 'off' }), `${prefix}[${index}].name`),
-      field('Address', h('input', { type: 'text', class: 'venue-address', maxlength: '300', autocomplete: 'off' }), `${prefix}[${index}].address`),
-      h('button', { type: 'button', class: 'link remove', onclick: () => { row.remove(); renumber(); } }, `Remove place ${index + 1}`));
+      field('Place', h('input', { type: 'text', class: 'venue-name', maxlength: '200', autocomplete: 'off' }), `${prefix}[0].name`),
+      field('Address', h('input', { type: 'text', class: 'venue-address', maxlength: '300', autocomplete: 'off' }), `${prefix}[0].address`),
+      h('button', { type: 'button', class: 'link remove', onclick: () => { row.remove(); renumber(); add.focus(); } }, 'Remove'));
     list.append(row);
+    renumber();
     row.querySelector('input').focus();
   };
-  wrapper.append(h('button', { type: 'button', class: 'secondary add-venue', onclick: addRow }, addLabel));
+  add.addEventListener('click', addRow);
+  const rows = () => [...list.children];
   return {
     element: wrapper,
-    values: () => [...list.children].map((row) => {
+    values: () => rows().map((row) => {
       const address = row.querySelector('.venue-address').value.trim();
       return { name: row.querySelector('.venue-name').value.trim(), ...(address ? { address } : {}) };
     }),
-    clear: () => list.replaceChildren(),
+    check: () => {
+      const problems = {};
+      rows().forEach((row, i) => {
+        if (!row.querySelector('.venue-name').value.trim()) problems[`${prefix}[${i}].name`] = 'Name the place, or remove it.';
+      });
+      return problems;
+    },
+    clear: () => { list.replaceChildren(); renumber(); },
   };
 }
 

@@ -1,15 +1,13 @@
 // Getting a plan's key to every participant (docs/encryption.md): this browser's identity key pair,
-// the plan keys it holds, and wrapping / unwrapping them for participants' keys. Everything lives in
-// IndexedDB, per signed-in account: the identity private key as a non-extractable WebCrypto key, each
-// plan key as an extractable AES-GCM key (wrapping needs its raw bytes). Nothing here is ever logged.
+// and wrapping / unwrapping plan keys for participants' keys. What is kept, and how, is key-store.js.
+// Nothing here is ever logged.
 import { call } from './api.js';
-import { noteKey, rememberNoteKey } from './session.js';
+import { stored, keepPlanKey, heldPlanKey } from './key-store.js';
 import { decryptNote } from './note-crypto.js';
 
 export const WRAP_VERSION = 1;
 const EC = { name: 'ECDH', namedCurve: 'P-256' };
 const SALT = new TextEncoder().encode('kairos-plan-key-wrap');
-const DB_NAME = 'kairos-keys';
 
 // ------------------------------------------------------------------ encodings
 
@@ -97,34 +95,6 @@ export async function checkVector(vector) {
     ephemeral_key_id: await thumbprint(vector.ephemeral) };
 }
 
-// ------------------------------------------------------------------ storage (IndexedDB)
-
-function database() {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore('identity');
-      request.result.createObjectStore('plan-keys');
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-async function stored(store, key, value) {
-  const db = await database();
-  try {
-    return await new Promise((resolve, reject) => {
-      const tx = db.transaction(store, value === undefined ? 'readonly' : 'readwrite');
-      const request = value === undefined ? tx.objectStore(store).get(key) : tx.objectStore(store).put(value, key);
-      tx.oncomplete = () => resolve(request.result);
-      tx.onerror = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
-
 const identities = new Map();
 
 /** This browser's identity for the account: {privateKey, publicJwk, keyId}, made once and kept. */
@@ -159,31 +129,6 @@ export function publishIdentity(uid) {
   return published.get(uid);
 }
 
-/** Keeps a plan key that opened the note, in IndexedDB (for later tabs and sessions) and in the tab. */
-export async function keepPlanKey(uid, negotiationId, keyText) {
-  const key = await crypto.subtle.importKey('raw', fromBase64Url(keyText), { name: 'AES-GCM' }, true, ['encrypt', 'decrypt']);
-  await stored('plan-keys', `${uid}/${negotiationId}`, key);
-  rememberNoteKey(negotiationId, keyText);
-}
-
-/**
- * The plan key this tab holds (made here, or from a link), else the one this browser kept in
- * IndexedDB, put into the tab so the views that read the tab's key (links, the note) find it.
- */
-export async function restorePlanKey(uid, negotiationId) {
-  try {
-    const inTab = noteKey(negotiationId);
-    if (inTab) return inTab;
-    const key = await stored('plan-keys', `${uid}/${negotiationId}`);
-    if (!key) return null;
-    const text = toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
-    rememberNoteKey(negotiationId, text);
-    return text;
-  } catch {
-    return null;
-  }
-}
-
 // ------------------------------------------------------------------ the plan page's part
 
 /**
@@ -191,7 +136,7 @@ export async function restorePlanKey(uid, negotiationId) {
  * (checked against the note before it is kept). Null when nobody has wrapped it for this browser yet.
  */
 export async function planKey(uid, n) {
-  const held = await restorePlanKey(uid, n.id);
+  const held = await heldPlanKey(uid, n.id);
   if (held) return held;
   const me = await publishIdentity(uid);
   const mine = (n.my_wrapped_keys || []).find((w) => w.recipient_key_id === me.keyId);

@@ -8,6 +8,6 @@ if (/^[A-Za-z0-9_-]{1,200}$/.test(token)) {
 }
 if (!key) {
   const note = document.getElementById('key-note');
-  note.textContent = 'This link carries no decryption key, so a private note on the plan will not be readable.';
+  note.textContent = 'This link has no key for the plan\'s private note: if there is one, you can read it once someone who has the key opens the plan.';
   note.hidden = false;
 }

@@ -1,6 +1,6 @@
 // The web client: a hash router over the views. Each view may return a cleanup (stops its polling).
 import { h, replace } from './dom.js';
-import { currentSession, clearSession, rememberReturnRoute, takeReturnRoute } from './session.js';
+import { currentSession, clearSession, rememberReturnRoute, takeReturnRoute, askOtherTabs } from './session.js';
 import { renderSignIn } from './views/signin.js';
 import { renderHome } from './views/home.js';
 import { renderNewPlan } from './views/new-plan.js';
@@ -25,10 +25,15 @@ function renderNav(session) {
     replace(nav);
     return;
   }
+  // Clicking the page you are on shows it afresh (the hash does not change, so no hashchange).
+  const link = (href, text, id) => h('a', {
+    href, id, 'aria-current': location.hash === href || (href === '#/' && !location.hash) ? 'page' : null,
+    onclick: () => { if (location.hash === href) setTimeout(route); },
+  }, text);
   replace(nav,
-    h('a', { href: '#/' }, 'Plans'),
-    h('a', { href: '#/new', id: 'nav-new' }, 'New plan'),
-    h('a', { href: '#/events' }, 'Events'),
+    link('#/', 'Plans', 'nav-plans'),
+    link('#/new', 'New plan', 'nav-new'),
+    link('#/events', 'Events', 'nav-events'),
     pushToggle(),
     h('span', { class: 'who', id: 'signed-in-as' }, session.name || 'Signed in'),
     h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: () => { clearSession(); location.hash = '#/'; route(); } }, 'Sign out'));
@@ -46,7 +51,8 @@ export function route() {
     cleanup = renderSignIn(main, () => {
       const back = takeReturnRoute();
       if (back && back !== location.hash) location.hash = back;
-      else route();
+      else // A new tab takes over the session of an open tab of this browser before showing sign-in.
+askOtherTabs().finally(() => route());
     }, parts[0] === 'join');
     return;
   }
@@ -64,15 +70,16 @@ export function route() {
 }
 
 function renderNotFound() {
-  replace(main, h('h1', null, 'Not found'), h('p', null, h('a', { href: '#/' }, 'Back to your plans')));
+  replace(main, h('h1', null, 'This page does not exist'), h('p', null, h('a', { href: '#/', class: 'button primary' }, 'Back to your plans')));
   return null;
 }
 
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => route());
 listenForPushes();
 // A refused token: come back to where the person was after signing in again.
 window.addEventListener('kairos-signed-out', () => {
   rememberReturnRoute(location.hash);
   route();
 });
-route();
+// A new tab takes over the session of an open tab of this browser before showing sign-in.
+askOtherTabs().finally(() => route());

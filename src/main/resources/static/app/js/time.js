@@ -38,21 +38,71 @@ export function wallTimeToUtc(local, timeZone) {
   return new Date(utc).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** 'Tue 1 Dec, 18:30 – 19:30 (Europe/Berlin)' */
-export function formatSlot(slot) {
-  const zone = safeZone(slot.timezone) || 'UTC';
-  const day = new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' });
-  const time = new Intl.DateTimeFormat(undefined, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
-  const start = new Date(slot.starts_at);
-  const end = new Date(slot.ends_at || start.getTime() + slot.duration_minutes * 60_000);
-  return `${day.format(start)}, ${time.format(start)} – ${time.format(end)} (${zone})`;
+const VIEWER = browserTimeZone();
+
+function fmt(zone, options) {
+  return new Intl.DateTimeFormat(undefined, { timeZone: zone, ...options });
 }
 
-/** A moment in the given zone (default: the browser's). */
-export function formatInstant(iso, timeZone) {
+/** 'Tue, Dec 1' in the zone. */
+function dayText(date, zone) {
+  return fmt(zone, { weekday: 'short', month: 'short', day: 'numeric' }).format(date);
+}
+
+/** '6:30 PM' (no leading zero) in the zone. */
+function timeText(date, zone) {
+  return fmt(zone, { hour: 'numeric', minute: '2-digit' }).format(date);
+}
+
+/** The zone's short name at that moment ('CET', 'GMT+1', 'EST'). */
+function zoneName(date, zone) {
+  const part = fmt(zone, { timeZoneName: 'short', hour: 'numeric' }).formatToParts(date).find((p) => p.type === 'timeZoneName');
+  return part ? part.value : zone;
+}
+
+/** The city of an IANA zone, for labels ('America/New_York' → 'New York'). */
+export function zoneCity(zone) {
+  return (zone || 'UTC').split('/').pop().replace(/_/g, ' ');
+}
+
+/**
+ * A proposed time as the viewer reads it: in the viewer's own zone, labelled with that zone, and
+ * the option's own zone beside it when it differs.
+ * {main: 'Tue, Dec 1, 6:30 – 7:30 PM CET', other: '12:30 PM in New York' | null, zone}
+ */
+export function describeSlot(slot, viewerZone = VIEWER) {
+  const zone = safeZone(viewerZone) || 'UTC';
+  const start = new Date(slot.starts_at);
+  const end = new Date(slot.ends_at || start.getTime() + slot.duration_minutes * 60_000);
+  const main = `${dayText(start, zone)}, ${timeText(start, zone)} – ${timeText(end, zone)} ${zoneName(start, zone)}`;
+  const own = safeZone(slot.timezone);
+  const differs = own && own !== zone && zoneName(start, own) !== zoneName(start, zone);
+  const other = differs ? `${dayText(start, own) === dayText(start, zone) ? '' : dayText(start, own) + ', '}${timeText(start, own)} in ${zoneCity(own)}` : null;
+  return { main, other, day: dayText(start, zone), time: `${timeText(start, zone)} – ${timeText(end, zone)}`, zone: zoneName(start, zone) };
+}
+
+/** One line for a slot: 'Tue, Dec 1, 6:30 – 7:30 PM CET (12:30 PM in New York)'. */
+export function formatSlot(slot, viewerZone = VIEWER) {
+  const d = describeSlot(slot, viewerZone);
+  return d.other ? `${d.main} (${d.other})` : d.main;
+}
+
+/** A moment in the viewer's zone, labelled: 'Tue, Dec 1, 6:30 PM CET'. */
+export function formatInstant(iso, timeZone = VIEWER) {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) })
-    .format(new Date(iso));
+  const zone = safeZone(timeZone) || 'UTC';
+  const date = new Date(iso);
+  return `${dayText(date, zone)}, ${timeText(date, zone)} ${zoneName(date, zone)}`;
+}
+
+/** A moment in the viewer's zone with the event's own zone beside it when it differs. */
+export function formatInstantWithZone(iso, ownZone, viewerZone = VIEWER) {
+  const zone = safeZone(viewerZone) || 'UTC';
+  const own = safeZone(ownZone);
+  const date = new Date(iso);
+  const main = formatInstant(iso, zone);
+  if (!own || own === zone || zoneName(date, own) === zoneName(date, zone)) return main;
+  return `${main} (${timeText(date, own)} in ${zoneCity(own)})`;
 }
 
 function safeZone(zone) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
@@ -42,10 +43,19 @@ class WebClientController {
 
 	private final boolean localIssuer;
 
-	WebClientController(WebClientProperties web, AuthProperties auth, WebClientSettings settings) {
+	/**
+	 * {@code KAIROS_PUBLIC_URL} when it is set; otherwise the client makes links on the
+	 * page's own origin.
+	 */
+	private final @Nullable String publicUrl;
+
+	WebClientController(WebClientProperties web, AuthProperties auth, WebClientSettings settings,
+			Environment environment) {
 		this.web = web;
 		this.auth = auth;
 		this.localIssuer = settings.localIssuer();
+		String configured = environment.getProperty("KAIROS_PUBLIC_URL");
+		this.publicUrl = (configured == null || configured.isBlank()) ? null : configured.strip();
 	}
 
 	/** The site's root is the web client. */
@@ -85,8 +95,8 @@ class WebClientController {
 				: web.firebaseWebApiKey() != null ? SignInMode.FIREBASE : SignInMode.NONE;
 		FirebaseWebConfig firebase = web.firebaseWebApiKey() == null ? null
 				: new FirebaseWebConfig(web.firebaseWebApiKey(), web.firebaseAuthDomain(), auth.firebaseProjectId());
-		return Envelope
-			.of(new ClientConfig(mode, firebase, auth.emulatorMode() ? WebClientSettings.emulatorUrl(auth) : null));
+		return Envelope.of(new ClientConfig(mode, firebase,
+				auth.emulatorMode() ? WebClientSettings.emulatorUrl(auth) : null, publicUrl));
 	}
 
 	/**
@@ -106,7 +116,12 @@ class WebClientController {
 								List.of(Map.of("/", "/i/*", "comment", "Kairos Amiqo invite links"))))));
 	}
 
-	record ClientConfig(SignInMode signIn, @Nullable FirebaseWebConfig firebase, @Nullable String emulatorUrl) {
+	/**
+	 * @param publicUrl the configured public base of links, or null: links then use the
+	 * page's origin
+	 */
+	record ClientConfig(SignInMode signIn, @Nullable FirebaseWebConfig firebase, @Nullable String emulatorUrl,
+			@Nullable String publicUrl) {
 	}
 
 	record FirebaseWebConfig(String apiKey, @Nullable String authDomain, String projectId) {

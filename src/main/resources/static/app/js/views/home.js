@@ -1,4 +1,5 @@
-// Home: plans that wait for my answer first, then all my plans; refreshes on its own.
+// Home: plans that wait for me first ("your turn"), then all my plans; refreshes on its own and
+// when the tab regains focus.
 import { h, replace } from '../dom.js';
 import { get } from '../api.js';
 import { planRow, poll, errorBox } from './common.js';
@@ -7,7 +8,7 @@ export function renderHome(main) {
   const awaiting = h('section', { id: 'awaiting-me', 'aria-labelledby': 'awaiting-title' });
   const all = h('section', { id: 'all-plans', 'aria-labelledby': 'all-title' });
   replace(main,
-    h('div', { class: 'title-row' }, h('h1', null, 'Your plans'), h('a', { class: 'button primary', href: '#/new' }, 'New plan')),
+    h('div', { class: 'title-row' }, h('h1', null, 'Your plans'), h('a', { class: 'button primary', href: '#/new', id: 'home-new' }, 'New plan')),
     awaiting, all);
   let last = '';
   const load = async () => {
@@ -18,12 +19,14 @@ export function renderHome(main) {
     const snapshot = JSON.stringify([mine.data, open.data]);
     if (snapshot === last) return;
     last = snapshot;
-    replace(awaiting, h('h2', { id: 'awaiting-title' }, 'Waiting for your answer'),
-      open.data.length ? h('ul', { class: 'plans' }, open.data.map(planRow)) : h('p', { class: 'muted' }, 'Nothing is waiting for you.'));
+    replace(awaiting, h('h2', { id: 'awaiting-title' }, 'Your turn'),
+      open.data.length ? h('ul', { class: 'plans' }, open.data.map((s) => planRow(s, { awaiting: true })))
+        : h('p', { class: 'muted' }, 'Nothing needs your answer right now.'));
     const awaitingIds = new Set(open.data.map((n) => n.id));
     const rest = mine.data.filter((n) => !awaitingIds.has(n.id));
     replace(all, h('h2', { id: 'all-title' }, 'All plans'),
-      rest.length ? h('ul', { class: 'plans' }, rest.map(planRow)) : h('p', { class: 'muted' }, 'No other plans yet.'));
+      rest.length ? h('ul', { class: 'plans' }, rest.map((s) => planRow(s)))
+        : h('p', { class: 'muted' }, mine.data.length ? 'No other plans.' : 'No plans yet. Start one and share the link with friends.'));
   };
   load().catch((error) => replace(all, errorBox(error)));
   return poll(load, 3000);

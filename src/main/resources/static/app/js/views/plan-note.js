@@ -3,7 +3,8 @@
 // for every participant key still lacking it. Shows the key fingerprints people can compare.
 import { h, replace } from '../dom.js';
 import { decryptNote } from '../note-crypto.js';
-import { planKey, keepPlanKey, shareWithParticipants, publishIdentity, fingerprint } from '../keys.js';
+import { planKey, shareWithParticipants, publishIdentity, fingerprint } from '../keys.js';
+import { keepPlanKey } from '../key-store.js';
 
 const WAITING = 'This plan has a private note. Waiting for someone who has the key to open the plan: '
   + 'it is shared with this browser then, and the note appears here.';
@@ -20,9 +21,11 @@ function keyList(keys, me, myKeyId) {
 
 /** Renders the note of negotiation n into the element; state is the view's memo ({noteFor}). */
 export async function renderPlanNote(element, n, me, state) {
-  const marker = `${n.encrypted_payload}|${n.revision}`;
+  // A key wrapped for this browser does not change the plan's revision, so it is part of the marker.
+  const marker = `${n.encrypted_payload}|${n.revision}|${(n.my_wrapped_keys || []).length}`;
   if (state.noteFor === marker) return;
   state.noteFor = marker;
+  state.waitingForKey = false;
   if (!n.encrypted_payload) {
     replace(element);
     return;
@@ -35,6 +38,7 @@ export async function renderPlanNote(element, n, me, state) {
     return;
   }
   if (!key) {
+    state.waitingForKey = true;
     replace(element, h('h2', null, 'Private note'), h('p', { class: 'muted', id: 'note-status' }, WAITING));
     return;
   }

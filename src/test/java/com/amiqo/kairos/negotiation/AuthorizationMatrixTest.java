@@ -63,7 +63,7 @@ class AuthorizationMatrixTest extends ApiTest {
 		JOIN_INVITE("POST /invites/{token}/join"), GET_ORGANIZERS_EVENT_ICS("GET /events/{organizer's event id}/ics"),
 		GET_INVITEES_EVENT_ICS("GET /events/{invitee's event id}/ics"), PUT_CALENDAR_FEED("PUT /me/calendar-feed"),
 		DELETE_CALENDAR_FEED("DELETE /me/calendar-feed"), GET_NEGOTIATION_KEYS("GET /negotiations/{id}/keys"),
-		PUT_WRAPPED_KEYS("PUT /negotiations/{id}/wrapped-keys");
+		PUT_WRAPPED_KEYS("PUT /negotiations/{id}/wrapped-keys"), LIST_PEOPLE("GET /me/people");
 
 		final String label;
 
@@ -136,6 +136,8 @@ class AuthorizationMatrixTest extends ApiTest {
 				"401 UNAUTHORIZED");
 		row(cells, Endpoint.PUT_WRAPPED_KEYS, Target.CONFIRMED, "200", "200", "403 USER_NOT_PARTICIPANT",
 				"401 UNAUTHORIZED");
+		row(cells, Endpoint.LIST_PEOPLE, Target.OPEN, "200", "200", "200", "401 UNAUTHORIZED");
+		row(cells, Endpoint.LIST_PEOPLE, Target.DRAFT, "200", "200", "200", "401 UNAUTHORIZED");
 		return cells.stream();
 	}
 
@@ -213,6 +215,7 @@ class AuthorizationMatrixTest extends ApiTest {
 			case PUT_WRAPPED_KEYS -> api.put("/negotiations/" + world.id + "/wrapped-keys")
 				.json(List.of(Map.of("recipient_key_id", world.bobKey.keyId(), "wrapped_key", WRAPPED,
 						"wrapped_key_version", 1)));
+			case LIST_PEOPLE -> api.get("/me/people");
 		};
 		if (caller != null) {
 			call.token(caller.token());
@@ -304,6 +307,24 @@ class AuthorizationMatrixTest extends ApiTest {
 						.path(0)
 						.path("wrapped_key")
 						.asString()).isEqualTo(WRAPPED);
+				}
+			}
+			case LIST_PEOPLE -> {
+				// Participants only, and a draft links its organizer to its invitees, not
+				// back.
+				List<String> uids = new ArrayList<>();
+				data.forEach(person -> uids.add(person.path("user_id").asString()));
+				switch (role) {
+					case ORGANIZER -> assertThat(uids).contains(world.bob.uid()).doesNotContain(world.mallory.uid());
+					case INVITEE -> {
+						if (target == Target.DRAFT) {
+							assertThat(uids).isEmpty();
+						}
+						else {
+							assertThat(uids).contains(world.alice.uid()).doesNotContain(world.mallory.uid());
+						}
+					}
+					default -> assertThat(uids).isEmpty();
 				}
 			}
 		}

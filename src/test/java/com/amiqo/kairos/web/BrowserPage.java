@@ -31,6 +31,14 @@ final class BrowserPage {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
 
+	/**
+	 * Where the documentation's screenshots are refreshed: {@code docs/screenshots} when
+	 * {@code KAIROS_DOCS_SCREENSHOTS=1}, else nowhere (a test run leaves the checkout
+	 * alone).
+	 */
+	static final Path DOCS_SCREENSHOTS = "1".equals(System.getenv("KAIROS_DOCS_SCREENSHOTS"))
+			? Path.of("docs/screenshots") : null;
+
 	private static final double MAX_SCREENSHOT_HEIGHT = 4000;
 
 	private final ChromeDriver driver;
@@ -59,7 +67,13 @@ final class BrowserPage {
 
 	/** The driver, focused on this page's tab. */
 	ChromeDriver driver() {
-		if (!window.equals(driver.getWindowHandle())) {
+		try {
+			if (!window.equals(driver.getWindowHandle())) {
+				driver.switchTo().window(window);
+			}
+		}
+		catch (org.openqa.selenium.NoSuchWindowException e) {
+			// The tab the driver was on was closed.
 			driver.switchTo().window(window);
 		}
 		return driver;
@@ -67,6 +81,23 @@ final class BrowserPage {
 
 	void quit() {
 		driver.quit();
+	}
+
+	/** Presses keys on whatever has the focus, as a keyboard-only person does. */
+	void press(CharSequence... keys) {
+		driver().switchTo().activeElement().sendKeys(keys);
+	}
+
+	/** Presses Tab until the focused element matches the CSS selector; fails after 80. */
+	void tabTo(String css) {
+		for (int i = 0; i < 80; i++) {
+			if (Boolean.TRUE
+				.equals(script("return document.activeElement && document.activeElement.matches(arguments[0])", css))) {
+				return;
+			}
+			press(org.openqa.selenium.Keys.TAB);
+		}
+		throw new AssertionError("Tab never reached " + css);
 	}
 
 	WebElement find(By by) {
@@ -87,8 +118,80 @@ final class BrowserPage {
 	 */
 	void freshTab() {
 		open("/app/");
-		script("sessionStorage.clear()");
+		script("sessionStorage.clear(); sessionStorage.setItem('kairos.no-handoff', '1')");
 		driver().navigate().refresh();
+	}
+
+	/** A phone (390×844, touch) or a desktop window (1280×900). */
+	enum Screen {
+
+		PHONE(390, 844, true), DESKTOP(1280, 900, false);
+
+		final int width;
+
+		final int height;
+
+		final boolean mobile;
+
+		Screen(int width, int height, boolean mobile) {
+			this.width = width;
+			this.height = height;
+			this.mobile = mobile;
+		}
+
+	}
+
+	private Screen screen = Screen.DESKTOP;
+
+	/**
+	 * Makes this tab a person's device: its screen, and the time zone its clock shows.
+	 */
+	BrowserPage as(Screen screen, String timeZone) {
+		this.screen = screen;
+		emulate(screen);
+		driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", timeZone));
+		return this;
+	}
+
+	private void emulate(Screen target) {
+		driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", target.width, "height",
+				target.height, "deviceScaleFactor", 1, "mobile", target.mobile));
+	}
+
+	/**
+	 * The page at both sizes: a screenshot of each (for the docs) and an axe-core check
+	 * of each, failing on any serious or critical violation.
+	 */
+	void screens(String name) throws IOException {
+		for (Screen size : Screen.values()) {
+			emulate(size);
+			script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+			String shot = name + "-" + size.name().toLowerCase(java.util.Locale.ROOT);
+			screenshot(shot);
+			assertAccessible(shot);
+		}
+		emulate(screen);
+	}
+
+	/** axe-core's serious and critical violations on the page as it is now. */
+	@SuppressWarnings("unchecked")
+	List<String> accessibilityViolations() throws IOException {
+		if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
+			script(AxeCore.script());
+		}
+		Object result = driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+				+ "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+				+ ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+				+ ".map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))"
+				+ ".catch(e => done(['axe failed: ' + e]));");
+		return (List<String>) result;
+	}
+
+	void assertAccessible(String state) throws IOException {
+		List<String> violations = accessibilityViolations();
+		if (!violations.isEmpty()) {
+			throw new AssertionError("axe-core violations on " + state + ": " + violations);
+		}
 	}
 
 	void signIn(String name) {
@@ -150,8 +253,20 @@ final class BrowserPage {
 				: found.stream().map(WebElement::getText).toList().toString();
 	}
 
+	/**
+	 * Clicks like a person: the element is scrolled to the middle of the screen first, so
+	 * that a sticky bar does not cover it.
+	 */
 	void click(By by) {
-		waiting().until(ExpectedConditions.elementToBeClickable(by)).click();
+		waiting().withMessage(() -> "clicking " + by).until(d -> {
+			WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+			if (element == null) {
+				return false;
+			}
+			script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+			element.click();
+			return true;
+		});
 	}
 
 	void type(By by, String text) {
@@ -204,6 +319,9 @@ final class BrowserPage {
 	/** The whole page (not just the window), through the DevTools protocol. */
 	void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
+		if (DOCS_SCREENSHOTS != null) {
+			Files.createDirectories(DOCS_SCREENSHOTS);
+		}
 		Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
 		@SuppressWarnings("unchecked")
 		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
@@ -212,7 +330,11 @@ final class BrowserPage {
 		Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
 				Map.of("format", "png", "captureBeyondViewport", true, "clip",
 						Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-		Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+		byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+		Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+		if (DOCS_SCREENSHOTS != null && !name.startsWith("failed-")) {
+			Files.write(DOCS_SCREENSHOTS.resolve(name + ".png"), png);
+		}
 	}
 
 	/**

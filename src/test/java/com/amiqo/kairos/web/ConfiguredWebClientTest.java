@@ -93,7 +93,7 @@ class ConfiguredWebClientTest extends EmulatorApiTest {
 		page.type(By.id("signin-display-name"), "Hana");
 		page.click(By.xpath("//button[normalize-space(.)='Create an account']"));
 		page.waitForText(By.id("signed-in-as"), "Hana");
-		page.waitForText(By.id("all-plans"), "No other plans yet.");
+		page.waitForText(By.id("all-plans"), "No plans yet.");
 		page.screenshot("20-emulator-signed-in");
 
 		page.signOut();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.amiqo.kairos.support.ApiTest;
+import com.amiqo.kairos.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,26 +113,29 @@ class PlanKeyBrowserTest extends ApiTest {
 		waitForKeys(uid(laptop), 2);
 		waitForKeys(ivanUid, 1);
 
-		// The organizer creates the plan with a note on the laptop, inviting Ivan by id.
+		// Olga and Ivan planned together before, so Ivan is among Olga's friends on the
+		// form; the organizer creates the plan with a note on the laptop, inviting him.
+		startPlan(uid(laptop), List.of(ivanUid));
 		laptop.click(By.id("nav-new"));
 		laptop.type(By.id("plan-title"), "Keys dinner");
 		LocalDate day = LocalDate.now(BERLIN).plusDays(2);
 		laptop.setDateTime(laptop.waitFor(By.cssSelector("#new-plan-form .slot-start")), day + "T19:00");
 		laptop.setText(laptop.find(By.cssSelector("#new-plan-form .slot-zone")), "Europe/Berlin");
 		laptop.type(By.id("plan-note"), NOTE);
-		laptop.type(By.id("plan-invitees"), ivanUid);
+		laptop.click(By.xpath("//ul[@id='people-pick']//label[starts-with(normalize-space(.), 'Ivan Keys')]"));
 		laptop.click(By.id("plan-send"));
 		String planId = laptop.planId();
 		laptop.waitForText(By.id("note-text"), NOTE);
 		// Opening the plan wrapped the key for the organizer's two browsers and Ivan's.
 		waitForWrappings(planId, 3);
-		laptop.click(By.id("invite-create"));
+		// Creating the plan made its first invite link.
 		laptop.waitUntil("an invite URL",
 				() -> !laptop.driver().findElement(By.id("invite-url")).getDomProperty("value").isEmpty());
 		String inviteUrl = laptop.driver().findElement(By.id("invite-url")).getDomProperty("value");
 		String planKey = inviteUrl.substring(inviteUrl.indexOf("#k=") + 3);
 
-		// Ivan, invited by id, never saw a link: the note opens with the key wrapped for
+		// Ivan, invited by name, never saw a link: the note opens with the key wrapped
+		// for
 		// him.
 		ivan.open("/app/#/plan/" + planId);
 		ivan.waitForText(By.id("note-text"), NOTE);
@@ -143,6 +148,7 @@ class PlanKeyBrowserTest extends ApiTest {
 		// Lina joins by link in another tab of the friends' browser; her browser has the
 		// key from the link and wraps it for her own key as well.
 		BrowserPage lina = friends.newTab();
+		lina.freshTab();
 		lina.driver().get(inviteUrl);
 		lina.click(By.id("open-web"));
 		lina.signIn("Lina Keys");
@@ -183,6 +189,50 @@ class PlanKeyBrowserTest extends ApiTest {
 	}
 
 	@Test
+	void noteWhenTheLinkLacksItsKeyOrHasAWrongOneSaysWhyUntilTheOrganizerOpensThePlan() throws Exception {
+		laptop.freshTab();
+		laptop.signIn("Pia Keys");
+		laptop.click(By.id("nav-new"));
+		laptop.type(By.id("plan-title"), "Keys lunch");
+		laptop.setDateTime(laptop.waitFor(By.cssSelector("#new-plan-form .slot-start")),
+				LocalDate.now(BERLIN).plusDays(3) + "T12:30");
+		laptop.setText(laptop.find(By.cssSelector("#new-plan-form .slot-zone")), "Europe/Berlin");
+		laptop.type(By.id("plan-note"), NOTE);
+		laptop.click(By.id("plan-send"));
+		String planId = laptop.planId();
+		laptop.waitForText(By.id("note-text"), NOTE);
+		String link = laptop.value(By.id("invite-url"));
+		// The organizer leaves the plan, so nobody who holds the key has it open.
+		laptop.open("/app/#/");
+
+		// Without the link's key: the page says so before joining, and the note waits.
+		friends.freshTab();
+		friends.signIn("Quin Keys");
+		friends.driver().get(link.substring(0, link.indexOf('#')));
+		friends.click(By.id("open-web"));
+		friends.waitFor(By.id("join-no-key"));
+		friends.click(By.id("join"));
+		friends.waitForText(By.id("note-status"), "Waiting for someone who has the key");
+
+		// With a wrong key: the note says it cannot be decrypted, and the key is not
+		// kept.
+		BrowserPage rue = friends.newTab();
+		rue.freshTab();
+		rue.signIn("Rue Keys");
+		rue.driver().get(link.substring(0, link.indexOf("#k=") + 3) + "A".repeat(43));
+		rue.click(By.id("open-web"));
+		rue.click(By.id("join"));
+		rue.waitForText(By.id("note-status"), "cannot be decrypted");
+		rue.screenshot("keys-03-wrong-key");
+
+		// The organizer opens the plan again: the key is wrapped for Quin, whose page
+		// shows the note on its next refresh.
+		laptop.open("/app/#/plan/" + planId);
+		laptop.waitForText(By.id("note-text"), NOTE);
+		friends.waitForText(By.id("note-text"), NOTE);
+	}
+
+	@Test
 	void wrapWhenGivenTheDocumentedVectorsInTheBrowserMakesTheDocumentedBytes() throws Exception {
 		laptop.freshTab();
 		String page = Files.readString(Path.of("docs", "encryption.md"), StandardCharsets.UTF_8);
@@ -206,6 +256,16 @@ class PlanKeyBrowserTest extends ApiTest {
 
 	private static String uid(BrowserPage page) {
 		return (String) page.script("return JSON.parse(sessionStorage.getItem('kairos.session')).uid");
+	}
+
+	private void startPlan(String organizerUid, List<String> invitees) {
+		int status = api.post("/negotiate/start")
+			.token(TestTokens.valid(organizerUid))
+			.json(Map.of("intent_category", "coffee", "participant_ids", invitees, "send", true, "proposed_slots",
+					List.of(Map.of("starts_at", Instant.now().plusSeconds(86_400).toString()))))
+			.send()
+			.status();
+		assertThat(status).isEqualTo(201);
 	}
 
 	private void waitForKeys(String uid, int count) {

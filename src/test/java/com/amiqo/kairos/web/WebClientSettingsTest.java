@@ -58,7 +58,7 @@ class WebClientSettingsTest {
 		WebClientProperties web = new WebClientProperties(null, null, "AIzaSyA-test_key_123",
 				"kairos-prod.firebaseapp.com");
 		WebClientController controller = new WebClientController(web, auth(null),
-				new WebClientSettings(production(), auth(null), web));
+				new WebClientSettings(production(), auth(null), web), production());
 
 		WebClientController.ClientConfig config = controller.config().data();
 
@@ -71,7 +71,7 @@ class WebClientSettingsTest {
 	void configWhenNothingBrowserUsableIsConfiguredSaysNone() {
 		WebClientProperties web = web(null, null, null);
 		WebClientController controller = new WebClientController(web, auth(null),
-				new WebClientSettings(production(), auth(null), web));
+				new WebClientSettings(production(), auth(null), web), production());
 
 		assertThat(controller.config().data().signIn()).isEqualTo(SignInMode.NONE);
 	}
@@ -80,7 +80,7 @@ class WebClientSettingsTest {
 	void appleAppSiteAssociationWhenConfiguredNamesTheAppAndInvitePaths() {
 		WebClientProperties web = web("ABCDE12345", "com.amiqo.kairos", null);
 		WebClientController controller = new WebClientController(web, auth(null),
-				new WebClientSettings(production(), auth(null), web));
+				new WebClientSettings(production(), auth(null), web), production());
 
 		Map<String, Object> aasa = controller.appleAppSiteAssociation();
 
@@ -95,7 +95,7 @@ class WebClientSettingsTest {
 	void appleAppSiteAssociationWhenOnlyHalfConfiguredIsRefusedAndNotServed() {
 		WebClientProperties half = web("ABCDE12345", " ", null);
 		WebClientController controller = new WebClientController(half, auth(null),
-				new WebClientSettings(production(), auth(null), half));
+				new WebClientSettings(production(), auth(null), half), production());
 
 		assertThat(half.isAppleConfigurationComplete()).isFalse();
 		assertThatThrownBy(controller::appleAppSiteAssociation).isInstanceOf(ApiException.class);

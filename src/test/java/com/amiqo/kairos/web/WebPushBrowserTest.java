@@ -129,7 +129,7 @@ class WebPushBrowserTest extends ApiTest {
 		}
 
 		page.waitForScript("the page heard the push", "return window.__pushes.includes('joined')");
-		page.waitForText(By.id("plan-people"), "Bob");
+		page.waitFor(BrowserTestBase.participant("Bob"));
 		await().atMost(DevToolsSession.timeout())
 			.until(() -> shownNotifications(),
 					shown -> shown.contains("Someone joined|" + payload.path("body").asString()));

@@ -94,8 +94,11 @@ public record EncryptedBlob(String payload, int version) {
 		return payload == null || version == null ? null : new EncryptedBlob(payload, version);
 	}
 
-	/** Standard alphabet, length a multiple of 4, at most two '=' and only at the end. */
-	static boolean isPaddedBase64(String value) {
+	/**
+	 * Standard alphabet, length a multiple of 4, at most two '=' and only at the end: the
+	 * form of every base64 value the API takes (blobs, wrapped keys).
+	 */
+	public static boolean isPaddedBase64(String value) {
 		if (value.length() % 4 != 0) {
 			return false;
 		}
@@ -111,7 +114,8 @@ public record EncryptedBlob(String payload, int version) {
 		return true;
 	}
 
-	private static long decodedLength(String base64) {
+	/** The byte length of a value {@link #isPaddedBase64} accepts. */
+	public static long decodedLength(String base64) {
 		int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
 		return (long) base64.length() / 4 * 3 - padding;
 	}

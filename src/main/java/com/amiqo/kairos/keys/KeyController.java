@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.Envelope;
 import com.amiqo.kairos.api.error.ApiErrors;
 import com.amiqo.kairos.api.error.ApiException;
@@ -177,10 +178,11 @@ class KeyController {
 			else if (!seen.add(keyId)) {
 				problems.put(at + ".recipient_key_id", "names a key already named earlier in this request");
 			}
-			if (wrapped == null || !isPaddedBase64(wrapped) || decodedLength(wrapped) == 0) {
+			if (wrapped == null || !EncryptedBlob.isPaddedBase64(wrapped)
+					|| EncryptedBlob.decodedLength(wrapped) == 0) {
 				problems.put(at + ".wrapped_key", "must be standard base64 with padding");
 			}
-			else if (decodedLength(wrapped) > MAX_WRAPPED_KEY_BYTES) {
+			else if (EncryptedBlob.decodedLength(wrapped) > MAX_WRAPPED_KEY_BYTES) {
 				problems.put(at + ".wrapped_key", "must be at most 1 KiB decoded");
 			}
 			if (version == null || version < 1) {
@@ -203,28 +205,6 @@ class KeyController {
 			throw ApiException.invalidField(field,
 					"must be a key id: the key's RFC 7638 thumbprint, 43 base64url characters");
 		}
-	}
-
-	/** Standard alphabet, length a multiple of 4, at most two '=' and only at the end. */
-	private static boolean isPaddedBase64(String value) {
-		if (value.length() % 4 != 0) {
-			return false;
-		}
-		int padding = value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0;
-		for (int i = 0; i < value.length() - padding; i++) {
-			char c = value.charAt(i);
-			boolean inAlphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
-					|| c == '/';
-			if (!inAlphabet) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static long decodedLength(String base64) {
-		int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
-		return (long) base64.length() / 4 * 3 - padding;
 	}
 
 }

@@ -53,8 +53,11 @@ class NegotiationController {
 
 	private final NegotiationService negotiations;
 
-	NegotiationController(NegotiationService negotiations) {
+	private final NegotiationDecisions decisions;
+
+	NegotiationController(NegotiationService negotiations, NegotiationDecisions decisions) {
 		this.negotiations = negotiations;
+		this.decisions = decisions;
 	}
 
 	@Operation(operationId = "startNegotiation", summary = "Propose slots and venues to invitees",
@@ -94,7 +97,7 @@ class NegotiationController {
 	ResponseEntity<Envelope<NegotiationView>> finalize(AppUser user,
 			@Valid @RequestBody NegotiationRequests.Finalize request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		return respond(HttpStatus.OK, negotiations.finalize(user, request, IfMatch.revisionOf(ifMatch)), user);
+		return respond(HttpStatus.OK, decisions.finalize(user, request, IfMatch.revisionOf(ifMatch)), user);
 	}
 
 	@Operation(operationId = "cancelNegotiation", summary = "Organizer only")

@@ -67,9 +67,8 @@ public class NegotiationMembership {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Organized organizedBy(AppUser user, UUID negotiationId, String action, boolean lock) {
-		StoredNegotiation record = (lock ? negotiations.findForUpdate(negotiationId) : negotiations.find(negotiationId))
-			.orElseThrow(NegotiationRefusals::notFound);
-		NegotiationService.checkVisible(record, user);
+		StoredNegotiation record = Visibility
+			.require(lock ? negotiations.findForUpdate(negotiationId) : negotiations.find(negotiationId), user);
 		Negotiation negotiation = record.negotiation();
 		if (!negotiation.ownerId().equals(user.id())) {
 			throw NegotiationRefusals.organizerOnly(negotiationId, action);
@@ -121,9 +120,8 @@ public class NegotiationMembership {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Set<UUID> participantsSeenBy(AppUser user, UUID negotiationId, boolean lock) {
-		StoredNegotiation record = (lock ? negotiations.findForUpdate(negotiationId) : negotiations.find(negotiationId))
-			.orElseThrow(NegotiationRefusals::notFound);
-		NegotiationService.checkVisible(record, user);
+		StoredNegotiation record = Visibility
+			.require(lock ? negotiations.findForUpdate(negotiationId) : negotiations.find(negotiationId), user);
 		Set<UUID> ids = new LinkedHashSet<>();
 		record.negotiation().participants().forEach(participant -> ids.add(participant.userId()));
 		return ids;

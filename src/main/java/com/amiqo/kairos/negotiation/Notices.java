@@ -8,12 +8,13 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.negotiation.domain.Decisions;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
 import com.amiqo.kairos.negotiation.domain.Participant;
 import com.amiqo.kairos.negotiation.domain.Previews;
 import com.amiqo.kairos.negotiation.domain.ReplyAction;
-import com.amiqo.kairos.negotiation.sql.NegotiationRepository;
+import com.amiqo.kairos.negotiation.sql.DeadlineRepository;
 import com.amiqo.kairos.notification.Notification;
 import com.amiqo.kairos.notification.NotificationKind;
 
@@ -44,7 +45,7 @@ final class Notices {
 	 * {@code allAnswered}: this reply is the one after which nobody has anything left to
 	 * answer, so the organizer is told it is their call (unless they replied themselves).
 	 */
-	static List<Notification> reply(Negotiation.Applied applied, ReplyAction action, UUID actorId, boolean agentMode,
+	static List<Notification> reply(Decisions.Applied applied, ReplyAction action, UUID actorId, boolean agentMode,
 			@Nullable String preview, boolean allAnswered, Instant now) {
 		Negotiation next = applied.next();
 		List<Notification> notices = new ArrayList<>();
@@ -89,7 +90,7 @@ final class Notices {
 	}
 
 	/** The reminders the sweep claimed: each participant the negotiation waits for. */
-	static List<Notification> reminders(List<NegotiationRepository.Reminder> recipients) {
+	static List<Notification> reminders(List<DeadlineRepository.Reminder> recipients) {
 		return recipients.stream()
 			.map(reminder -> new Notification(NotificationKind.REMINDER, reminder.userId(), reminder.negotiationId(),
 					NegotiationState.AWAITING_REPLIES.value(), Previews.reminder()))
@@ -127,7 +128,7 @@ final class Notices {
 	}
 
 	/** The same rule for negotiations the sweep expired, from their participant rows. */
-	static List<Notification> expired(List<NegotiationRepository.ExpiredParticipant> participants) {
+	static List<Notification> expired(List<DeadlineRepository.ExpiredParticipant> participants) {
 		return participants.stream()
 			.filter(participant -> seesExpiry(participant.sent(), participant.organizer()))
 			.map(participant -> new Notification(NotificationKind.EXPIRED, participant.userId(),

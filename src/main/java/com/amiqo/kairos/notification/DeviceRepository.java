@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for push tokens. */
+/**
+ * SQL for push tokens; the rules they share with Web Push subscriptions are
+ * {@link PushTargets}.
+ */
 @Repository
 class DeviceRepository {
 
@@ -17,8 +20,11 @@ class DeviceRepository {
 
 	private final JdbcClient jdbc;
 
+	private final PushTargets targets;
+
 	DeviceRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.targets = new PushTargets(jdbc, "devices", "token", MAX_DEVICES_PER_USER);
 	}
 
 	/**
@@ -44,29 +50,18 @@ class DeviceRepository {
 			.param("now", Timestamp.from(now))
 			.query(DeviceRepository::device)
 			.single();
-		jdbc.sql("""
-				DELETE FROM devices WHERE token IN (
-				    SELECT token FROM devices WHERE user_id = :userId
-				     ORDER BY updated_at DESC, token OFFSET :max)
-				""").param("userId", userId).param("max", MAX_DEVICES_PER_USER).update();
+		targets.trim(userId);
 		return device;
 	}
 
 	/** Removes the token if it is this user's; another user's token is left alone. */
 	boolean remove(UUID userId, String token) {
-		return jdbc.sql("DELETE FROM devices WHERE token = :token AND user_id = :userId")
-			.param("token", token)
-			.param("userId", userId)
-			.update() == 1;
+		return targets.remove(userId, token);
 	}
 
 	/** Drops tokens APNs reported as no longer valid. */
 	void removeTokens(Collection<String> tokens) {
-		if (!tokens.isEmpty()) {
-			jdbc.sql("DELETE FROM devices WHERE token = ANY(:tokens)")
-				.param("tokens", tokens.toArray(String[]::new))
-				.update();
-		}
+		targets.removeAll(tokens);
 	}
 
 	List<Device> devicesOf(Collection<UUID> userIds) {

@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for Web Push subscriptions. */
+/**
+ * SQL for Web Push subscriptions; the rules they share with push tokens are
+ * {@link PushTargets}.
+ */
 @Repository
 class WebPushSubscriptionRepository {
 
@@ -17,8 +20,11 @@ class WebPushSubscriptionRepository {
 
 	private final JdbcClient jdbc;
 
+	private final PushTargets targets;
+
 	WebPushSubscriptionRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.targets = new PushTargets(jdbc, "web_push_subscriptions", "endpoint", MAX_PER_USER);
 	}
 
 	/**
@@ -44,29 +50,18 @@ class WebPushSubscriptionRepository {
 			.param("now", Timestamp.from(now))
 			.query(WebPushSubscriptionRepository::subscription)
 			.single();
-		jdbc.sql("""
-				DELETE FROM web_push_subscriptions WHERE endpoint IN (
-				    SELECT endpoint FROM web_push_subscriptions WHERE user_id = :userId
-				     ORDER BY updated_at DESC, endpoint OFFSET :max)
-				""").param("userId", userId).param("max", MAX_PER_USER).update();
+		targets.trim(userId);
 		return saved;
 	}
 
 	/** Removes the endpoint if it is this user's; another user's is left alone. */
 	boolean remove(UUID userId, String endpoint) {
-		return jdbc.sql("DELETE FROM web_push_subscriptions WHERE endpoint = :endpoint AND user_id = :userId")
-			.param("endpoint", endpoint)
-			.param("userId", userId)
-			.update() == 1;
+		return targets.remove(userId, endpoint);
 	}
 
 	/** Drops subscriptions their push service reported gone ({@code 404}/{@code 410}). */
 	void removeEndpoints(Collection<String> endpoints) {
-		if (!endpoints.isEmpty()) {
-			jdbc.sql("DELETE FROM web_push_subscriptions WHERE endpoint = ANY(:endpoints)")
-				.param("endpoints", endpoints.toArray(String[]::new))
-				.update();
-		}
+		targets.removeAll(endpoints);
 	}
 
 	List<WebPushSubscription> subscriptionsOf(Collection<UUID> userIds) {

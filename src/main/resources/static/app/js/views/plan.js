@@ -13,7 +13,8 @@ import { shareSection } from './share.js';
 import { renderPlanNote } from './plan-note.js';
 import { pushOffer } from '../push.js';
 import { renderGrid, optionLabel } from './grid.js';
-import { OPEN, nameOf, answerOf, waitingFor, newOptionFor, attending, canCome, ranked } from './plan-model.js';
+import { decideCard } from './decide.js';
+import { OPEN, nameOf, answerOf, waitingFor, newOptionFor, attending } from './plan-model.js';
 
 export function renderPlan(main, id) {
   const me = currentSession().uid;
@@ -243,51 +244,17 @@ export function renderPlan(main, id) {
     decide.hidden = false;
     if (decide.contains(document.activeElement) && view.decideFor === plan.revision) return;
     view.decideFor = plan.revision;
-    const box = h('div', null, formError());
-    const group = (kind, title) => {
-      const options = ranked(plan, kind);
-      const best = options[0];
-      return h('fieldset', { class: 'pick', 'data-field': kind === 'slot' ? 'slot_id' : 'venue_id' },
-        h('legend', null, title),
-        options.map(({ option, t, score }) => {
-          const inputId = `final-${kind}-${option.id}`;
-          const missing = plan.participants.filter((p) => p.status !== 'declined' && !canCome(plan, option, kind).includes(p));
-          return h('div', { class: 'pick-row' },
-            h('input', { type: 'radio', name: `final-${kind}`, id: inputId, value: option.id, class: `final-${kind}` }),
-            h('label', { for: inputId },
-              h('span', { class: 'pick-what' }, kind === 'slot' ? formatSlot(option) : option.name),
-              h('span', { class: 'pick-tally' }, `${t.yes} yes, ${t.if_need_be} if need be`,
-                missing.length ? ` · not coming: ${missing.map(nameOf).join(', ')}` : ' · everyone can come'),
-              option === best.option && score > 0 ? h('span', { class: 'badge state-confirmed' }, 'Most can come') : null));
-        }),
-        h('p', { class: 'error' }));
-    };
-    const finalize = h('button', { type: 'button', class: 'primary', id: 'finalize' }, 'Confirm and tell everyone');
-    finalize.addEventListener('click', () => {
-      const slot = decide.querySelector('input.final-slot:checked');
-      const venue = decide.querySelector('input.final-venue:checked');
-      const problems = {};
-      if (!slot) problems.slot_id = 'Pick the time.';
-      if (plan.proposed_venues.length && !venue) problems.venue_id = 'Pick the place.';
-      if (showProblems(decide, problems)) return;
-      busy(finalize, async () => {
-        try {
-          const result = await post('/negotiate/finalize', {
-            negotiation_id: id, slot_id: slot.value, ...(venue ? { venue_id: venue.value } : {}),
-          }, { ifMatch: view.etag });
-          show(result.data, result.etag);
-          announce('Confirmed');
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 412) await refresh();
-          showError(decide, error);
-        }
-      });
-    });
-    replace(decide, h('div', { class: 'card' },
-      h('h2', null, 'Pick the final time'),
-      h('p', { class: 'hint' }, 'You decide: everyone who said yes or if need be to your pick is in, and gets it in their calendar.'),
-      group('slot', 'Time'), plan.proposed_venues.length ? group('venue', 'Place') : null,
-      finalize, box));
+    replace(decide, decideCard(plan, async (slotId, venueId) => {
+      try {
+        const result = await post('/negotiate/finalize',
+          { negotiation_id: id, slot_id: slotId, ...(venueId ? { venue_id: venueId } : {}) }, { ifMatch: view.etag });
+        show(result.data, result.etag);
+        announce('Confirmed');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 412) await refresh();
+        throw error;
+      }
+    }));
   }
 
   function renderCounter() {

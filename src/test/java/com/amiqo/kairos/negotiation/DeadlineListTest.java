@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeadlineListTest extends GroupDecisionTest {
 
 	@Autowired
-	NegotiationService negotiations;
+	NegotiationDecisions negotiations;
 
 	@Test
 	void listWhenPickBestDeadlinePassedBeforeTheSweepFiltersOnWhatAReadShows() {

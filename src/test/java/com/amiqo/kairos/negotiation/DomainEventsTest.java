@@ -25,7 +25,7 @@ class DomainEventsTest extends ApiTest {
 	ExampleNegotiationListener listener;
 
 	@Autowired
-	NegotiationService negotiations;
+	NegotiationDecisions negotiations;
 
 	@BeforeEach
 	void forgetEarlierEvents() {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupDecisionRacesTest extends GroupDecisionTest {
 
 	@Autowired
-	NegotiationService negotiations;
+	NegotiationDecisions negotiations;
 
 	@Test
 	void finalizeWhenRacingTheConfirmingReplyLeavesExactlyOneOutcome() throws Exception {

@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.negotiation.domain.Consensus;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
+import com.amiqo.kairos.negotiation.domain.NegotiationRefusal;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
 import com.amiqo.kairos.negotiation.domain.Participant;
 import com.amiqo.kairos.negotiation.domain.ParticipantStatus;
@@ -63,8 +63,9 @@ class NegotiationJoinTest {
 	void joinWhenFiftyAreInReturnsNegotiationFull() {
 		Negotiation full = withInvitees(49);
 
-		assertThatThrownBy(() -> full.join(new UUID(0x0C, 1))).isInstanceOfSatisfying(ApiException.class,
-				e -> assertThat(e.code()).isEqualTo(ErrorCode.NEGOTIATION_FULL));
+		assertThatThrownBy(() -> full.join(new UUID(0x0C, 1))).isInstanceOfSatisfying(NegotiationRefusal.class,
+				e -> assertThat(NegotiationRefusalHandler.toApiException(e).code())
+					.isEqualTo(ErrorCode.NEGOTIATION_FULL));
 		assertThat(withInvitees(48).join(new UUID(0x0C, 1)).participants()).hasSize(50);
 	}
 

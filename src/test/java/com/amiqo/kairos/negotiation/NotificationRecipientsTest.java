@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationRecipientsTest extends ApiTest {
 
 	@Autowired
-	NegotiationService negotiations;
+	NegotiationDecisions negotiations;
 
 	@Test
 	void startWhenSentNotifiesEveryInviteeInvited() {

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Who has answered which option, and how: the one rule behind the per-option tallies,
@@ -88,31 +90,21 @@ public final class Answers {
 	}
 
 	public Tally slot(ProposedSlot slot) {
-		int yes = 0;
-		int maybe = 0;
-		int no = 0;
-		int noAnswer = 0;
-		for (Participant participant : participants) {
-			if (!participant.isActive()) {
-				continue;
-			}
-			if (participant.acceptedSlotIds().contains(slot.id())) {
-				yes++;
-			}
-			else if (participant.maybeSlotIds().contains(slot.id())) {
-				maybe++;
-			}
-			else if (unansweredSlot(participant, slot)) {
-				noAnswer++;
-			}
-			else {
-				no++;
-			}
-		}
-		return new Tally(yes, maybe, no, noAnswer);
+		return tally(slot.id(), Participant::acceptedSlotIds, Participant::maybeSlotIds,
+				participant -> unansweredSlot(participant, slot));
 	}
 
 	public Tally venue(ProposedVenue venue) {
+		return tally(venue.id(), Participant::acceptedVenueIds, Participant::maybeVenueIds,
+				participant -> unansweredVenue(participant, venue));
+	}
+
+	/**
+	 * One option's tally, for either kind: the kind gives the sets and the unanswered
+	 * rule.
+	 */
+	private Tally tally(UUID optionId, Function<Participant, Set<UUID>> yesIds,
+			Function<Participant, Set<UUID>> maybeIds, Predicate<Participant> unanswered) {
 		int yes = 0;
 		int maybe = 0;
 		int no = 0;
@@ -121,13 +113,13 @@ public final class Answers {
 			if (!participant.isActive()) {
 				continue;
 			}
-			if (participant.acceptedVenueIds().contains(venue.id())) {
+			if (yesIds.apply(participant).contains(optionId)) {
 				yes++;
 			}
-			else if (participant.maybeVenueIds().contains(venue.id())) {
+			else if (maybeIds.apply(participant).contains(optionId)) {
 				maybe++;
 			}
-			else if (unansweredVenue(participant, venue)) {
+			else if (unanswered.test(participant)) {
 				noAnswer++;
 			}
 			else {

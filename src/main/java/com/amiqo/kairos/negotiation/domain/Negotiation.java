@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +12,12 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+
+import com.amiqo.kairos.negotiation.domain.Decisions.CancelDecision;
+import com.amiqo.kairos.negotiation.domain.Decisions.Cancelled;
+import com.amiqo.kairos.negotiation.domain.Decisions.Expired;
+import com.amiqo.kairos.negotiation.domain.Decisions.FinalizeDecision;
+import com.amiqo.kairos.negotiation.domain.Decisions.ReplyDecision;
 
 /**
  * A negotiation's coordination state and the rules that move it
@@ -129,53 +134,6 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 		NegotiationState state = send ? NegotiationState.AWAITING_REPLIES : NegotiationState.AWAITING_INVITES;
 		return new Negotiation(id, organizerId, state, participants, slots, venues, expiresAt, 0, 0, null, null, send,
 				deciding);
-	}
-
-	/** What a reply came to. */
-	public sealed interface ReplyDecision permits NoChange, Expired, Applied {
-
-	}
-
-	/**
-	 * The reply repeats the caller's recorded answer: nothing to write (safe retries).
-	 */
-	public record NoChange() implements ReplyDecision, FinalizeDecision {
-	}
-
-	/**
-	 * The deadline has passed: the negotiation is (to be marked) expired and the reply
-	 * refused.
-	 */
-	public record Expired(Negotiation expired) implements ReplyDecision, CancelDecision, FinalizeDecision {
-	}
-
-	/** The reply changed the negotiation. */
-	public record Applied(Negotiation next, Participant replier, List<ProposedSlot> addedSlots,
-			List<ProposedVenue> addedVenues, Outcome outcome) implements ReplyDecision {
-	}
-
-	public enum Outcome {
-
-		/** The organizer sent a draft. */
-		SENT,
-		/** An answer was recorded; no consensus yet. */
-		ANSWERED, CONFIRMED,
-		/** The last active invitee declined. */
-		EVERYONE_DECLINED,
-		/** An invitee's accept or decline of a confirmed plan. */
-		RSVP
-
-	}
-
-	/**
-	 * What a cancel came to: the negotiation either is cancelled now or had expired
-	 * already.
-	 */
-	public sealed interface CancelDecision permits Cancelled, Expired {
-
-	}
-
-	public record Cancelled(Negotiation next, boolean wasConfirmed) implements CancelDecision {
 	}
 
 	/** Past its deadline while still open, whether or not the sweep has marked it yet. */
@@ -376,62 +334,13 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 		return expire();
 	}
 
-	/** What a finalize came to. */
-	public sealed interface FinalizeDecision permits NoChange, Expired, Finalized {
-
-	}
-
-	/** The organizer's pick confirmed the negotiation. */
-	public record Finalized(Negotiation next) implements FinalizeDecision {
-	}
-
 	/**
-	 * The organizer's pick (docs/reference.md#finalize): organizer only, only while
-	 * awaiting replies, the venue exactly when venues were proposed, known options, a
-	 * slot that has not started. The same pick again once confirmed is a no-op; another
-	 * is refused.
+	 * The organizer's pick (docs/reference.md#finalize); the rules are
+	 * {@link Finalizing}.
 	 */
 	public FinalizeDecision finalize(UUID userId, UUID slotId, @Nullable UUID venueId,
 			@Nullable Integer expectedRevision, Instant now) {
-		Participant caller = participant(userId).orElseThrow(() -> NegotiationRefusals.notParticipant(id));
-		if (!caller.isOrganizer()) {
-			throw NegotiationRefusals.organizerOnly(id, "finalize");
-		}
-		if (state == NegotiationState.CONFIRMED && slotId.equals(finalSlotId)
-				&& Objects.equals(venueId, finalVenueId)) {
-			return new NoChange();
-		}
-		if (expectedRevision != null && expectedRevision != revision) {
-			throw NegotiationRefusals.staleRevision(id, revision);
-		}
-		if (state == NegotiationState.EXPIRED || isOverdue(now)) {
-			return new Expired(state == NegotiationState.EXPIRED ? this : expire());
-		}
-		if (state != NegotiationState.AWAITING_REPLIES) {
-			throw NegotiationRefusals.invalidTransition(id, state, "finalize");
-		}
-		if (venues.isEmpty() != (venueId == null)) {
-			throw NegotiationRefusals.venueRequired(!venues.isEmpty());
-		}
-		ProposedSlot slot = null;
-		for (ProposedSlot candidate : slots) {
-			if (candidate.id().equals(slotId)) {
-				slot = candidate;
-			}
-		}
-		boolean venueKnown = venueId == null;
-		for (ProposedVenue candidate : venues) {
-			venueKnown |= candidate.id().equals(venueId);
-		}
-		if (slot == null || !venueKnown) {
-			throw NegotiationRefusals.unknownFinalOption(slot == null ? "slot_id" : "venue_id",
-					slot == null ? slotId : Objects.requireNonNull(venueId));
-		}
-		if (slot.hasStarted(now)) {
-			throw NegotiationRefusals.finalSlotInPast(slotId);
-		}
-		return new Finalized(
-				with(NegotiationState.CONFIRMED, participants, slots, venues, agentRound, slotId, venueId));
+		return Finalizing.finalize(this, userId, slotId, venueId, expectedRevision, now);
 	}
 
 	public ReplyDecision reply(UUID userId, Reply reply, Instant now, Supplier<UUID> newIds) {
@@ -442,7 +351,7 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	 * Applies a reply in the documented order (docs/reference.md#replies): participant,
 	 * then a repeated answer is a no-op, then the client's {@code If-Match} revision,
 	 * then expiry, then whether the action is allowed, then the options (the rules are
-	 * {@link ReplyRules}).
+	 * {@link ReplyRules}, and {@link Rsvp} once the plan is confirmed).
 	 */
 	public ReplyDecision reply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
 			Supplier<UUID> newIds) {
@@ -480,12 +389,27 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 				slots, venues, agentRound, finalSlotId, finalVenueId);
 	}
 
+	/** The draft sent by its organizer: now awaiting replies. */
+	Negotiation send() {
+		return new Negotiation(id, ownerId, NegotiationState.AWAITING_REPLIES, participants, slots, venues, expiresAt,
+				agentRound, revision + 1, null, null, true, deciding);
+	}
+
 	/** The next state of this negotiation: one revision on, same deadline. */
 	Negotiation with(NegotiationState nextState, List<Participant> nextParticipants, List<ProposedSlot> nextSlots,
 			List<ProposedVenue> nextVenues, int nextRound, @Nullable UUID nextFinalSlot,
 			@Nullable UUID nextFinalVenue) {
 		return new Negotiation(id, ownerId, nextState, nextParticipants, nextSlots, nextVenues, expiresAt, nextRound,
 				revision + 1, nextFinalSlot, nextFinalVenue, sent, deciding);
+	}
+
+	/** The participants with this one's new answer in place of their old one. */
+	List<Participant> participantsWith(Participant answered) {
+		List<Participant> updated = new ArrayList<>(participants.size());
+		for (Participant participant : participants) {
+			updated.add(participant.userId().equals(answered.userId()) ? answered : participant);
+		}
+		return updated;
 	}
 
 	static <T> List<T> concat(List<T> first, List<T> second) {

@@ -56,12 +56,12 @@ public final class Previews {
 		return "The invitation closes soon";
 	}
 
-	public static String reply(@Nullable String replierName, ReplyAction action, Negotiation.Applied applied,
+	public static String reply(@Nullable String replierName, ReplyAction action, Decisions.Applied applied,
 			String intentCategory) {
-		if (applied.outcome() == Negotiation.Outcome.SENT) {
+		if (applied.outcome() == Decisions.Outcome.SENT) {
 			return proposed(replierName, intentCategory);
 		}
-		if (applied.outcome() == Negotiation.Outcome.RSVP) {
+		if (applied.outcome() == Decisions.Outcome.RSVP) {
 			return name(replierName) + (action == ReplyAction.ACCEPT ? " is coming" : " can't come");
 		}
 		return switch (action) {

@@ -13,11 +13,11 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Expired;
-import com.amiqo.kairos.negotiation.domain.Negotiation.NoChange;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
-import com.amiqo.kairos.negotiation.domain.Negotiation.ReplyDecision;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Expired;
+import com.amiqo.kairos.negotiation.domain.Decisions.NoChange;
+import com.amiqo.kairos.negotiation.domain.Decisions.Outcome;
+import com.amiqo.kairos.negotiation.domain.Decisions.ReplyDecision;
 
 /**
  * How a reply moves one negotiation (docs/reference.md#replies,
@@ -30,29 +30,8 @@ final class ReplyRules {
 
 	private final Negotiation negotiation;
 
-	private final UUID id;
-
-	private final NegotiationState state;
-
-	private final List<Participant> participants;
-
-	private final List<ProposedSlot> slots;
-
-	private final List<ProposedVenue> venues;
-
-	private final int agentRound;
-
-	private final int revision;
-
 	ReplyRules(Negotiation negotiation) {
 		this.negotiation = negotiation;
-		this.id = negotiation.id();
-		this.state = negotiation.state();
-		this.participants = negotiation.participants();
-		this.slots = negotiation.slots();
-		this.venues = negotiation.venues();
-		this.agentRound = negotiation.agentRound();
-		this.revision = negotiation.revision();
 	}
 
 	/**
@@ -62,36 +41,34 @@ final class ReplyRules {
 	 */
 	ReplyDecision apply(UUID userId, Reply reply, @Nullable Integer expectedRevision, Instant now,
 			Supplier<UUID> newIds) {
-		Participant replier = negotiation.participant(userId).orElseThrow(() -> NegotiationRefusals.notParticipant(id));
+		Participant replier = negotiation.participant(userId)
+			.orElseThrow(() -> NegotiationRefusals.notParticipant(negotiation.id()));
 		if (repeatsRecordedAnswer(replier, reply)) {
 			return new NoChange();
 		}
-		if (expectedRevision != null && expectedRevision != revision) {
-			throw NegotiationRefusals.staleRevision(id, revision);
+		if (expectedRevision != null && expectedRevision != negotiation.revision()) {
+			throw NegotiationRefusals.staleRevision(negotiation.id(), negotiation.revision());
 		}
-		if (state == NegotiationState.EXPIRED || negotiation.isOverdue(now)) {
-			return new Expired(state == NegotiationState.EXPIRED ? negotiation : negotiation.expire());
+		if (negotiation.state() == NegotiationState.EXPIRED || negotiation.isOverdue(now)) {
+			return new Expired(negotiation.state() == NegotiationState.EXPIRED ? negotiation : negotiation.expire());
 		}
 		checkAllowed(replier, reply.action());
-		if (state == NegotiationState.AWAITING_INVITES) {
-			Negotiation next = new Negotiation(id, negotiation.ownerId(), NegotiationState.AWAITING_REPLIES,
-					participants, slots, venues, negotiation.expiresAt(), agentRound, revision + 1, null, null, true,
-					negotiation.deciding());
-			return new Applied(next, replier, List.of(), List.of(), Outcome.SENT);
+		if (negotiation.state() == NegotiationState.AWAITING_INVITES) {
+			return new Applied(negotiation.send(), replier, List.of(), List.of(), Outcome.SENT);
 		}
-		if (state == NegotiationState.CONFIRMED) {
-			return rsvp(replier, reply.action(), now);
+		if (negotiation.state() == NegotiationState.CONFIRMED) {
+			return Rsvp.apply(negotiation, replier, reply.action(), now);
 		}
 		return switch (reply.action()) {
 			case ACCEPT -> accept(replier, reply, now);
-			case DECLINE -> settle(replier.answered(ParticipantStatus.DECLINED, Set.of(), Set.of(), now), slots, venues,
-					List.of(), List.of(), agentRound, now);
+			case DECLINE -> settle(replier.answered(ParticipantStatus.DECLINED, Set.of(), Set.of(), now),
+					negotiation.slots(), negotiation.venues(), List.of(), List.of(), negotiation.agentRound(), now);
 			case COUNTER -> counter(replier, reply, now, newIds);
 		};
 	}
 
 	private void checkAllowed(Participant replier, ReplyAction action) {
-		boolean allowed = switch (state) {
+		boolean allowed = switch (negotiation.state()) {
 			case AWAITING_INVITES -> replier.isOrganizer() && action == ReplyAction.ACCEPT;
 			case AWAITING_REPLIES -> !(replier.isOrganizer() && action == ReplyAction.DECLINE);
 			// RSVP: an invitee comes after all or drops out; nobody counters a decided
@@ -100,7 +77,7 @@ final class ReplyRules {
 			case CANCELLED, EXPIRED -> false;
 		};
 		if (!allowed) {
-			throw NegotiationRefusals.invalidTransition(id, state, action.value());
+			throw NegotiationRefusals.invalidTransition(negotiation.id(), negotiation.state(), action.value());
 		}
 	}
 
@@ -111,36 +88,17 @@ final class ReplyRules {
 		Set<UUID> maybeVenues = orEmpty(reply.maybeVenueIds());
 		Set<UUID> anySlot = union(yesSlots, maybeSlots);
 		Set<UUID> anyVenue = union(yesVenues, maybeVenues);
-		if (anySlot.isEmpty() && !slots.isEmpty()) {
+		if (anySlot.isEmpty() && !negotiation.slots().isEmpty()) {
 			throw NegotiationRefusals.emptyChoice("slot_ids");
 		}
-		if (anyVenue.isEmpty() && !venues.isEmpty()) {
+		if (anyVenue.isEmpty() && !negotiation.venues().isEmpty()) {
 			throw NegotiationRefusals.emptyChoice("venue_ids");
 		}
 		checkKnown(anySlot, anyVenue);
 		checkNotAllStarted(anySlot, now);
 		ParticipantStatus status = replier.isOrganizer() ? ParticipantStatus.ORGANIZER : ParticipantStatus.ACCEPTED;
-		return settle(replier.answered(status, yesSlots, yesVenues, maybeSlots, maybeVenues, now), slots, venues,
-				List.of(), List.of(), agentRound, now);
-	}
-
-	/**
-	 * An invitee's answer to a confirmed plan: accept makes the final options yes (they
-	 * come, firmly); decline drops them out. Nothing is re-decided.
-	 */
-	private ReplyDecision rsvp(Participant replier, ReplyAction action, Instant now) {
-		Participant answered = action == ReplyAction.ACCEPT
-				? replier.answered(ParticipantStatus.ACCEPTED, finalSet(negotiation.finalSlotId()),
-						finalSet(negotiation.finalVenueId()), now)
-				: replier.answered(ParticipantStatus.DECLINED, Set.of(), Set.of(), now);
-		List<Participant> updated = replaced(answered);
-		Negotiation next = negotiation.with(state, updated, slots, venues, agentRound, negotiation.finalSlotId(),
-				negotiation.finalVenueId());
-		return new Applied(next, answered, List.of(), List.of(), Outcome.RSVP);
-	}
-
-	private static Set<UUID> finalSet(@Nullable UUID finalId) {
-		return finalId == null ? Set.of() : Set.of(finalId);
+		return settle(replier.answered(status, yesSlots, yesVenues, maybeSlots, maybeVenues, now), negotiation.slots(),
+				negotiation.venues(), List.of(), List.of(), negotiation.agentRound(), now);
 	}
 
 	/**
@@ -167,14 +125,6 @@ final class ReplyRules {
 		return result;
 	}
 
-	private List<Participant> replaced(Participant replier) {
-		List<Participant> updated = new ArrayList<>(participants.size());
-		for (Participant participant : participants) {
-			updated.add(participant.userId().equals(replier.userId()) ? replier : participant);
-		}
-		return updated;
-	}
-
 	private ReplyDecision counter(Participant replier, Reply reply, Instant now, Supplier<UUID> newIds) {
 		checkKnown(union(orEmpty(reply.slotIds()), orEmpty(reply.maybeSlotIds())),
 				union(orEmpty(reply.venueIds()), orEmpty(reply.maybeVenueIds())));
@@ -182,8 +132,8 @@ final class ReplyRules {
 		Set<UUID> counteredSlots = new LinkedHashSet<>();
 		for (SlotOption option : reply.counterSlots()) {
 			ProposedSlot slot = existingSlot(option, addedSlots).orElseGet(() -> {
-				ProposedSlot added = new ProposedSlot(newIds.get(), slots.size() + addedSlots.size(), option.startsAt(),
-						option.durationMinutes(), option.timezone(), replier.userId(), now);
+				ProposedSlot added = new ProposedSlot(newIds.get(), negotiation.slots().size() + addedSlots.size(),
+						option.startsAt(), option.durationMinutes(), option.timezone(), replier.userId(), now);
 				addedSlots.add(added);
 				return added;
 			});
@@ -193,21 +143,22 @@ final class ReplyRules {
 		Set<UUID> counteredVenues = new LinkedHashSet<>();
 		for (VenueOption option : reply.counterVenues()) {
 			ProposedVenue venue = existingVenue(option, addedVenues).orElseGet(() -> {
-				ProposedVenue added = ProposedVenue.of(newIds.get(), venues.size() + addedVenues.size(), option,
-						replier.userId(), now);
+				ProposedVenue added = ProposedVenue.of(newIds.get(), negotiation.venues().size() + addedVenues.size(),
+						option, replier.userId(), now);
 				addedVenues.add(added);
 				return added;
 			});
 			counteredVenues.add(venue.id());
 		}
-		if (slots.size() + addedSlots.size() > Negotiation.MAX_OPTIONS) {
-			throw NegotiationRefusals.tooManyOptions("counter_slots", slots.size() + addedSlots.size());
+		if (negotiation.slots().size() + addedSlots.size() > Negotiation.MAX_OPTIONS) {
+			throw NegotiationRefusals.tooManyOptions("counter_slots", negotiation.slots().size() + addedSlots.size());
 		}
-		if (venues.size() + addedVenues.size() > Negotiation.MAX_OPTIONS) {
-			throw NegotiationRefusals.tooManyOptions("counter_venues", venues.size() + addedVenues.size());
+		if (negotiation.venues().size() + addedVenues.size() > Negotiation.MAX_OPTIONS) {
+			throw NegotiationRefusals.tooManyOptions("counter_venues",
+					negotiation.venues().size() + addedVenues.size());
 		}
-		List<ProposedSlot> allSlots = Negotiation.concat(slots, addedSlots);
-		List<ProposedVenue> allVenues = Negotiation.concat(venues, addedVenues);
+		List<ProposedSlot> allSlots = Negotiation.concat(negotiation.slots(), addedSlots);
+		List<ProposedVenue> allVenues = Negotiation.concat(negotiation.venues(), addedVenues);
 		Set<UUID> acceptedSlots = counterSet(counteredSlots, givenYes(reply.slotIds(), reply.maybeSlotIds()),
 				replier.acceptedSlotIds(), replier, ids(allSlots, ProposedSlot::id));
 		Set<UUID> acceptedVenues = counterSet(counteredVenues, givenYes(reply.venueIds(), reply.maybeVenueIds()),
@@ -218,14 +169,15 @@ final class ReplyRules {
 				replier.maybeVenueIds(), acceptedVenues);
 		ParticipantStatus status = replier.isOrganizer() ? ParticipantStatus.ORGANIZER : ParticipantStatus.COUNTERED;
 		return settle(replier.answered(status, acceptedSlots, acceptedVenues, maybeSlots, maybeVenues, now), allSlots,
-				allVenues, addedSlots, addedVenues, agentRound + 1, now);
+				allVenues, addedSlots, addedVenues, negotiation.agentRound() + 1, now);
 	}
 
 	/**
 	 * A counter's accepted set for one kind of option: the countered options plus the ids
 	 * given. When the counter says nothing about this kind, the replier keeps their
 	 * recorded set, or takes every current option if they have no set to keep (not
-	 * answered yet, or declined before): a new time alone does not reject the venues.
+	 * answered yet, or declined before): a new time alone does not reject the
+	 * negotiation.venues().
 	 */
 	private static Set<UUID> counterSet(Set<UUID> countered, @Nullable Set<UUID> given, Set<UUID> recorded,
 			Participant replier, Set<UUID> all) {
@@ -264,7 +216,7 @@ final class ReplyRules {
 	/** Records the replier's new answer and applies the consensus rule. */
 	private ReplyDecision settle(Participant replier, List<ProposedSlot> allSlots, List<ProposedVenue> allVenues,
 			List<ProposedSlot> addedSlots, List<ProposedVenue> addedVenues, int round, Instant now) {
-		List<Participant> updated = replaced(replier);
+		List<Participant> updated = negotiation.participantsWith(replier);
 		Consensus.Result consensus = Consensus.evaluate(updated, allSlots, allVenues,
 				negotiation.deciding().autoConfirm(), now);
 		Negotiation next;
@@ -279,7 +231,7 @@ final class ReplyRules {
 			outcome = Outcome.EVERYONE_DECLINED;
 		}
 		else {
-			next = negotiation.with(state, updated, allSlots, allVenues, round, null, null);
+			next = negotiation.with(negotiation.state(), updated, allSlots, allVenues, round, null, null);
 			outcome = Outcome.ANSWERED;
 		}
 		return new Applied(next, replier, addedSlots, addedVenues, outcome);
@@ -289,17 +241,12 @@ final class ReplyRules {
 		if (replier.respondedAt() == null && !replier.isOrganizer()) {
 			return false;
 		}
-		if (state == NegotiationState.CONFIRMED && reply.action() == ReplyAction.ACCEPT
-				&& replier.status() == ParticipantStatus.ACCEPTED
-				&& replier.acceptedSlotIds().equals(finalSet(negotiation.finalSlotId()))
-				&& replier.acceptedVenueIds().equals(finalSet(negotiation.finalVenueId()))
-				&& replier.maybeSlotIds().isEmpty() && replier.maybeVenueIds().isEmpty()) {
-			// Already coming firmly: an RSVP accept says nothing new.
+		if (negotiation.state() == NegotiationState.CONFIRMED && Rsvp.repeats(negotiation, replier, reply.action())) {
 			return true;
 		}
 		return switch (reply.action()) {
 			case DECLINE -> replier.status() == ParticipantStatus.DECLINED;
-			case ACCEPT -> state != NegotiationState.AWAITING_INVITES
+			case ACCEPT -> negotiation.state() != NegotiationState.AWAITING_INVITES
 					&& (replier.isOrganizer() || replier.status() == ParticipantStatus.ACCEPTED)
 					&& replier.acceptedSlotIds().equals(yes(reply.slotIds(), reply.maybeSlotIds(), slotIds()))
 					&& replier.acceptedVenueIds().equals(yes(reply.venueIds(), reply.maybeVenueIds(), venueIds()))
@@ -353,26 +300,34 @@ final class ReplyRules {
 	}
 
 	private void checkNotAllStarted(Set<UUID> chosenSlots, Instant now) {
-		boolean anyFuture = slots.stream().anyMatch(slot -> chosenSlots.contains(slot.id()) && !slot.hasStarted(now));
+		boolean anyFuture = negotiation.slots()
+			.stream()
+			.anyMatch(slot -> chosenSlots.contains(slot.id()) && !slot.hasStarted(now));
 		if (!anyFuture) {
 			throw NegotiationRefusals.slotsInPast(chosenSlots);
 		}
 	}
 
 	private Optional<ProposedSlot> existingSlot(SlotOption option, List<ProposedSlot> added) {
-		return Negotiation.concat(slots, added).stream().filter(slot -> slot.isSameOptionAs(option)).findFirst();
+		return Negotiation.concat(negotiation.slots(), added)
+			.stream()
+			.filter(slot -> slot.isSameOptionAs(option))
+			.findFirst();
 	}
 
 	private Optional<ProposedVenue> existingVenue(VenueOption option, List<ProposedVenue> added) {
-		return Negotiation.concat(venues, added).stream().filter(venue -> venue.isSameOptionAs(option)).findFirst();
+		return Negotiation.concat(negotiation.venues(), added)
+			.stream()
+			.filter(venue -> venue.isSameOptionAs(option))
+			.findFirst();
 	}
 
 	private Set<UUID> slotIds() {
-		return ids(slots, ProposedSlot::id);
+		return ids(negotiation.slots(), ProposedSlot::id);
 	}
 
 	private Set<UUID> venueIds() {
-		return ids(venues, ProposedVenue::id);
+		return ids(negotiation.venues(), ProposedVenue::id);
 	}
 
 	private static <T> Set<UUID> ids(List<T> items, Function<T, UUID> id) {

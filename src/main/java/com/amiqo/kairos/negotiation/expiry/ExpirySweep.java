@@ -8,7 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.amiqo.kairos.negotiation.NegotiationService;
+import com.amiqo.kairos.negotiation.NegotiationDecisions;
 
 /**
  * Settles overdue negotiations (expired, or confirmed when their deadline picks an
@@ -22,11 +22,11 @@ class ExpirySweep {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
 
-	private final NegotiationService negotiations;
+	private final NegotiationDecisions negotiations;
 
 	private final int batchSize;
 
-	ExpirySweep(NegotiationService negotiations, ExpiryProperties properties) {
+	ExpirySweep(NegotiationDecisions negotiations, ExpiryProperties properties) {
 		this.negotiations = negotiations;
 		this.batchSize = properties.batchSize();
 	}

@@ -5,8 +5,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,7 +86,7 @@ class GroupConsensusTest extends NegotiationRulesFixture {
 				answered(ALICE, Set.of(S0.id()), Set.of(S1.id())), answered(BOB, Set.of(S0.id()), Set.of()),
 				invited(CAROL));
 
-		Negotiation confirmed = ((Negotiation.Finalized) open.finalize(ORGANIZER, S1.id(), V0.id(), null, NOW)).next();
+		Negotiation confirmed = ((Decisions.Finalized) open.finalize(ORGANIZER, S1.id(), V0.id(), null, NOW)).next();
 
 		assertThat(confirmed.state()).isEqualTo(NegotiationState.CONFIRMED);
 		assertThat(confirmed.revision()).isEqualTo(REVISION + 1);
@@ -95,7 +95,7 @@ class GroupConsensusTest extends NegotiationRulesFixture {
 		assertThat(confirmed.isAttending(participant(confirmed, BOB))).isFalse();
 		assertThat(confirmed.isAttending(participant(confirmed, CAROL))).isFalse();
 		assertThat(confirmed.attendeeCount()).isEqualTo(2);
-		assertThat(confirmed.finalize(ORGANIZER, S1.id(), V0.id(), null, NOW)).isInstanceOf(Negotiation.NoChange.class);
+		assertThat(confirmed.finalize(ORGANIZER, S1.id(), V0.id(), null, NOW)).isInstanceOf(Decisions.NoChange.class);
 		assertThatThrownBy(() -> confirmed.finalize(ORGANIZER, S0.id(), V0.id(), null, NOW))
 			.hasMessageContaining("confirmed");
 	}
@@ -104,7 +104,7 @@ class GroupConsensusTest extends NegotiationRulesFixture {
 	void replyWhenInviteeAcceptsAConfirmedPlanTheFinalOptionsBecomeYes() {
 		Negotiation open = negotiation(NegotiationState.AWAITING_REPLIES, organizer(),
 				answered(ALICE, Set.of(S0.id()), Set.of()), invited(BOB));
-		Negotiation confirmed = ((Negotiation.Finalized) open.finalize(ORGANIZER, S0.id(), V1.id(), null, NOW)).next();
+		Negotiation confirmed = ((Decisions.Finalized) open.finalize(ORGANIZER, S0.id(), V1.id(), null, NOW)).next();
 
 		Applied rsvp = (Applied) confirmed.reply(BOB, Reply.accept(), NOW, () -> {
 			throw new AssertionError("an RSVP adds no option");

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
+import com.amiqo.kairos.negotiation.NegotiationRefusalHandler;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -163,13 +164,14 @@ class NegotiationAcceptTest extends NegotiationRulesFixture {
 				List.of(organizer(Set.of(a.id(), b.id()), ALL_VENUES), invited(ALICE)), List.of(a, b), VENUES,
 				EXPIRES_AT);
 
-		assertThatThrownBy(() -> reply(negotiation, ALICE, Reply.accept())).isInstanceOfSatisfying(ApiException.class,
-				error -> {
-					assertThat(error.code()).isEqualTo(ErrorCode.SLOT_IN_PAST);
-					assertThat(error.details()).containsEntry("field", "slot_ids");
-					assertThat(error.details().get("slot_ids")).asInstanceOf(InstanceOfAssertFactories.LIST)
-						.containsExactlyInAnyOrder(a.id(), b.id());
-				});
+		assertThatThrownBy(() -> reply(negotiation, ALICE, Reply.accept()))
+			.isInstanceOfSatisfying(NegotiationRefusal.class, refusal -> {
+				ApiException error = NegotiationRefusalHandler.toApiException(refusal);
+				assertThat(error.code()).isEqualTo(ErrorCode.SLOT_IN_PAST);
+				assertThat(error.details()).containsEntry("field", "slot_ids");
+				assertThat(error.details().get("slot_ids")).asInstanceOf(InstanceOfAssertFactories.LIST)
+					.containsExactlyInAnyOrder(a.id(), b.id());
+			});
 	}
 
 	@Test

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.amiqo.kairos.api.error.ErrorCode;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Cancelled;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Expired;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Cancelled;
+import com.amiqo.kairos.negotiation.domain.Decisions.Expired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ class NegotiationCancelTest extends NegotiationRulesFixture {
 	void cancelWhenOrganizerCancelsOpenNegotiationReturnsCancelled(NegotiationState state) {
 		Negotiation negotiation = matrixNegotiation(state);
 
-		Negotiation.CancelDecision decision = negotiation.cancel(ORGANIZER, NOW);
+		Decisions.CancelDecision decision = negotiation.cancel(ORGANIZER, NOW);
 
 		assertThat(decision).isEqualTo(new Cancelled(
 				new Negotiation(NEGOTIATION_ID, ORGANIZER, NegotiationState.CANCELLED, negotiation.participants(),
@@ -35,7 +35,7 @@ class NegotiationCancelTest extends NegotiationRulesFixture {
 	void cancelWhenOrganizerCancelsConfirmedReturnsCancelledWasConfirmedKeepingFinalOptions() {
 		Negotiation confirmed = matrixNegotiation(NegotiationState.CONFIRMED);
 
-		Negotiation.CancelDecision decision = confirmed.cancel(ORGANIZER, NOW);
+		Decisions.CancelDecision decision = confirmed.cancel(ORGANIZER, NOW);
 
 		assertThat(decision).isInstanceOf(Cancelled.class);
 		Cancelled cancelled = (Cancelled) decision;
@@ -51,7 +51,7 @@ class NegotiationCancelTest extends NegotiationRulesFixture {
 	void cancelWhenConfirmedNegotiationIsPastExpiresAtStillCancels() {
 		Negotiation confirmed = withExpiry(matrixNegotiation(NegotiationState.CONFIRMED), NOW.minusSeconds(1));
 
-		Negotiation.CancelDecision decision = confirmed.cancel(ORGANIZER, NOW);
+		Decisions.CancelDecision decision = confirmed.cancel(ORGANIZER, NOW);
 
 		assertThat(decision).isInstanceOf(Cancelled.class);
 		assertThat(((Cancelled) decision).wasConfirmed()).isTrue();
@@ -90,7 +90,7 @@ class NegotiationCancelTest extends NegotiationRulesFixture {
 	void cancelWhenOpenNegotiationIsOverdueReturnsExpired(NegotiationState state) {
 		Negotiation overdue = withExpiry(matrixNegotiation(state), NOW);
 
-		Negotiation.CancelDecision decision = overdue.cancel(ORGANIZER, NOW);
+		Decisions.CancelDecision decision = overdue.cancel(ORGANIZER, NOW);
 
 		assertThat(decision).isEqualTo(new Expired(new Negotiation(NEGOTIATION_ID, ORGANIZER, NegotiationState.EXPIRED,
 				overdue.participants(), SLOTS, VENUES, NOW, 0, REVISION + 1, null, null, overdue.sent())));

@@ -6,9 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,7 +101,7 @@ class NegotiationCounterLimitTest extends NegotiationRulesFixture {
 		List<ProposedSlot> before = new ArrayList<>(negotiation.slots());
 
 		assertThatThrownBy(() -> reply(negotiation, ALICE, Reply.counter(newSlotOptions(1), List.of())))
-			.isInstanceOf(ApiException.class);
+			.isInstanceOf(NegotiationRefusal.class);
 
 		assertThat(negotiation.slots()).isEqualTo(before);
 		assertThat(negotiation.revision()).isEqualTo(REVISION);

@@ -5,8 +5,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,16 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.amiqo.kairos.api.error.ErrorCode;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Expired;
-import com.amiqo.kairos.negotiation.domain.Negotiation.NoChange;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Expired;
+import com.amiqo.kairos.negotiation.domain.Decisions.NoChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The negotiation rules: If-Match (expected revision). */
 class NegotiationExpectedRevisionTest extends NegotiationRulesFixture {
 
-	private Negotiation.ReplyDecision replyExpecting(Negotiation negotiation, UUID userId, Reply reply,
+	private Decisions.ReplyDecision replyExpecting(Negotiation negotiation, UUID userId, Reply reply,
 			Integer expectedRevision) {
 		return negotiation.reply(userId, reply, expectedRevision, NOW, newIds);
 	}
@@ -27,7 +27,7 @@ class NegotiationExpectedRevisionTest extends NegotiationRulesFixture {
 	void replyWhenExpectedRevisionMatchesIsApplied() {
 		Negotiation negotiation = open(invited(ALICE), invited(BOB));
 
-		Negotiation.ReplyDecision decision = replyExpecting(negotiation, ALICE, Reply.accept(), REVISION);
+		Decisions.ReplyDecision decision = replyExpecting(negotiation, ALICE, Reply.accept(), REVISION);
 
 		assertThat(decision).isInstanceOf(Applied.class);
 		assertThat(((Applied) decision).next().revision()).isEqualTo(REVISION + 1);

@@ -10,10 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.amiqo.kairos.api.error.ErrorCode;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Expired;
-import com.amiqo.kairos.negotiation.domain.Negotiation.NoChange;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Expired;
+import com.amiqo.kairos.negotiation.domain.Decisions.NoChange;
+import com.amiqo.kairos.negotiation.domain.Decisions.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,11 +6,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.amiqo.kairos.api.error.ApiException;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Cancelled;
-import com.amiqo.kairos.negotiation.domain.Negotiation.NoChange;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Cancelled;
+import com.amiqo.kairos.negotiation.domain.Decisions.NoChange;
+import com.amiqo.kairos.negotiation.domain.Decisions.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +36,7 @@ class NegotiationRevisionTest extends NegotiationRulesFixture {
 		assertThat(bobAccepts.next().finalVenueId()).isEqualTo(V1.id());
 		assertThat(bobAccepts.next().agentRound()).isEqualTo(1);
 
-		Negotiation.CancelDecision cancel = bobAccepts.next().cancel(ORGANIZER, NOW);
+		Decisions.CancelDecision cancel = bobAccepts.next().cancel(ORGANIZER, NOW);
 		assertThat(cancel).isInstanceOf(Cancelled.class);
 		assertThat(((Cancelled) cancel).wasConfirmed()).isTrue();
 		assertThat(((Cancelled) cancel).next().revision()).isEqualTo(REVISION + 5);
@@ -48,7 +47,7 @@ class NegotiationRevisionTest extends NegotiationRulesFixture {
 		Negotiation negotiation = open(accepted(ALICE, ALL_SLOTS, ALL_VENUES), invited(BOB));
 
 		assertThat(reply(negotiation, ALICE, Reply.accept())).isEqualTo(new NoChange());
-		assertThatThrownBy(() -> reply(negotiation, ORGANIZER, Reply.decline())).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> reply(negotiation, ORGANIZER, Reply.decline())).isInstanceOf(NegotiationRefusal.class);
 		assertThat(negotiation.revision()).isEqualTo(REVISION);
 	}
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.Arguments;
 
 import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
+import com.amiqo.kairos.negotiation.NegotiationRefusalHandler;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -208,7 +209,7 @@ abstract class NegotiationRulesFixture {
 		return new Reply(ReplyAction.COUNTER, slotIds, venueIds, slots, venues);
 	}
 
-	Negotiation.ReplyDecision reply(Negotiation negotiation, UUID userId, Reply reply) {
+	Decisions.ReplyDecision reply(Negotiation negotiation, UUID userId, Reply reply) {
 		return negotiation.reply(userId, reply, NOW, newIds);
 	}
 
@@ -217,7 +218,7 @@ abstract class NegotiationRulesFixture {
 	}
 
 	Applied applied(Negotiation negotiation, UUID userId, Reply reply, Instant at) {
-		Negotiation.ReplyDecision decision = negotiation.reply(userId, reply, at, newIds);
+		Decisions.ReplyDecision decision = negotiation.reply(userId, reply, at, newIds);
 		assertThat(decision).isInstanceOf(Applied.class);
 		return (Applied) decision;
 	}
@@ -227,7 +228,8 @@ abstract class NegotiationRulesFixture {
 	}
 
 	static void assertApiError(ThrowingCallable call, ErrorCode code, Map<String, ?> details) {
-		assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, error -> {
+		assertThatThrownBy(call).isInstanceOfSatisfying(NegotiationRefusal.class, refusal -> {
+			ApiException error = NegotiationRefusalHandler.toApiException(refusal);
 			assertThat(error.code()).isEqualTo(code);
 			assertThat(error.details()).isEqualTo(details);
 		});

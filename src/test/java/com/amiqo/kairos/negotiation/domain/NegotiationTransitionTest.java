@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.amiqo.kairos.negotiation.domain.Negotiation.Applied;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Expired;
-import com.amiqo.kairos.negotiation.domain.Negotiation.Outcome;
+import com.amiqo.kairos.negotiation.domain.Decisions.Applied;
+import com.amiqo.kairos.negotiation.domain.Decisions.Expired;
+import com.amiqo.kairos.negotiation.domain.Decisions.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,7 +170,7 @@ class NegotiationTransitionTest extends NegotiationRulesFixture {
 	void replyWhenMarkedExpiredReturnsExpiredWithTheSameNegotiation(Role role, ReplyAction action) {
 		Negotiation expired = matrixNegotiation(NegotiationState.EXPIRED);
 
-		Negotiation.ReplyDecision decision = reply(expired, user(role), changingReply(role, action));
+		Decisions.ReplyDecision decision = reply(expired, user(role), changingReply(role, action));
 
 		assertThat(decision).isEqualTo(new Expired(expired));
 		assertThat(((Expired) decision).expired().revision()).isEqualTo(REVISION);
@@ -182,7 +182,7 @@ class NegotiationTransitionTest extends NegotiationRulesFixture {
 			ReplyAction action) {
 		Negotiation overdue = withExpiry(matrixNegotiation(state), NOW.minus(Duration.ofMinutes(1)));
 
-		Negotiation.ReplyDecision decision = reply(overdue, user(role), changingReply(role, action));
+		Decisions.ReplyDecision decision = reply(overdue, user(role), changingReply(role, action));
 
 		assertThat(decision).isInstanceOf(Expired.class);
 		Negotiation expired = ((Expired) decision).expired();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.amiqo.kairos.negotiation.NegotiationDecisions;
 import com.amiqo.kairos.negotiation.NegotiationFixtures;
-import com.amiqo.kairos.negotiation.NegotiationService;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
 import com.amiqo.kairos.support.TestUser;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExpirySweepTest extends ApiTest {
 
 	@Autowired
-	NegotiationService negotiations;
+	NegotiationDecisions negotiations;
 
 	@Test
 	void sweepMarksOverdueNegotiationsExpiredAndLeavesOthers() {

@@ -32,8 +32,7 @@ class PeopleListTest extends ApiTest {
 		assertThat(uids(people)).containsExactly(dan.uid(), bob.uid(), carol.uid());
 		assertThat(people.get(0).path("display_name").asString()).isEqualTo("Dan");
 		assertThat(people.get(0).path("last_planned_at").asString()).isNotEmpty();
-		// Carol shares one plan with both: the same time, so their order is the ids' (the
-		// keyset's tie-break), not the order they were invited in.
+		// Carol shares one plan with both: a tie on the time, ordered by internal id.
 		assertThat(uids(people(carol, "").data())).containsExactlyInAnyOrder(alice.uid(), bob.uid());
 	}
 

@@ -56,7 +56,7 @@ final class Notices {
 			case RSVP -> to(notices, NotificationKind.REPLIED, next, preview,
 					participant -> participant.isActive() && !participant.userId().equals(actorId));
 			case SENT -> notices.addAll(sent(next, agentMode, preview, now));
-			case CONFIRMED -> to(notices, NotificationKind.CONFIRMED, next, preview, everyoneBut(actorId));
+			case CONFIRMED -> notices.addAll(confirmed(next, actorId, preview));
 			case EVERYONE_DECLINED -> to(notices, NotificationKind.CANCELLED, next, preview, everyoneBut(actorId));
 			case ANSWERED -> {
 				if (action == ReplyAction.COUNTER) {
@@ -79,13 +79,20 @@ final class Notices {
 	}
 
 	/**
-	 * A confirmation that is not a reply (the organizer's pick, the deadline's): everyone
-	 * but the actor ({@code null}: the system, so everyone).
+	 * A confirmation (by a reply, the organizer's pick or the deadline): everyone but the
+	 * actor ({@code null}: the system, so everyone), each told whether they attend; those
+	 * who do not get a preview that says so.
 	 */
-	static List<Notification> confirmed(Negotiation confirmed, @Nullable UUID actorId, String preview) {
+	static List<Notification> confirmed(Negotiation confirmed, @Nullable UUID actorId, @Nullable String preview) {
 		List<Notification> notices = new ArrayList<>();
-		to(notices, NotificationKind.CONFIRMED, confirmed, preview,
-				participant -> !participant.userId().equals(actorId));
+		for (Participant participant : confirmed.participants()) {
+			if (participant.userId().equals(actorId)) {
+				continue;
+			}
+			boolean attending = Boolean.TRUE.equals(confirmed.isAttending(participant));
+			notices.add(new Notification(NotificationKind.CONFIRMED, participant.userId(), confirmed.id(),
+					confirmed.state().value(), attending ? preview : Previews.notAttending(preview), attending));
+		}
 		return notices;
 	}
 

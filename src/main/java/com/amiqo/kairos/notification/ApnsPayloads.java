@@ -4,9 +4,10 @@ import com.eatthepath.pushy.apns.util.ApnsPayloadBuilder;
 import com.eatthepath.pushy.apns.util.SimpleApnsPayloadBuilder;
 
 /**
- * The APNs JSON of a push: ids, the kind, the state and the plain preview, nothing else
- * (never blob content, never an email). Visible kinds carry an alert; {@code evaluate} is
- * a silent background push ({@code content-available: 1}, no alert).
+ * The APNs JSON of a push: ids, the kind, the state, whether the recipient attends (for
+ * {@code confirmed} only) and the plain preview, nothing else (never blob content, never
+ * an email). Visible kinds carry an alert; {@code evaluate} is a silent background push
+ * ({@code content-available: 1}, no alert).
  */
 final class ApnsPayloads {
 
@@ -34,6 +35,9 @@ final class ApnsPayloads {
 		}
 		if (push.state() != null) {
 			payload.addCustomProperty("state", push.state());
+		}
+		if (push.attending() != null) {
+			payload.addCustomProperty("attending", push.attending());
 		}
 		return payload.build();
 	}

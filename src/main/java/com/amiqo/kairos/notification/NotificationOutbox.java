@@ -42,16 +42,17 @@ public class NotificationOutbox {
 		List<Notification> rows = List.copyOf(notifications);
 		jdbc.sql(
 				"""
-						INSERT INTO notification_outbox (kind, recipient_id, negotiation_id, state, preview, created_at, available_at)
-						SELECT kind, recipient, negotiation, state, preview, clock_timestamp(), clock_timestamp()
-						  FROM unnest(:kinds, :recipients, :negotiations, :states, :previews)
-						       AS t(kind, recipient, negotiation, state, preview)
+						INSERT INTO notification_outbox (kind, recipient_id, negotiation_id, state, preview, attending, created_at, available_at)
+						SELECT kind, recipient, negotiation, state, preview, attending, clock_timestamp(), clock_timestamp()
+						  FROM unnest(:kinds, :recipients, :negotiations, :states, :previews, :attending)
+						       AS t(kind, recipient, negotiation, state, preview, attending)
 						""")
 			.param("kinds", rows.stream().map(row -> row.kind().value()).toArray(String[]::new))
 			.param("recipients", rows.stream().map(Notification::recipientId).toArray(UUID[]::new))
 			.param("negotiations", rows.stream().map(Notification::negotiationId).toArray(UUID[]::new))
 			.param("states", rows.stream().map(Notification::state).toArray(String[]::new))
 			.param("previews", rows.stream().map(Notification::preview).toArray(String[]::new))
+			.param("attending", rows.stream().map(Notification::attending).toArray(Boolean[]::new))
 			.update();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -43,16 +43,15 @@ class OutboxRepository {
 				         LIMIT :limit
 				           FOR UPDATE SKIP LOCKED) due
 				 WHERE o.id = due.id
-				RETURNING o.id, o.kind, o.recipient_id, o.negotiation_id, o.state, o.preview, o.attempts,
+				RETURNING o.id, o.kind, o.recipient_id, o.negotiation_id, o.state, o.preview, o.attending, o.attempts,
 				          (extract(epoch FROM clock_timestamp() - o.created_at) * 1000)::bigint AS age_ms
 				""")
 			.param("lease", lease.toMillis() + " milliseconds")
 			.param("limit", limit)
-			.query((row,
-					n) -> new Claimed(new Push(row.getLong("id"), NotificationKind.of(row.getString("kind")),
-							row.getObject("recipient_id", UUID.class), row.getObject("negotiation_id", UUID.class),
-							row.getString("state"), row.getString("preview")), row.getInt("attempts"),
-							Duration.ofMillis(row.getLong("age_ms"))))
+			.query((row, n) -> new Claimed(new Push(row.getLong("id"), NotificationKind.of(row.getString("kind")),
+					row.getObject("recipient_id", UUID.class), row.getObject("negotiation_id", UUID.class),
+					row.getString("state"), row.getString("preview"), row.getObject("attending", Boolean.class)),
+					row.getInt("attempts"), Duration.ofMillis(row.getLong("age_ms"))))
 			.list();
 	}
 

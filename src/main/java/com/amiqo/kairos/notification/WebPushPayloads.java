@@ -9,9 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON a browser's service worker receives (before encryption): the same fields as
  * the APNs payload, flat: {@code kind}, {@code negotiation_id}, {@code state},
- * {@code title} and {@code body} (the plain preview). Nothing else: never blob content,
- * never an email. A preview that would push the payload over what one encrypted record
- * carries is shortened.
+ * {@code attending} (for {@code confirmed} only), {@code title} and {@code body} (the
+ * plain preview). Nothing else: never blob content, never an email. A preview that would
+ * push the payload over what one encrypted record carries is shortened.
  */
 final class WebPushPayloads {
 
@@ -30,6 +30,9 @@ final class WebPushPayloads {
 			}
 			if (push.state() != null) {
 				payload.put("state", push.state());
+			}
+			if (push.attending() != null) {
+				payload.put("attending", push.attending());
 			}
 			String title = push.kind().alertTitle();
 			if (title != null) {

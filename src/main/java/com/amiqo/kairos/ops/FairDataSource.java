@@ -6,11 +6,14 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -38,11 +41,15 @@ final class FairDataSource extends DelegatingDataSource implements Closeable {
 
 	private final long timeoutMillis;
 
+	/** The pool's configured minimum of idle connections, lifted during an outage. */
+	private final int minimumIdle;
+
 	FairDataSource(HikariDataSource pool) {
 		super(pool);
 		this.pool = pool;
 		this.permits = new Semaphore(pool.getMaximumPoolSize(), true);
 		this.timeoutMillis = pool.getConnectionTimeout();
+		this.minimumIdle = pool.getMinimumIdle() < 0 ? pool.getMaximumPoolSize() : pool.getMinimumIdle();
 	}
 
 	/**
@@ -53,13 +60,100 @@ final class FairDataSource extends DelegatingDataSource implements Closeable {
 	 */
 	private volatile boolean unreachable;
 
-	void unreachable(boolean unreachable) {
+	/** Callers inside {@link #getConnection}, waiting for a permit or for Hikari. */
+	private final Set<Waiter> waiters = new HashSet<>();
+
+	/**
+	 * A caller waiting for a connection; {@code cut} once the probe has interrupted it.
+	 * Both fields are guarded by {@link #waiters}.
+	 */
+	private static final class Waiter {
+
+		private final Thread thread = Thread.currentThread();
+
+		private boolean cut;
+
+	}
+
+	/**
+	 * The probe's finding. When it turns to unreachable, callers already waiting for a
+	 * connection (for a permit here, or inside Hikari while it cannot make one) are cut
+	 * short too: each is interrupted once, and {@link #getConnection} turns that into the
+	 * same refusal and clears the interrupt before it returns, so nothing else on that
+	 * thread sees it. Only threads registered as waiting here are ever interrupted, and
+	 * only while they are registered. Idle pooled connections are evicted at the same
+	 * time: they belong to sessions the database has ended.
+	 */
+	synchronized void unreachable(boolean unreachable) {
+		boolean turnedDown = unreachable && !this.unreachable;
+		boolean turnedUp = !unreachable && this.unreachable;
 		this.unreachable = unreachable;
+		if (turnedDown) {
+			synchronized (waiters) {
+				for (Waiter waiter : waiters) {
+					if (!waiter.cut) {
+						waiter.cut = true;
+						waiter.thread.interrupt();
+					}
+				}
+			}
+			HikariPoolMXBean hikari = pool.getHikariPoolMXBean();
+			if (hikari != null) {
+				hikari.softEvictConnections();
+			}
+			// Hikari keeps trying to refill the pool up to its minimum, backing off up to
+			// 5 s between attempts; at the end of an outage its next attempt could then
+			// be seconds away while requests wait. With no minimum and nobody waiting
+			// (everyone is refused here) it stops trying, and the first request after
+			// the outage starts a fresh attempt at once.
+			pool.getHikariConfigMXBean().setMinimumIdle(0);
+		}
+		if (turnedUp) {
+			pool.getHikariConfigMXBean().setMinimumIdle(minimumIdle);
+		}
 	}
 
 	@Override
 	public Connection getConnection() throws SQLException {
 		refuseWhileUnreachable();
+		Waiter waiter = new Waiter();
+		synchronized (waiters) {
+			waiters.add(waiter);
+		}
+		Connection connection;
+		try {
+			connection = borrow();
+		}
+		catch (SQLException | RuntimeException e) {
+			if (leave(waiter)) {
+				SQLTransientConnectionException refused = unreachableNow();
+				refused.initCause(e);
+				throw refused;
+			}
+			throw e;
+		}
+		// Cut just as the connection came: it is used anyway (a statement on it fails
+		// fast if its session is gone).
+		leave(waiter);
+		return connection;
+	}
+
+	/**
+	 * Takes the caller off the waiting list; true if the probe cut it short, whose
+	 * interrupt is then cleared here.
+	 */
+	private boolean leave(Waiter waiter) {
+		synchronized (waiters) {
+			waiters.remove(waiter);
+			if (waiter.cut) {
+				Thread.interrupted();
+				return true;
+			}
+			return false;
+		}
+	}
+
+	private Connection borrow() throws SQLException {
 		awaitTurn();
 		try {
 			refuseWhileUnreachable();
@@ -88,9 +182,13 @@ final class FairDataSource extends DelegatingDataSource implements Closeable {
 
 	private void refuseWhileUnreachable() throws SQLTransientConnectionException {
 		if (unreachable) {
-			throw new SQLTransientConnectionException(
-					pool.getPoolName() + " - the database is unreachable (background probe)", "08001");
+			throw unreachableNow();
 		}
+	}
+
+	private SQLTransientConnectionException unreachableNow() {
+		return new SQLTransientConnectionException(
+				pool.getPoolName() + " - the database is unreachable (background probe)", "08001");
 	}
 
 	private void awaitTurn() throws SQLException {

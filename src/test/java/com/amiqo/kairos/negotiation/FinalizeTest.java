@@ -49,6 +49,8 @@ class FinalizeTest extends GroupDecisionTest {
 		assertThat(events(id)).containsExactlyInAnyOrder("Olga:confirmed:accepted", "Ann:confirmed:accepted",
 				"Ben:confirmed:tentative");
 		assertThat(notices(id)).containsExactlyInAnyOrder("confirmed:Ann", "confirmed:Ben", "confirmed:Cat");
+		assertThat(confirmations(id)).containsExactlyInAnyOrder("Ann:true:Olga confirmed the plan",
+				"Ben:true:Olga confirmed the plan", "Cat:false:Olga confirmed the plan (you're not attending)");
 		assertThat(get(cat, id).path("my_event_id").isNull()).isTrue();
 
 		String benEvent = get(ben, id).path("my_event_id").asString();

@@ -137,6 +137,8 @@ class GroupDecisionRacesTest extends GroupDecisionTest {
 			assertThat(events(id)).containsExactlyInAnyOrder("Olga:confirmed:accepted", "Ann:confirmed:tentative",
 					"Ben:confirmed:accepted");
 			assertThat(notices(id)).containsExactlyInAnyOrder("confirmed:Olga", "confirmed:Ann", "confirmed:Ben");
+			assertThat(confirmations(id)).containsExactlyInAnyOrder("Olga:true:Confirmed at the deadline",
+					"Ann:true:Confirmed at the deadline", "Ben:true:Confirmed at the deadline");
 		}
 		for (String id : expiring) {
 			assertThat(get(olga, id).path("state").asString()).isEqualTo("expired");

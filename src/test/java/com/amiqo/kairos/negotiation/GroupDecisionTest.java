@@ -97,6 +97,18 @@ abstract class GroupDecisionTest extends ApiTest {
 			.list();
 	}
 
+	/**
+	 * "name:attending:preview" of every {@code confirmed} notification about this
+	 * negotiation.
+	 */
+	List<String> confirmations(String id) {
+		return jdbc.sql("""
+				SELECT u.display_name || ':' || o.attending || ':' || o.preview
+				  FROM notification_outbox o JOIN app_users u ON u.id = o.recipient_id
+				 WHERE o.negotiation_id = CAST(:id AS uuid) AND o.kind = 'confirmed'
+				""").param("id", id).query(String.class).list();
+	}
+
 	void clearNotices(String id) {
 		jdbc.sql("DELETE FROM notification_outbox WHERE negotiation_id = CAST(:id AS uuid)").param("id", id).update();
 	}

@@ -132,6 +132,23 @@ class NotificationRecipientsTest extends ApiTest {
 	}
 
 	@Test
+	void replyWhenConfirmingTellsEachRecipientWhetherTheyAttend() {
+		TestUser olga = signIn("Olga");
+		TestUser ann = signIn("Ann");
+		TestUser ben = signIn("Ben");
+		TestUser cat = signIn("Cat");
+		String id = start(olga, List.of(ann, ben, cat), Map.of());
+		reply(cat, id, "decline");
+		reply(ann, id, "accept");
+		clear(id);
+
+		reply(ben, id, "accept");
+
+		assertThat(attendance(id)).containsExactlyInAnyOrder("confirmed:Olga:true:Ben accepted",
+				"confirmed:Ann:true:Ben accepted", "confirmed:Cat:false:Ben accepted (you're not attending)");
+	}
+
+	@Test
 	void cancelWhenConfirmedNotifiesEveryParticipantButTheOrganizer() {
 		TestUser olga = signIn("Olga");
 		TestUser ann = signIn("Ann");
@@ -336,6 +353,15 @@ class NotificationRecipientsTest extends ApiTest {
 			.param("id", id)
 			.query(String.class)
 			.list());
+	}
+
+	/** "kind:name:attending:preview" of every notification about this negotiation. */
+	private List<String> attendance(String id) {
+		return jdbc.sql("""
+				SELECT o.kind || ':' || u.display_name || ':' || coalesce(o.attending::text, 'null') || ':' || o.preview
+				  FROM notification_outbox o JOIN app_users u ON u.id = o.recipient_id
+				 WHERE o.negotiation_id = CAST(:id AS uuid)
+				""").param("id", id).query(String.class).list();
 	}
 
 	private void clear(String id) {

@@ -195,6 +195,80 @@ class WebPushDeliveryTest extends DeliveryTest {
 				.doesNotContain("@"));
 	}
 
+	@Test
+	void finalizeTellsEachBrowserAndPhoneWhetherItsOwnerAttends() {
+		TestUser olga = signIn("Olga");
+		TestUser ann = signIn("Ann");
+		TestUser ben = signIn("Ben");
+		MockPushService.Subscriber annsBrowser = subscribe(ann);
+		MockPushService.Subscriber bensBrowser = subscribe(ben);
+		String annsPhone = registerDevice(ann);
+		String bensPhone = registerDevice(ben);
+		Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+		ApiResponse started = api.post("/negotiate/start")
+			.token(olga.token())
+			.json(Map.of("intent_category", "coffee", "participant_ids", List.of(ann.uid(), ben.uid()), "auto_confirm",
+					false, "proposed_slots",
+					List.of(Map.of("starts_at", tomorrow.toString()),
+							Map.of("starts_at", tomorrow.plus(Duration.ofDays(1)).toString()))))
+			.send();
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		String id = started.data().path("id").asString();
+		List<String> slots = started.data().path("proposed_slots").findValuesAsString("id");
+		for (var answer : Map.of(ann, slots.get(0), ben, slots.get(1)).entrySet()) {
+			ApiResponse replied = api.post("/negotiate/reply")
+				.token(answer.getKey().token())
+				.json(Map.of("negotiation_id", id, "action", "accept", "slot_ids", List.of(answer.getValue())))
+				.send();
+			assertThat(replied.status()).as(replied.toString()).isEqualTo(200);
+		}
+		jdbc.sql("DELETE FROM notification_outbox").update();
+		ApiResponse finalized = api.post("/negotiate/finalize")
+			.token(olga.token())
+			.json(Map.of("negotiation_id", id, "slot_id", slots.get(0)))
+			.send();
+		assertThat(finalized.status()).as(finalized.toString()).isEqualTo(200);
+
+		dispatcher.dispatchOnce();
+
+		assertThat(pushService.problems()).isEmpty();
+		assertThat(pushService.receivedBy(annsBrowser)).singleElement().satisfies(push -> {
+			assertThat(push.payload().path("kind").asString()).isEqualTo("confirmed");
+			assertThat(push.payload().path("attending").isBoolean()).isTrue();
+			assertThat(push.payload().path("attending").asBoolean()).isTrue();
+			assertThat(push.payload().path("body").asString()).isEqualTo("Olga confirmed the plan");
+		});
+		assertThat(pushService.receivedBy(bensBrowser)).singleElement().satisfies(push -> {
+			assertThat(push.payload().path("kind").asString()).isEqualTo("confirmed");
+			assertThat(push.payload().path("attending").isBoolean()).isTrue();
+			assertThat(push.payload().path("attending").asBoolean()).isFalse();
+			assertThat(push.payload().path("body").asString())
+				.isEqualTo("Olga confirmed the plan (you're not attending)");
+		});
+		assertThat(MockApns.get().receivedBy(annsPhone)).singleElement()
+			.satisfies(push -> assertThat(push.payload()).contains("\"attending\":true")
+				.contains("\"body\":\"Olga confirmed the plan\""));
+		assertThat(MockApns.get().receivedBy(bensPhone)).singleElement()
+			.satisfies(push -> assertThat(push.payload()).contains("\"attending\":false")
+				.contains("Olga confirmed the plan (you're not attending)"));
+	}
+
+	@Test
+	void pushesOtherThanConfirmedSayNothingAboutAttending() {
+		TestUser ann = signIn("Ann");
+		MockPushService.Subscriber browser = subscribe(ann);
+		String phone = registerDevice(ann);
+		enqueue(List.of(new Notification(NotificationKind.REPLIED, userId(ann), UUID.randomUUID(), "awaiting_replies",
+				"Ben accepted")));
+
+		dispatcher.dispatchOnce();
+
+		assertThat(pushService.receivedBy(browser)).singleElement()
+			.satisfies(push -> assertThat(push.payload().has("attending")).isFalse());
+		assertThat(MockApns.get().receivedBy(phone)).singleElement()
+			.satisfies(push -> assertThat(push.payload()).doesNotContain("attending"));
+	}
+
 	private MockPushService.Subscriber subscribe(TestUser user) {
 		MockPushService.Subscriber subscriber = pushService.subscriber();
 		ApiResponse response = api.put("/me/web-push-subscriptions").token(user.token()).json(subscriber.json()).send();

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +54,18 @@ class HealthAndVersionTest extends ApiTest {
 	@LocalManagementPort
 	int managementPort;
 
+	private ServerTimes serverTimes;
+
+	@BeforeEach
+	void recordServerTimes() {
+		serverTimes = new ServerTimes();
+	}
+
+	@AfterEach
+	void stopRecordingServerTimes() {
+		serverTimes.close();
+	}
+
 	@Test
 	void healthWhenDatabaseUpReturnsOkWithoutToken() {
 		ApiResponse response = api.get("/health").send();
@@ -78,11 +92,10 @@ class HealthAndVersionTest extends ApiTest {
 			await().atMost(Duration.ofSeconds(5))
 				.pollInterval(Duration.ofMillis(50))
 				.untilAsserted(() -> assertThat(api.get("/health").send().status()).isEqualTo(503));
-			List<Long> millis = new ArrayList<>();
+			List<ApiResponse> responses = new ArrayList<>();
 			for (int i = 0; i < 20; i++) {
-				long started = System.nanoTime();
 				ApiResponse down = api.get("/health").send();
-				millis.add((System.nanoTime() - started) / 1_000_000);
+				responses.add(down);
 
 				assertThat(down.status()).isEqualTo(503);
 				assertThat(down.errorCode()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -91,13 +104,7 @@ class HealthAndVersionTest extends ApiTest {
 				assertThat(down.body().has("meta")).isFalse();
 				assertThat(down.header("Cache-Control")).contains("no-store");
 			}
-			Collections.sort(millis);
-			// The median, measured at the client: the 2-core CI box shared by parallel
-			// builds adds noise
-			// to single calls (the old pooled check took 3 s each while the database was
-			// away).
-			assertThat(millis.get(millis.size() / 2)).as("median of %s ms", millis).isLessThan(100);
-			assertThat(millis.get(millis.size() - 1)).as("slowest of %s ms", millis).isLessThan(1000);
+			assertEachFast(responses, serverTimes);
 
 			ApiResponse me = api.get("/me").token(TestTokens.valid(newUid("outage"))).send();
 			assertThat(me.status()).as(me.toString()).isEqualTo(503);
@@ -115,9 +122,10 @@ class HealthAndVersionTest extends ApiTest {
 	 * Six writers keep starting and answering negotiations while the database stops under
 	 * them (its server ends every session, transactions mid-way included) and comes back.
 	 * Every answer is a success or a retryable {@code 503} with {@code Retry-After},
-	 * never a 500; once health knows the database is down, each 503 comes within 100 ms
-	 * (the pool refuses at once instead of waiting out its connection timeout); and
-	 * writes succeed again within a second or so of health seeing the database back.
+	 * never a 500; once health knows the database is down, the 503s come fast (the pool
+	 * refuses at once instead of waiting out its connection timeout), requests already
+	 * waiting then are cut short, and writes succeed again within a second of health
+	 * seeing the database back.
 	 */
 	@Test
 	void concurrentWritesWhenTheDatabaseStopsGetOnlyFast503sWithRetryAfterAndRecover() throws Exception {
@@ -205,17 +213,56 @@ class HealthAndVersionTest extends ApiTest {
 			.toList();
 		assertThat(whileKnownDown).as("requests while the database was known to be down").hasSizeGreaterThan(10);
 		assertThat(whileKnownDown).allSatisfy(o -> assertThat(o.response().status()).isEqualTo(503));
-		// Measured at the client, like the health test above: on a shared 2-core box a
-		// starved thread adds a few hundred ms to single calls, so every call must be far
-		// below the 3 s connection timeout and the median below 100 ms.
-		List<Long> millis = whileKnownDown.stream().map(o -> o.nanos() / 1_000_000).sorted().toList();
-		assertThat(millis.get(millis.size() / 2)).as("median ms of %s", millis).isLessThan(100);
-		assertThat(millis.get(millis.size() - 1)).as("slowest ms of %s", millis).isLessThan(1_000);
-		// The probe looks every 200 ms while the database is down; a write follows within
-		// a
-		// second on an idle machine, and the bound leaves room for a starved thread.
+		// Every 503 while the database is known down is fast, measured twice: by the
+		// server
+		// (its access line: from the request filter to the response) and by the client
+		// (the HTTP exchange alone, without the test's own OpenAPI check of the answer).
+		assertEachFast(whileKnownDown.stream().map(Outcome::response).toList(), serverTimes);
+		// Requests already waiting for a connection when the database went are cut short
+		// when the probe sees it gone, instead of waiting out the pool's 3 s timeout.
+		List<Long> inFlightMillis = all.stream()
+			.filter(o -> o.startedAt() < knownDownAt.get() && o.startedAt() + o.nanos() > knownDownAt.get())
+			.map(o -> (o.startedAt() + o.nanos() - knownDownAt.get()) / 1_000_000)
+			.toList();
+		assertThat(inFlightMillis).as("ms past health seeing the outage, of requests in flight then")
+			.allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
+		// The probe looks every 200 ms while the database is down, and the pool makes its
+		// first new connection as soon as a request asks for one.
 		assertThat((firstSuccessAfterUp - upAt) / 1_000_000).as("ms from health up to a write succeeding")
-			.isLessThan(2_000);
+			.isLessThan(1_000);
+	}
+
+	/**
+	 * The 503s are fast at the server (its access line, less the garbage collector's
+	 * pauses in between, see {@link ServerTimes}) and at the client (the HTTP exchange):
+	 * the median under 100 ms, each under one second, a third of the pool's 3 s
+	 * connection timeout, so none waited for a connection. Each under 100 ms does not
+	 * hold on the shared 2-core machine: besides collector pauses of 100-200 ms, a
+	 * request thread can wait for the console (the test's log lines go through a pipe
+	 * that a starved build reads slowly) for up to half a second after its answer is
+	 * written (docs/decisions/0085-outage-cuts-waiting-requests-short.md).
+	 */
+	private static void assertEachFast(List<ApiResponse> responses, ServerTimes serverTimes) {
+		// The server writes its access line once the response has gone out.
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> responses.stream().allMatch(r -> serverTimes.millis(r.header("X-Request-Id")) != null));
+		List<Long> own = new ArrayList<>();
+		List<Long> server = new ArrayList<>();
+		List<Long> client = new ArrayList<>();
+		for (ApiResponse response : responses) {
+			String id = response.header("X-Request-Id");
+			own.add(serverTimes.ownMillis(id));
+			server.add(serverTimes.millis(id));
+			client.add(response.exchangeNanos() / 1_000_000);
+		}
+		String measured = "server ms less pauses %s, with them %s, pauses %s".formatted(own, server,
+				serverTimes.pauses());
+		Collections.sort(own);
+		assertThat(own.get(own.size() / 2)).as("server median: " + measured).isLessThan(100);
+		assertThat(own.get(own.size() - 1)).as("server slowest: " + measured).isLessThan(1_000);
+		Collections.sort(client);
+		assertThat(client.get(client.size() / 2)).as("client median ms of %s", client).isLessThan(100);
+		assertThat(client.get(client.size() - 1)).as("client slowest ms of %s", client).isLessThan(1_000);
 	}
 
 	private record Outcome(ApiResponse response, long startedAt, long nanos) {

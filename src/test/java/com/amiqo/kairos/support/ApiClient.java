@@ -112,9 +112,11 @@ public final class ApiClient {
 				request.header(headers.get(i), headers.get(i + 1));
 			}
 			try {
+				long started = System.nanoTime();
 				HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				long exchangeNanos = System.nanoTime() - started;
 				ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), response.body(),
-						parse(response.body()));
+						parse(response.body()), exchangeNanos);
 				OpenApiConformance.check(baseUrl, method, path, result);
 				return result;
 			}
@@ -141,7 +143,12 @@ public final class ApiClient {
 
 	}
 
-	public record ApiResponse(int status, java.net.http.HttpHeaders headers, String raw, JsonNode body) {
+	/**
+	 * A response; {@code exchangeNanos} is the HTTP exchange alone, as the client saw it
+	 * (request sent to body read), without the parsing and the OpenAPI check after it.
+	 */
+	public record ApiResponse(int status, java.net.http.HttpHeaders headers, String raw, JsonNode body,
+			long exchangeNanos) {
 
 		public String header(String name) {
 			return headers.firstValue(name).orElse(null);

@@ -44,6 +44,14 @@ public final class Previews {
 		return name(organizerName) + " confirmed the plan";
 	}
 
+	/**
+	 * A confirmation's text for a participant who does not attend it ("Olga confirmed the
+	 * plan (you're not attending)").
+	 */
+	public static String notAttending(@Nullable String confirmation) {
+		return confirmation == null ? "Confirmed (you're not attending)" : confirmation + " (you're not attending)";
+	}
+
 	public static String confirmedAtDeadline() {
 		return "Confirmed at the deadline";
 	}

@@ -115,7 +115,7 @@ export function pushOffer() {
   const problem = h('p', { class: 'error', role: 'alert' });
   const turnOn = h('button', { type: 'button', class: 'primary', id: 'push-enable' }, 'Turn on notifications');
   const notNow = h('button', { type: 'button', class: 'secondary', id: 'push-not-now' }, 'Not now');
-  const box = h('section', { id: 'push-offer', class: 'form', hidden: true, 'aria-labelledby': 'push-offer-title' },
+  const box = h('section', { id: 'push-offer', class: 'form card', hidden: true, 'aria-labelledby': 'push-offer-title' },
     h('h2', { id: 'push-offer-title' }, 'Know when this plan moves'),
     h('p', null, 'Turn on notifications and this browser tells you when someone answers, suggests another time, or the plan is confirmed, even while this page is closed. They show a one-line summary such as "Ben accepted", never your private note. You can turn them off from the menu at any time.'),
     problem, h('p', { class: 'actions' }, turnOn, notNow));

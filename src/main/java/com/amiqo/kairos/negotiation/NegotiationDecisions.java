@@ -144,6 +144,32 @@ public class NegotiationDecisions {
 	}
 
 	/**
+	 * Settles one negotiation its deadline still has to decide, in its own transaction
+	 * under its row lock (the list, before showing it: docs/decisions/0090).
+	 */
+	void settleOverdue(UUID id, Instant now) {
+		transactions.executeWithoutResult(
+				status -> negotiations.findForUpdate(id).ifPresent(record -> settleOverdue(record, now)));
+	}
+
+	/**
+	 * Settles a locked negotiation its deadline has to decide: confirmed on the best
+	 * option, or marked expired. Re-checked under the lock, so one that the sweep or a
+	 * write settled meanwhile is left as it is.
+	 */
+	private void settleOverdue(StoredNegotiation record, Instant now) {
+		Negotiation negotiation = record.negotiation();
+		if (!Negotiation.awaitsDeadline(negotiation.state(), negotiation.deciding().onDeadline(),
+				negotiation.expiresAt(), now)) {
+			return;
+		}
+		StoredNegotiation settled = settleDeadline(record, now);
+		if (settled.negotiation().state() != NegotiationState.CONFIRMED) {
+			markExpired(record, negotiation.expire(), now);
+		}
+	}
+
+	/**
 	 * Marks overdue negotiations expired, and confirms those whose deadline picks an
 	 * option; safe to run on many instances at once. Returns how many were settled.
 	 */
@@ -167,11 +193,7 @@ public class NegotiationDecisions {
 			swept = transactions.execute(status -> {
 				List<UUID> claimed = deadlines.claimOverduePickBest(now, batchSize);
 				for (UUID id : claimed) {
-					StoredNegotiation record = negotiations.find(id).orElseThrow();
-					StoredNegotiation settled = settleDeadline(record, now);
-					if (settled.negotiation().state() != NegotiationState.CONFIRMED) {
-						markExpired(record, record.negotiation().expire(), now);
-					}
+					settleOverdue(negotiations.find(id).orElseThrow(), now);
 				}
 				return claimed.size();
 			});

@@ -23,6 +23,7 @@ import com.amiqo.kairos.negotiation.domain.Decisions;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.OnDeadline;
 import com.amiqo.kairos.negotiation.domain.Previews;
 import com.amiqo.kairos.negotiation.domain.Reply;
 import com.amiqo.kairos.negotiation.domain.ReplyAction;
@@ -217,8 +218,29 @@ public class NegotiationService {
 		return Visibility.require(negotiations.find(id), user);
 	}
 
+	/**
+	 * A page of the caller's negotiations. A row the deadline still has to decide
+	 * ({@link Negotiation#awaitsDeadline}: overdue, awaiting replies, {@code pick_best})
+	 * is settled first, as the sweep would settle it, and the page read again, so the
+	 * list shows (and filters on) what a read of that negotiation shows. Only such a page
+	 * costs more than the one statement.
+	 */
 	PageCursors.Page<NegotiationSummary> list(AppUser user, ListQuery query, int limit, @Nullable String cursor) {
 		Instant now = now();
+		PageCursors.Page<NegotiationSummary> page = page(user, query, limit, cursor, now);
+		boolean settled = false;
+		for (NegotiationSummary summary : page.items()) {
+			if (Negotiation.awaitsDeadline(NegotiationState.of(summary.state()), OnDeadline.of(summary.onDeadline()),
+					summary.expiresAt(), now)) {
+				decisions.settleOverdue(summary.id(), now);
+				settled = true;
+			}
+		}
+		return settled ? page(user, query, limit, cursor, now) : page;
+	}
+
+	private PageCursors.Page<NegotiationSummary> page(AppUser user, ListQuery query, int limit, @Nullable String cursor,
+			Instant now) {
 		return cursors.page(LIST, user.id(), query.scope(), limit, cursor,
 				(after, rows) -> negotiations.page(user.id(), query, after, now, rows),
 				summary -> new PageCursors.Position(summary.updatedAt(), summary.id()));

@@ -234,13 +234,11 @@ class HealthAndVersionTest extends ApiTest {
 
 	/**
 	 * The 503s are fast at the server (its access line, less the garbage collector's
-	 * pauses in between, see {@link ServerTimes}) and at the client (the HTTP exchange):
-	 * the median under 100 ms, each under one second, a third of the pool's 3 s
-	 * connection timeout, so none waited for a connection. Each under 100 ms does not
-	 * hold on the shared 2-core machine: besides collector pauses of 100-200 ms, a
-	 * request thread can wait for the console (the test's log lines go through a pipe
-	 * that a starved build reads slowly) for up to half a second after its answer is
-	 * written (docs/decisions/0085-outage-cuts-waiting-requests-short.md).
+	 * pauses in between, see {@link ServerTimes}): each under 100 ms. At the client (the
+	 * HTTP exchange), whose threads a shared 2-core machine starves as well: the median
+	 * under 100 ms and each under one second, a third of the pool's 3 s connection
+	 * timeout, so none waited for a connection
+	 * (docs/decisions/0085-outage-cuts-waiting-requests-short.md).
 	 */
 	private static void assertEachFast(List<ApiResponse> responses, ServerTimes serverTimes) {
 		// The server writes its access line once the response has gone out.
@@ -259,7 +257,7 @@ class HealthAndVersionTest extends ApiTest {
 				serverTimes.pauses());
 		Collections.sort(own);
 		assertThat(own.get(own.size() / 2)).as("server median: " + measured).isLessThan(100);
-		assertThat(own.get(own.size() - 1)).as("server slowest: " + measured).isLessThan(1_000);
+		assertThat(own.get(own.size() - 1)).as("server slowest: " + measured).isLessThan(100);
 		Collections.sort(client);
 		assertThat(client.get(client.size() / 2)).as("client median ms of %s", client).isLessThan(100);
 		assertThat(client.get(client.size() - 1)).as("client slowest ms of %s", client).isLessThan(1_000);

@@ -139,7 +139,7 @@ class PlanKeyBrowserTest extends ApiTest {
 		// him.
 		ivan.open("/app/#/plan/" + planId);
 		ivan.waitForText(By.id("note-text"), NOTE);
-		ivan.screenshot("keys-01-invited-by-id-reads-note");
+		ivan.screenshot("keys-01-invited-by-name-reads-note");
 
 		// The organizer's phone reads it too.
 		phone.open("/app/#/plan/" + planId);

@@ -8,7 +8,9 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.amiqo.kairos.api.error.ErrorResponseWriter;
@@ -39,6 +41,19 @@ class TomcatConfiguration {
 	RequestRejectedHandler requestRejectedHandler(ErrorResponseWriter errors,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		return new RejectedRequestHandler(errors, mappings);
+	}
+
+	/**
+	 * Spring Security's strict firewall, its character checks without regular expressions
+	 * (see {@link FirewallCharacters}); every other rule is the library's default.
+	 */
+	@Bean
+	WebSecurityCustomizer strictFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(FirewallCharacters::name);
+		firewall.setAllowedHeaderValues(FirewallCharacters::value);
+		firewall.setAllowedParameterNames(FirewallCharacters::name);
+		return web -> web.httpFirewall(firewall);
 	}
 
 }

@@ -108,6 +108,18 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	}
 
 	/**
+	 * Overdue, awaiting replies, with {@code pick_best}: what it reads as (confirmed on
+	 * the best option, or expired) depends on the answers, so a caller holding only the
+	 * stored state and deadline (a list row) cannot tell; the list settles such a
+	 * negotiation first.
+	 */
+	public static boolean awaitsDeadline(NegotiationState state, OnDeadline onDeadline, Instant expiresAt,
+			Instant now) {
+		return state == NegotiationState.AWAITING_REPLIES && onDeadline == OnDeadline.PICK_BEST
+				&& isOverdue(state, expiresAt, now);
+	}
+
+	/**
 	 * The same rule as an SQL predicate over the given columns, with {@code :now} bound
 	 * by the caller, for the list's state filter and the sweep; NegotiationOverdueSqlTest
 	 * evaluates it against the Java rule in PostgreSQL.

@@ -17,6 +17,7 @@ import com.amiqo.kairos.negotiation.ListQuery;
 import com.amiqo.kairos.negotiation.NegotiationSummary;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
+import com.amiqo.kairos.negotiation.domain.OnDeadline;
 import com.amiqo.kairos.negotiation.domain.ProposedSlot;
 import com.amiqo.kairos.negotiation.domain.Role;
 
@@ -47,12 +48,17 @@ final class NegotiationListSql {
 			""";
 
 	/**
-	 * The {@code state} filter, on the state a reader sees (an overdue negotiation reads
-	 * as expired). A constant: it does not depend on the request.
+	 * The {@code state} filter, on the state a reader sees: an overdue negotiation reads
+	 * as expired, except one awaiting replies with {@code pick_best}, which its deadline
+	 * either confirms or expires; such a row matches a filter naming either, and the
+	 * service settles it before the page is shown (see
+	 * {@link Negotiation#awaitsDeadline}). A constant: it does not depend on the request.
 	 */
 	private static final String EFFECTIVE_STATE_IN = "(CASE WHEN "
 			+ Negotiation.overdueSql("p.negotiation_state", "n.expires_at")
-			+ " THEN 'expired' ELSE p.negotiation_state END) = ANY(CAST(:states AS text[]))";
+			+ " THEN (CASE WHEN p.negotiation_state = 'awaiting_replies' AND n.on_deadline = 'pick_best'"
+			+ " THEN ARRAY['expired', 'confirmed'] ELSE ARRAY['expired'] END)"
+			+ " ELSE ARRAY[p.negotiation_state] END) && CAST(:states AS text[])";
 
 	private NegotiationListSql() {
 	}
@@ -98,7 +104,12 @@ final class NegotiationListSql {
 	static NegotiationSummary summary(ResultSet row, Instant now) throws SQLException {
 		Instant expiresAt = instant(row, "expires_at");
 		NegotiationState state = NegotiationState.of(row.getString("state"));
-		boolean overdue = Negotiation.isOverdue(state, expiresAt, now);
+		// An overdue row reads as expired, except one its deadline may still confirm:
+		// that
+		// keeps its stored state here, and the service settles it before showing the
+		// page.
+		boolean overdue = Negotiation.isOverdue(state, expiresAt, now)
+				&& !Negotiation.awaitsDeadline(state, OnDeadline.of(row.getString("on_deadline")), expiresAt, now);
 		UUID finalSlotId = row.getObject("final_slot_id", UUID.class);
 		Timestamp nextStartsAt = row.getTimestamp(finalSlotId != null ? "final_starts_at" : "next_open_starts_at");
 		return new NegotiationSummary(row.getObject("id", UUID.class), row.getString("owner_uid"),

@@ -53,9 +53,14 @@ class EmbeddedDatabase implements AutoCloseable {
 		if (postgres != null) {
 			return;
 		}
+		// No JVM shutdown hook of the library's own: the application context stops the
+		// server (close(), after the pool and everything that queries it), so a closing
+		// context never finds its database stopped under it by a hook running at the same
+		// time, and a server restarted while the JVM exits is not orphaned.
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
 			.setOverrideWorkingDirectory(binariesDirectory().toFile());
 		if (port != 0) {
 			builder.setPort(port);

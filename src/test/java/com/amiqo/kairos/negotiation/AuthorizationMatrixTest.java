@@ -26,11 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller without a token against every negotiation, invite-link, event, calendar-file,
  * calendar-feed, participant-key and wrapped-key endpoint, each cell asserting the exact
  * status and code. Every case builds its own users and negotiation (with one invite link
- * unless it is confirmed).
+ * unless it is confirmed). What each cell must show beyond its status and code is
+ * {@link AuthorizationMatrixExpectations}.
  */
 class AuthorizationMatrixTest extends ApiTest {
 
-	private static final String WRAPPED = java.util.Base64.getEncoder().encodeToString(new byte[126]);
+	static final String WRAPPED = java.util.Base64.getEncoder().encodeToString(new byte[126]);
 
 	enum Role {
 
@@ -154,14 +155,15 @@ class AuthorizationMatrixTest extends ApiTest {
 	@MethodSource("matrix")
 	void endpointWhenCalledByRoleReturnsExactStatusAndCode(Endpoint endpoint, Target target, Role role, int status,
 			String code) {
-		World world = world(target);
+		AuthorizationMatrixExpectations expect = new AuthorizationMatrixExpectations(api, jdbc);
+		World world = world(target, expect);
 		TestUser caller = switch (role) {
 			case ORGANIZER -> world.alice;
 			case INVITEE -> world.bob;
 			case STRANGER -> world.mallory;
 			case NO_TOKEN -> null;
 		};
-		JsonNode before = get(world.alice, world.id).data();
+		JsonNode before = expect.get(world.alice, world.id).data();
 
 		ApiResponse response = call(endpoint, world, caller);
 
@@ -170,17 +172,18 @@ class AuthorizationMatrixTest extends ApiTest {
 			boolean json = status != 204 && !endpoint.name().endsWith("_ICS");
 			assertThat(response.body().has("data")).as(response.toString()).isEqualTo(json);
 			assertThat(response.body().has("error")).isFalse();
-			assertSuccessContent(endpoint, target, role, world, response);
+			expect.successContent(endpoint, target, role, world, response);
 		}
 		else {
 			assertErrorEnvelope(response, status, code);
-			assertRefusalDetails(endpoint, world, response, code);
-			JsonNode after = get(world.alice, world.id).data();
+			AuthorizationMatrixExpectations.refusalDetails(endpoint, world, response, code);
+			JsonNode after = expect.get(world.alice, world.id).data();
 			assertThat(after.path("revision").asInt()).as("a refused request changes nothing")
 				.isEqualTo(before.path("revision").asInt());
 			assertThat(after.path("state").asString()).isEqualTo(before.path("state").asString());
-			assertThat(statuses(after)).isEqualTo(statuses(before));
-			assertThat(eventStatuses(world.id)).isEqualTo(world.eventStatusesBefore);
+			assertThat(AuthorizationMatrixExpectations.statuses(after))
+				.isEqualTo(AuthorizationMatrixExpectations.statuses(before));
+			assertThat(expect.eventStatuses(world.id)).isEqualTo(world.eventStatusesBefore);
 			assertThat(jdbc.sql("SELECT count(*) FROM negotiation_wrapped_keys WHERE negotiation_id = ?")
 				.param(UUID.fromString(world.id))
 				.query(Long.class)
@@ -223,150 +226,13 @@ class AuthorizationMatrixTest extends ApiTest {
 		return call.send();
 	}
 
-	/** What a 200 must show the caller (and, for lists, what it must not). */
-	private void assertSuccessContent(Endpoint endpoint, Target target, Role role, World world, ApiResponse response) {
-		JsonNode data = response.data();
-		switch (endpoint) {
-			case GET_NEGOTIATION -> {
-				assertThat(data.path("id").asString()).isEqualTo(world.id);
-				assertThat(data.path("my_status").asString()).isEqualTo(
-						role == Role.ORGANIZER ? "organizer" : target == Target.CONFIRMED ? "accepted" : "invited");
-				assertThat(response.header("ETag")).isEqualTo("\"" + data.path("revision").asInt() + "\"");
-			}
-			case LIST_NEGOTIATIONS -> {
-				boolean sees = role == Role.ORGANIZER || (role == Role.INVITEE && target != Target.DRAFT);
-				if (sees) {
-					assertThat(ids(data)).contains(world.id);
-				}
-				else {
-					assertThat(ids(data)).doesNotContain(world.id);
-				}
-				assertThat(response.body().path("meta").path("pagination").isObject()).isTrue();
-			}
-			case REPLY -> {
-				assertThat(data.path("id").asString()).isEqualTo(world.id);
-				assertThat(data.path("state").asString()).isEqualTo("awaiting_replies");
-				assertThat(data.path("my_status").asString())
-					.isEqualTo(role == Role.ORGANIZER ? "organizer" : "accepted");
-			}
-			case CANCEL -> {
-				assertThat(data.path("state").asString()).isEqualTo("cancelled");
-				assertThat(eventStatuses(world.id)).allMatch("cancelled"::equals);
-			}
-			case GET_ORGANIZERS_EVENT -> assertThat(data.path("id").asString()).isEqualTo(world.aliceEvent);
-			case GET_INVITEES_EVENT -> assertThat(data.path("id").asString()).isEqualTo(world.bobEvent);
-			case LIST_EVENTS, UPCOMING_EVENTS -> {
-				List<String> ids = ids(data);
-				switch (role) {
-					case ORGANIZER -> assertThat(ids).containsExactly(world.aliceEvent);
-					case INVITEE -> assertThat(ids).containsExactly(world.bobEvent);
-					default -> assertThat(ids).isEmpty();
-				}
-			}
-			case CREATE_EVENT -> throw new AssertionError("POST /events never succeeds");
-			case CREATE_INVITE_LINK -> {
-				assertThat(data.path("token").asString()).hasSize(22);
-				assertThat(data.path("max_uses").asInt()).isEqualTo(5);
-			}
-			case LIST_INVITE_LINKS -> assertThat(ids(data)).containsExactly(world.linkId);
-			case REVOKE_INVITE_LINK ->
-				assertThat(jdbc.sql("SELECT revoked_at IS NOT NULL FROM invite_links WHERE id = ?")
-					.param(UUID.fromString(world.linkId))
-					.query(Boolean.class)
-					.single()).isTrue();
-			case PREVIEW_INVITE -> {
-				assertThat(data.path("negotiation_id").asString()).isEqualTo(world.id);
-				assertThat(data.path("already_participant").asBoolean()).isEqualTo(role != Role.STRANGER);
-			}
-			case JOIN_INVITE -> {
-				assertThat(data.path("id").asString()).isEqualTo(world.id);
-				assertThat(data.path("participant_count").asInt()).isEqualTo(role == Role.STRANGER ? 4 : 3);
-				assertThat(data.path("my_status").asString())
-					.isEqualTo(role == Role.ORGANIZER ? "organizer" : "invited");
-			}
-			case GET_ORGANIZERS_EVENT_ICS, GET_INVITEES_EVENT_ICS -> {
-				assertThat(response.header("Content-Type")).startsWith("text/calendar");
-				assertThat(com.amiqo.kairos.calendar.IcsFiles.value(com.amiqo.kairos.calendar.IcsFiles
-					.events(com.amiqo.kairos.calendar.IcsFiles.parseValid(response.raw()))
-					.get(0), "UID")).isEqualTo(world.id + "@kairos.amiqo");
-			}
-			case PUT_CALENDAR_FEED ->
-				assertThat(data.path("url").asString()).startsWith("http://localhost:8080/calendar/");
-			case DELETE_CALENDAR_FEED -> assertThat(response.raw()).isEmpty();
-			case GET_NEGOTIATION_KEYS -> {
-				assertThat(data.size()).isEqualTo(1);
-				assertThat(data.path(0).path("key_id").asString()).isEqualTo(world.bobKey.keyId());
-				assertThat(data.path(0).path("user_id").asString()).isEqualTo(world.bob.uid());
-			}
-			case PUT_WRAPPED_KEYS -> {
-				assertThat(data.path("created").path(0).asString()).isEqualTo(world.bobKey.keyId());
-				// A draft's invitee cannot read it yet; the wrapping waits for the send.
-				if (target != Target.DRAFT) {
-					assertThat(get(world.bob, world.id).data()
-						.path("my_wrapped_keys")
-						.path(0)
-						.path("wrapped_key")
-						.asString()).isEqualTo(WRAPPED);
-				}
-			}
-			case LIST_PEOPLE -> {
-				// Participants only, and a draft links its organizer to its invitees, not
-				// back.
-				List<String> uids = new ArrayList<>();
-				data.forEach(person -> uids.add(person.path("user_id").asString()));
-				switch (role) {
-					case ORGANIZER -> assertThat(uids).contains(world.bob.uid()).doesNotContain(world.mallory.uid());
-					case INVITEE -> {
-						if (target == Target.DRAFT) {
-							assertThat(uids).isEmpty();
-						}
-						else {
-							assertThat(uids).contains(world.alice.uid()).doesNotContain(world.mallory.uid());
-						}
-					}
-					default -> assertThat(uids).isEmpty();
-				}
-			}
-		}
-	}
-
-	private static void assertRefusalDetails(Endpoint endpoint, World world, ApiResponse response, String code) {
-		JsonNode details = response.error().path("details");
-		switch (code) {
-			case "UNAUTHORIZED" -> {
-				assertThat(details.path("reason").asString()).isEqualTo("missing_token");
-				assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-			}
-			case "USER_NOT_PARTICIPANT" -> assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
-			case "ORGANIZER_ONLY_ACTION" -> {
-				assertThat(details.path("negotiation_id").asString()).isEqualTo(world.id);
-				assertThat(details.path("requested_action").asString()).isEqualTo(switch (endpoint) {
-					case CREATE_INVITE_LINK -> "create_invite_link";
-					case LIST_INVITE_LINKS -> "list_invite_links";
-					case REVOKE_INVITE_LINK -> "revoke_invite_link";
-					default -> "cancel";
-				});
-			}
-			case "INVALID_STATE_TRANSITION" -> {
-				assertThat(details.path("current_state").asString()).isEqualTo("confirmed");
-				assertThat(details.path("requested_action").asString()).isEqualTo("create_invite_link");
-			}
-			case "INVITE_NOT_FOUND" -> assertThat(details.isEmpty()).isTrue();
-			case "USER_NOT_EVENT_OWNER" -> assertThat(details.path("event_id").asString())
-				.isEqualTo(endpoint == Endpoint.GET_ORGANIZERS_EVENT || endpoint == Endpoint.GET_ORGANIZERS_EVENT_ICS
-						? world.aliceEvent : world.bobEvent);
-			case "NOT_FOUND", "EVENT_CREATION_DISABLED" -> assertThat(details.isObject()).isTrue();
-			default -> throw new AssertionError("unexpected code " + code);
-		}
-	}
-
 	// ---------------------------------------------------------------- fixtures
 
-	private record World(TestUser alice, TestUser bob, TestUser mallory, String id, String aliceEvent, String bobEvent,
+	record World(TestUser alice, TestUser bob, TestUser mallory, String id, String aliceEvent, String bobEvent,
 			List<String> eventStatusesBefore, String linkId, String linkToken, TestKeys bobKey) {
 	}
 
-	private World world(Target target) {
+	private World world(Target target, AuthorizationMatrixExpectations expect) {
 		TestUser alice = signIn("Alice");
 		TestUser bob = signIn("Bob");
 		TestUser mallory = signIn("Mallory");
@@ -400,7 +266,7 @@ class AuthorizationMatrixTest extends ApiTest {
 			linkId = link.data().path("id").asString();
 			linkToken = link.data().path("token").asString();
 		}
-		return new World(alice, bob, mallory, id, aliceEvent, bobEvent, eventStatuses(id), linkId, linkToken,
+		return new World(alice, bob, mallory, id, aliceEvent, bobEvent, expect.eventStatuses(id), linkId, linkToken,
 				TestKeys.generate().publish(api, bob));
 	}
 
@@ -413,36 +279,6 @@ class AuthorizationMatrixTest extends ApiTest {
 			.query(UUID.class)
 			.single()
 			.toString();
-	}
-
-	private List<String> eventStatuses(String negotiationId) {
-		return jdbc.sql("SELECT status FROM events WHERE negotiation_id = ? ORDER BY id")
-			.param(UUID.fromString(negotiationId))
-			.query(String.class)
-			.list();
-	}
-
-	private ApiResponse get(TestUser user, String id) {
-		ApiResponse response = api.get("/negotiations/" + id).token(user.token()).send();
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		return response;
-	}
-
-	private static List<String> statuses(JsonNode negotiation) {
-		List<String> statuses = new ArrayList<>();
-		for (JsonNode participant : negotiation.path("participants")) {
-			statuses.add(participant.path("user_id").asString() + "=" + participant.path("status").asString());
-		}
-		return statuses;
-	}
-
-	private static List<String> ids(JsonNode array) {
-		assertThat(array.isArray()).as("a list: " + array).isTrue();
-		List<String> ids = new ArrayList<>();
-		for (JsonNode item : array) {
-			ids.add(item.path("id").asString());
-		}
-		return ids;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import com.amiqo.kairos.support.BrowserPushCrypto;
 import com.amiqo.kairos.support.MockPushService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +62,8 @@ class WebPushEncryptionTest {
 		byte[] first = WebPushEncryption.encrypt(plaintext, decode(browser.p256dh()), decode(browser.auth()));
 		byte[] second = WebPushEncryption.encrypt(plaintext, decode(browser.p256dh()), decode(browser.auth()));
 
-		assertThat(MockPushService.decrypt(first, browser)).isEqualTo(plaintext);
-		assertThat(MockPushService.decrypt(second, browser)).isEqualTo(plaintext);
+		assertThat(BrowserPushCrypto.decrypt(first, browser)).isEqualTo(plaintext);
+		assertThat(BrowserPushCrypto.decrypt(second, browser)).isEqualTo(plaintext);
 		assertThat(first).isNotEqualTo(second);
 		assertThat(first).hasSize(WebPushEncryption.HEADER_BYTES + plaintext.length + 1 + 16);
 	}

@@ -1,30 +1,15 @@
 package com.amiqo.kairos.support;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -61,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * — and then does what only the browser can: decrypts the payload with the subscription's
  * private key (RFC 8291, written out here independently of the code under test). It
  * answers per subscription as a test scripts it: {@code 410 Gone}, or a status (with an
- * optional {@code Retry-After}) a given number of times before accepting.
+ * optional {@code Retry-After}) a given number of times before accepting. The browser's
+ * cryptography is {@link BrowserPushCrypto}, the server's TLS setup {@link MockPushTls}.
  */
 public final class MockPushService {
 
@@ -115,9 +94,9 @@ public final class MockPushService {
 	private volatile boolean verifying = true;
 
 	private MockPushService() throws Exception {
-		caFile = copy("ca.pem");
+		caFile = MockPushTls.copy("ca.pem");
 		server = HttpsServer.create(new InetSocketAddress("localhost", 0), 256);
-		server.setHttpsConfigurator(new HttpsConfigurator(tls()));
+		server.setHttpsConfigurator(new HttpsConfigurator(MockPushTls.serverContext()));
 		server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
 			Thread thread = new Thread(runnable, "mock-push-service");
 			thread.setDaemon(true);
@@ -166,8 +145,8 @@ public final class MockPushService {
 			new SecureRandom().nextBytes(auth);
 			String id = UUID.randomUUID().toString();
 			Subscriber subscriber = new Subscriber(id, origin() + "/push/" + id,
-					base64Url(uncompressed((ECPublicKey) pair.getPublic())), base64Url(auth),
-					(ECPrivateKey) pair.getPrivate());
+					BrowserPushCrypto.base64Url(BrowserPushCrypto.uncompressed((ECPublicKey) pair.getPublic())),
+					BrowserPushCrypto.base64Url(auth), (ECPrivateKey) pair.getPrivate());
 			subscribers.put(id, subscriber);
 			return subscriber;
 		}
@@ -240,10 +219,11 @@ public final class MockPushService {
 					.forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
 				try {
 					JWTClaimsSet claims = checkVapid(headers.get("authorization"));
-					check("aes128gcm".equals(headers.get("content-encoding")), "Content-Encoding is not aes128gcm");
-					check(headers.containsKey("ttl"), "no TTL header");
-					check(body.length <= 4096, "body over 4096 bytes");
-					JsonNode payload = JSON.readTree(decrypt(body, subscriber));
+					BrowserPushCrypto.check("aes128gcm".equals(headers.get("content-encoding")),
+							"Content-Encoding is not aes128gcm");
+					BrowserPushCrypto.check(headers.containsKey("ttl"), "no TTL header");
+					BrowserPushCrypto.check(body.length <= 4096, "body over 4096 bytes");
+					JsonNode payload = JSON.readTree(BrowserPushCrypto.decrypt(body, subscriber));
 					received.add(new Received(id, Map.copyOf(headers), payload, claims));
 				}
 				catch (Exception e) {
@@ -263,146 +243,29 @@ public final class MockPushService {
 	 * it.
 	 */
 	private JWTClaimsSet checkVapid(String authorization) throws Exception {
-		check(authorization != null && authorization.startsWith("vapid "), "no vapid Authorization");
+		BrowserPushCrypto.check(authorization != null && authorization.startsWith("vapid "), "no vapid Authorization");
 		Map<String, String> parameters = new TreeMap<>();
 		for (String part : authorization.substring(6).split(",")) {
 			String[] pair = part.strip().split("=", 2);
 			parameters.put(pair[0], pair.length > 1 ? pair[1] : "");
 		}
-		check(VAPID_PUBLIC_KEY.equals(parameters.get("k")), "k is not the server's VAPID key");
+		BrowserPushCrypto.check(VAPID_PUBLIC_KEY.equals(parameters.get("k")), "k is not the server's VAPID key");
 		SignedJWT jwt = SignedJWT.parse(parameters.get("t"));
-		check("ES256".equals(jwt.getHeader().getAlgorithm().getName()), "JWT not ES256");
-		check(jwt.verify(new ECDSAVerifier(publicKey(Base64.getUrlDecoder().decode(VAPID_PUBLIC_KEY)))),
+		BrowserPushCrypto.check("ES256".equals(jwt.getHeader().getAlgorithm().getName()), "JWT not ES256");
+		BrowserPushCrypto.check(
+				jwt.verify(new ECDSAVerifier(
+						BrowserPushCrypto.publicKey(Base64.getUrlDecoder().decode(VAPID_PUBLIC_KEY)))),
 				"JWT signature does not verify against k");
 		JWTClaimsSet claims = jwt.getJWTClaimsSet();
-		check(claims.getAudience().equals(List.of(origin())), "aud is not the endpoint's origin");
+		BrowserPushCrypto.check(claims.getAudience().equals(List.of(origin())), "aud is not the endpoint's origin");
 		Instant expiry = claims.getExpirationTime().toInstant();
-		check(expiry.isAfter(Instant.now()) && expiry.isBefore(Instant.now().plusSeconds(24 * 3600)),
+		BrowserPushCrypto.check(expiry.isAfter(Instant.now()) && expiry.isBefore(Instant.now().plusSeconds(24 * 3600)),
 				"exp not within 24 hours");
-		check(claims.getSubject() != null
-				&& (claims.getSubject().startsWith("mailto:") || claims.getSubject().startsWith("https://")),
+		BrowserPushCrypto.check(
+				claims.getSubject() != null
+						&& (claims.getSubject().startsWith("mailto:") || claims.getSubject().startsWith("https://")),
 				"sub not a mailto: or https: contact");
 		return claims;
-	}
-
-	/** The browser's side of RFC 8291 / RFC 8188 ({@code aes128gcm}, one record). */
-	public static byte[] decrypt(byte[] body, Subscriber subscriber) throws GeneralSecurityException {
-		ByteBuffer buffer = ByteBuffer.wrap(body);
-		byte[] salt = new byte[16];
-		buffer.get(salt);
-		int recordSize = buffer.getInt();
-		byte[] senderKey = new byte[buffer.get() & 0xff];
-		buffer.get(senderKey);
-		byte[] ciphertext = new byte[buffer.remaining()];
-		buffer.get(ciphertext);
-		check(recordSize >= 18 && ciphertext.length <= recordSize, "record size");
-		byte[] receiverKey = Base64.getUrlDecoder().decode(subscriber.p256dh());
-		KeyAgreement ecdh = KeyAgreement.getInstance("ECDH");
-		ecdh.init(subscriber.privateKey());
-		ecdh.doPhase(publicKey(senderKey), true);
-		byte[] shared = ecdh.generateSecret();
-		byte[] ikm = hmac(hmac(Base64.getUrlDecoder().decode(subscriber.auth()), shared), concat(
-				"WebPush: info\0".getBytes(StandardCharsets.US_ASCII), receiverKey, senderKey, new byte[] { 1 }));
-		byte[] prk = hmac(salt, ikm);
-		byte[] cek = Arrays.copyOf(
-				hmac(prk,
-						concat("Content-Encoding: aes128gcm\0".getBytes(StandardCharsets.US_ASCII), new byte[] { 1 })),
-				16);
-		byte[] nonce = Arrays.copyOf(
-				hmac(prk, concat("Content-Encoding: nonce\0".getBytes(StandardCharsets.US_ASCII), new byte[] { 1 })),
-				12);
-		Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-		aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(cek, "AES"), new GCMParameterSpec(128, nonce));
-		byte[] padded = aes.doFinal(ciphertext);
-		int end = padded.length - 1;
-		while (end >= 0 && padded[end] == 0) {
-			end--;
-		}
-		check(end >= 0 && padded[end] == 2, "last record does not end with the 0x02 delimiter");
-		return Arrays.copyOf(padded, end);
-	}
-
-	private static ECPublicKey publicKey(byte[] uncompressed) throws GeneralSecurityException {
-		check(uncompressed.length == 65 && uncompressed[0] == 4, "not an uncompressed P-256 point");
-		java.security.AlgorithmParameters parameters = java.security.AlgorithmParameters.getInstance("EC");
-		parameters.init(new java.security.spec.ECGenParameterSpec("secp256r1"));
-		ECPoint point = new ECPoint(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 33)),
-				new BigInteger(1, Arrays.copyOfRange(uncompressed, 33, 65)));
-		return (ECPublicKey) KeyFactory.getInstance("EC")
-			.generatePublic(
-					new ECPublicKeySpec(point, parameters.getParameterSpec(java.security.spec.ECParameterSpec.class)));
-	}
-
-	private static byte[] uncompressed(ECPublicKey key) {
-		byte[] out = new byte[65];
-		out[0] = 4;
-		byte[] x = key.getW().getAffineX().toByteArray();
-		byte[] y = key.getW().getAffineY().toByteArray();
-		int xl = Math.min(32, x.length);
-		int yl = Math.min(32, y.length);
-		System.arraycopy(x, x.length - xl, out, 1 + 32 - xl, xl);
-		System.arraycopy(y, y.length - yl, out, 33 + 32 - yl, yl);
-		return out;
-	}
-
-	private static byte[] hmac(byte[] key, byte[] data) throws GeneralSecurityException {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(key, "HmacSHA256"));
-		return mac.doFinal(data);
-	}
-
-	private static byte[] concat(byte[]... parts) {
-		ByteBuffer buffer = ByteBuffer.allocate(Arrays.stream(parts).mapToInt(part -> part.length).sum());
-		for (byte[] part : parts) {
-			buffer.put(part);
-		}
-		return buffer.array();
-	}
-
-	private static String base64Url(byte[] bytes) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private static void check(boolean condition, String problem) throws GeneralSecurityException {
-		if (!condition) {
-			throw new GeneralSecurityException(problem);
-		}
-	}
-
-	private static SSLContext tls() throws Exception {
-		CertificateFactory certificates = CertificateFactory.getInstance("X.509");
-		Certificate[] chain;
-		try (InputStream in = resource("server.pem")) {
-			chain = certificates.generateCertificates(in).toArray(Certificate[]::new);
-		}
-		String pem;
-		try (InputStream in = resource("server-key.pem")) {
-			pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-		}
-		byte[] der = Base64.getMimeDecoder()
-			.decode(pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", ""));
-		PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-		KeyStore store = KeyStore.getInstance("PKCS12");
-		store.load(null, null);
-		store.setKeyEntry("server", key, new char[0], chain);
-		KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-		keys.init(store, new char[0]);
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(keys.getKeyManagers(), null, null);
-		return context;
-	}
-
-	private static InputStream resource(String name) {
-		return MockPushService.class.getResourceAsStream("/apns/" + name);
-	}
-
-	private static Path copy(String name) throws IOException {
-		Path file = Files.createTempFile("kairos-push-", "-" + name);
-		file.toFile().deleteOnExit();
-		try (InputStream in = resource(name)) {
-			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-		}
-		return file;
 	}
 
 }

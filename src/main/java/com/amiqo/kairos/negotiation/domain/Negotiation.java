@@ -39,56 +39,14 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 	public static final int MAX_PARTICIPANTS = 50;
 
 	/**
-	 * Refuses a state no rule can reach, so neither a rule nor a row read back can make
-	 * one: the owner is the one organizer participant, nobody takes part twice, option
-	 * ids are unique, a negotiation is confirmed exactly when it has a final slot (a
-	 * cancelled plan keeps the options it had confirmed), its final options are among its
-	 * options, and only a draft is unsent.
+	 * Refuses a state no rule can reach ({@link NegotiationInvariants}).
 	 */
 	public Negotiation {
-		// Loops, not streams: every request runs this (see Lists).
 		participants = List.copyOf(participants);
 		slots = List.copyOf(slots);
 		venues = List.copyOf(venues);
-		List<UUID> organizers = new ArrayList<>(1);
-		List<UUID> participantIds = new ArrayList<>(participants.size());
-		for (Participant participant : participants) {
-			participantIds.add(participant.userId());
-			if (participant.isOrganizer()) {
-				organizers.add(participant.userId());
-			}
-		}
-		if (!organizers.equals(List.of(ownerId))) {
-			throw new IllegalArgumentException(
-					"the owner " + ownerId + " must be the one organizer participant, not " + organizers);
-		}
-		requireUnique(participantIds, "participant");
-		List<UUID> slotIds = Lists.map(slots, ProposedSlot::id);
-		List<UUID> venueIds = Lists.map(venues, ProposedVenue::id);
-		requireUnique(slotIds, "slot id");
-		requireUnique(venueIds, "venue id");
-		boolean keepsFinalOptions = state == NegotiationState.CONFIRMED || state == NegotiationState.CANCELLED;
-		if ((state == NegotiationState.CONFIRMED && finalSlotId == null)
-				|| (finalSlotId != null && !keepsFinalOptions)) {
-			throw new IllegalArgumentException(
-					"a negotiation is confirmed exactly when it has a final slot: " + state + ", " + finalSlotId);
-		}
-		if (finalVenueId != null && finalSlotId == null) {
-			throw new IllegalArgumentException("a final venue without a final slot");
-		}
-		if (finalSlotId != null && !slotIds.contains(finalSlotId)) {
-			throw new IllegalArgumentException("the final slot " + finalSlotId + " is not one of the options");
-		}
-		if (finalVenueId != null && !venueIds.contains(finalVenueId)) {
-			throw new IllegalArgumentException("the final venue " + finalVenueId + " is not one of the options");
-		}
-		boolean mustBeSent = state == NegotiationState.AWAITING_REPLIES || state == NegotiationState.CONFIRMED;
-		if ((state == NegotiationState.AWAITING_INVITES && sent) || (mustBeSent && !sent)) {
-			throw new IllegalArgumentException("only a draft is unsent: " + state + ", sent " + sent);
-		}
-		if (revision < 0 || agentRound < 0) {
-			throw new IllegalArgumentException("revision and agent round count from 0");
-		}
+		NegotiationInvariants.check(ownerId, state, participants, slots, venues, agentRound, revision, finalSlotId,
+				finalVenueId, sent);
 	}
 
 	/**
@@ -419,12 +377,6 @@ public record Negotiation(UUID id, UUID ownerId, NegotiationState state, List<Pa
 		List<T> result = new ArrayList<>(first);
 		result.addAll(second);
 		return result;
-	}
-
-	private static void requireUnique(List<?> values, String what) {
-		if (new HashSet<>(values).size() != values.size()) {
-			throw new IllegalArgumentException("each " + what + " must appear once: " + values);
-		}
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -129,27 +131,14 @@ final class ReplyRules {
 		checkKnown(union(orEmpty(reply.slotIds()), orEmpty(reply.maybeSlotIds())),
 				union(orEmpty(reply.venueIds()), orEmpty(reply.maybeVenueIds())));
 		List<ProposedSlot> addedSlots = new ArrayList<>();
-		Set<UUID> counteredSlots = new LinkedHashSet<>();
-		for (SlotOption option : reply.counterSlots()) {
-			ProposedSlot slot = existingSlot(option, addedSlots).orElseGet(() -> {
-				ProposedSlot added = new ProposedSlot(newIds.get(), negotiation.slots().size() + addedSlots.size(),
-						option.startsAt(), option.durationMinutes(), option.timezone(), replier.userId(), now);
-				addedSlots.add(added);
-				return added;
-			});
-			counteredSlots.add(slot.id());
-		}
+		Set<UUID> counteredSlots = counterOptions(reply.counterSlots(), negotiation.slots(), addedSlots,
+				ProposedSlot::isSameOptionAs, ProposedSlot::id,
+				(option, position) -> new ProposedSlot(newIds.get(), position, option.startsAt(),
+						option.durationMinutes(), option.timezone(), replier.userId(), now));
 		List<ProposedVenue> addedVenues = new ArrayList<>();
-		Set<UUID> counteredVenues = new LinkedHashSet<>();
-		for (VenueOption option : reply.counterVenues()) {
-			ProposedVenue venue = existingVenue(option, addedVenues).orElseGet(() -> {
-				ProposedVenue added = ProposedVenue.of(newIds.get(), negotiation.venues().size() + addedVenues.size(),
-						option, replier.userId(), now);
-				addedVenues.add(added);
-				return added;
-			});
-			counteredVenues.add(venue.id());
-		}
+		Set<UUID> counteredVenues = counterOptions(reply.counterVenues(), negotiation.venues(), addedVenues,
+				ProposedVenue::isSameOptionAs, ProposedVenue::id,
+				(option, position) -> ProposedVenue.of(newIds.get(), position, option, replier.userId(), now));
 		if (negotiation.slots().size() + addedSlots.size() > Negotiation.MAX_OPTIONS) {
 			throw NegotiationRefusals.tooManyOptions("counter_slots", negotiation.slots().size() + addedSlots.size());
 		}
@@ -262,21 +251,12 @@ final class ReplyRules {
 	 * as they are.
 	 */
 	private boolean repeatsCounter(Participant replier, Reply reply) {
-		Set<UUID> slotsNamed = new LinkedHashSet<>();
-		for (SlotOption option : reply.counterSlots()) {
-			Optional<ProposedSlot> existing = existingSlot(option, List.of());
-			if (existing.isEmpty()) {
-				return false;
-			}
-			slotsNamed.add(existing.get().id());
-		}
-		Set<UUID> venuesNamed = new LinkedHashSet<>();
-		for (VenueOption option : reply.counterVenues()) {
-			Optional<ProposedVenue> existing = existingVenue(option, List.of());
-			if (existing.isEmpty()) {
-				return false;
-			}
-			venuesNamed.add(existing.get().id());
+		Set<UUID> slotsNamed = existingIds(reply.counterSlots(), negotiation.slots(), ProposedSlot::isSameOptionAs,
+				ProposedSlot::id);
+		Set<UUID> venuesNamed = existingIds(reply.counterVenues(), negotiation.venues(), ProposedVenue::isSameOptionAs,
+				ProposedVenue::id);
+		if (slotsNamed == null || venuesNamed == null) {
+			return false;
 		}
 		Set<UUID> yesSlots = counterSet(slotsNamed, givenYes(reply.slotIds(), reply.maybeSlotIds()),
 				replier.acceptedSlotIds(), replier, slotIds());
@@ -308,18 +288,49 @@ final class ReplyRules {
 		}
 	}
 
-	private Optional<ProposedSlot> existingSlot(SlotOption option, List<ProposedSlot> added) {
-		return Negotiation.concat(negotiation.slots(), added)
-			.stream()
-			.filter(slot -> slot.isSameOptionAs(option))
-			.findFirst();
+	/**
+	 * The ids of the options a counter names, for one kind of option: an option equal to
+	 * a current one (or to one this counter already added) is that option; any other is
+	 * made at the next position and appended to {@code added}.
+	 */
+	private static <O, P> Set<UUID> counterOptions(List<O> options, List<P> current, List<P> added,
+			BiPredicate<P, O> same, Function<P, UUID> id, BiFunction<O, Integer, P> create) {
+		Set<UUID> named = new LinkedHashSet<>();
+		for (O option : options) {
+			P proposed = existing(option, current, added, same).orElseGet(() -> {
+				P made = create.apply(option, current.size() + added.size());
+				added.add(made);
+				return made;
+			});
+			named.add(id.apply(proposed));
+		}
+		return named;
 	}
 
-	private Optional<ProposedVenue> existingVenue(VenueOption option, List<ProposedVenue> added) {
-		return Negotiation.concat(negotiation.venues(), added)
-			.stream()
-			.filter(venue -> venue.isSameOptionAs(option))
-			.findFirst();
+	/**
+	 * The ids of the current options a counter names, for one kind of option; null when
+	 * it names one that does not exist yet.
+	 */
+	private static <O, P> @Nullable Set<UUID> existingIds(List<O> options, List<P> current, BiPredicate<P, O> same,
+			Function<P, UUID> id) {
+		Set<UUID> named = new LinkedHashSet<>();
+		for (O option : options) {
+			Optional<P> existing = existing(option, current, List.of(), same);
+			if (existing.isEmpty()) {
+				return null;
+			}
+			named.add(id.apply(existing.get()));
+		}
+		return named;
+	}
+
+	private static <O, P> Optional<P> existing(O option, List<P> current, List<P> added, BiPredicate<P, O> same) {
+		for (P proposed : Negotiation.concat(current, added)) {
+			if (same.test(proposed, option)) {
+				return Optional.of(proposed);
+			}
+		}
+		return Optional.empty();
 	}
 
 	private Set<UUID> slotIds() {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -57,33 +56,20 @@ abstract class BrowserTestBase extends ApiTest {
 
 	@AfterAll
 	void stopBrowsers() {
-		for (BrowserPage page : new BrowserPage[] { desktop, phone }) {
-			if (page != null) {
-				page.quit();
-			}
-		}
+		Browsers.quit(desktop, phone);
 	}
 
 	/** What each browser showed when a test failed, beside the other screenshots. */
 	@RegisterExtension
-	final TestWatcher failureScreenshots = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			String name = "failed-" + context.getRequiredTestMethod().getName();
-			try {
-				desktop.screenshot(name + "-desktop");
-				phone.screenshot(name + "-phone");
-			}
-			catch (IOException | RuntimeException e) {
-				cause.addSuppressed(e);
-			}
-		}
-	};
+	final TestWatcher failureScreenshots = Browsers.screenshotsOnFailure(this::browsers);
 
 	@AfterEach
 	void noBrokenPages() {
-		assertThat(desktop.pageErrors()).as("CSP violations or script errors in the desktop browser").isEmpty();
-		assertThat(phone.pageErrors()).as("CSP violations or script errors in the phone browser").isEmpty();
+		Browsers.assertNoPageErrors(browsers());
+	}
+
+	private Map<String, BrowserPage> browsers() {
+		return Map.of("desktop", desktop, "phone", phone);
 	}
 
 	/** The user id the local sign-in gives a display name (see auth.js). */

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -67,34 +66,20 @@ class PlanKeyBrowserTest extends ApiTest {
 
 	@AfterAll
 	void stopBrowsers() {
-		for (BrowserPage page : new BrowserPage[] { laptop, phone, friends }) {
-			if (page != null) {
-				page.quit();
-			}
-		}
+		Browsers.quit(laptop, phone, friends);
 	}
 
+	/** What each browser showed when a test failed, beside the other screenshots. */
 	@RegisterExtension
-	final TestWatcher failureScreenshots = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			String name = "failed-" + context.getRequiredTestMethod().getName();
-			try {
-				laptop.screenshot(name + "-laptop");
-				phone.screenshot(name + "-phone");
-				friends.screenshot(name + "-friends");
-			}
-			catch (IOException | RuntimeException e) {
-				cause.addSuppressed(e);
-			}
-		}
-	};
+	final TestWatcher failureScreenshots = Browsers.screenshotsOnFailure(this::browsers);
 
 	@AfterEach
 	void noBrokenPages() {
-		for (BrowserPage page : new BrowserPage[] { laptop, phone, friends }) {
-			assertThat(page.pageErrors()).as("CSP violations or script errors").isEmpty();
-		}
+		Browsers.assertNoPageErrors(browsers());
+	}
+
+	private Map<String, BrowserPage> browsers() {
+		return Map.of("laptop", laptop, "phone", phone, "friends", friends);
 	}
 
 	@Test

@@ -36,11 +36,11 @@ class NotificationDispatcher {
 
 	private final OutboxRepository outbox;
 
-	private final DeviceRepository devices;
+	private final PushTargets<Device> devices;
 
 	private final PushSender<Device> sender;
 
-	private final WebPushSubscriptionRepository subscriptions;
+	private final PushTargets<WebPushSubscription> subscriptions;
 
 	private final @Nullable PushSender<WebPushSubscription> webPush;
 
@@ -52,8 +52,8 @@ class NotificationDispatcher {
 	 * @param webPush the Web Push sender, or null when Web Push is off (subscriptions are
 	 * then not pushed to)
 	 */
-	NotificationDispatcher(OutboxRepository outbox, DeviceRepository devices, PushSender<Device> sender,
-			WebPushSubscriptionRepository subscriptions, @Nullable PushSender<WebPushSubscription> webPush,
+	NotificationDispatcher(OutboxRepository outbox, PushTargets<Device> devices, PushSender<Device> sender,
+			PushTargets<WebPushSubscription> subscriptions, @Nullable PushSender<WebPushSubscription> webPush,
 			NotificationProperties properties, NotificationMetrics metrics) {
 		this.outbox = outbox;
 		this.devices = devices;
@@ -141,11 +141,11 @@ class NotificationDispatcher {
 		outbox.markDelivered(delivered);
 		outbox.retryLater(retries);
 		outbox.markFailed(failed);
-		devices.removeTokens(deadTokens);
+		devices.removeAll(deadTokens);
 		if (!deadTokens.isEmpty()) {
 			log.info("Removed {} device tokens APNs reported as no longer valid", deadTokens.size());
 		}
-		subscriptions.removeEndpoints(deadEndpoints);
+		subscriptions.removeAll(deadEndpoints);
 		if (!deadEndpoints.isEmpty()) {
 			log.info("Removed {} Web Push subscriptions their push service reported gone", deadEndpoints.size());
 		}
@@ -158,11 +158,11 @@ class NotificationDispatcher {
 	 */
 	private Map<UUID, List<PushTarget>> targetsOf(List<OutboxRepository.Claimed> claimed, Set<UUID> recipients) {
 		Map<UUID, List<PushTarget>> targets = new HashMap<>();
-		for (Device device : devices.devicesOf(recipients)) {
+		for (Device device : devices.ownedBy(recipients)) {
 			targets.computeIfAbsent(device.userId(), user -> new ArrayList<>()).add(device);
 		}
 		if (webPush != null && claimed.stream().anyMatch(row -> !row.push().kind().isSilent())) {
-			for (WebPushSubscription subscription : subscriptions.subscriptionsOf(recipients)) {
+			for (WebPushSubscription subscription : subscriptions.ownedBy(recipients)) {
 				targets.computeIfAbsent(subscription.userId(), user -> new ArrayList<>()).add(subscription);
 			}
 		}

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.amiqo.kairos.event.EventService;
@@ -175,32 +176,22 @@ public class NegotiationDecisions {
 	 */
 	public int expireOverdue(int batchSize) {
 		Instant now = clock.instant();
-		int total = 0;
-		int swept;
-		do {
-			swept = transactions.execute(status -> {
-				List<DeadlineRepository.ExpiredParticipant> expired = deadlines.expireOverdue(now, batchSize);
-				outbox.enqueue(Notices.expired(expired));
-				Set<UUID> ids = new LinkedHashSet<>();
-				expired.forEach(participant -> ids.add(participant.negotiationId()));
-				ids.forEach(id -> domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(id)));
-				return ids.size();
-			});
-			total += swept;
-		}
-		while (swept == batchSize);
-		do {
-			swept = transactions.execute(status -> {
-				List<UUID> claimed = deadlines.claimOverduePickBest(now, batchSize);
-				for (UUID id : claimed) {
-					settleOverdue(negotiations.find(id).orElseThrow(), now);
-				}
-				return claimed.size();
-			});
-			total += swept;
-		}
-		while (swept == batchSize);
-		return total;
+		int expired = inBatches(batchSize, status -> {
+			List<DeadlineRepository.ExpiredParticipant> participants = deadlines.expireOverdue(now, batchSize);
+			outbox.enqueue(Notices.expired(participants));
+			Set<UUID> ids = new LinkedHashSet<>();
+			participants.forEach(participant -> ids.add(participant.negotiationId()));
+			ids.forEach(id -> domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(id)));
+			return ids.size();
+		});
+		int picked = inBatches(batchSize, status -> {
+			List<UUID> claimed = deadlines.claimOverduePickBest(now, batchSize);
+			for (UUID id : claimed) {
+				settleOverdue(negotiations.find(id).orElseThrow(), now);
+			}
+			return claimed.size();
+		});
+		return expired + picked;
 	}
 
 	/**
@@ -210,17 +201,25 @@ public class NegotiationDecisions {
 	 */
 	public int remindDue(int batchSize) {
 		Instant now = clock.instant();
+		return inBatches(batchSize, status -> {
+			DeadlineRepository.Reminded reminded = deadlines.claimReminders(now, batchSize);
+			outbox.enqueue(Notices.reminders(reminded.recipients()));
+			return reminded.claimed();
+		});
+	}
+
+	/**
+	 * Runs the batch, each time in a transaction of its own, until one handles fewer than
+	 * {@code batchSize}; returns how many all of them handled.
+	 */
+	private int inBatches(int batchSize, TransactionCallback<Integer> batch) {
 		int total = 0;
-		int claimed;
+		int handled;
 		do {
-			claimed = transactions.execute(status -> {
-				DeadlineRepository.Reminded reminded = deadlines.claimReminders(now, batchSize);
-				outbox.enqueue(Notices.reminders(reminded.recipients()));
-				return reminded.claimed();
-			});
-			total += claimed;
+			handled = transactions.execute(batch);
+			total += handled;
 		}
-		while (claimed == batchSize);
+		while (handled == batchSize);
 		return total;
 	}
 

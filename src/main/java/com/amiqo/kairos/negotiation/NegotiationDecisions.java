@@ -10,12 +10,10 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.amiqo.kairos.event.EventService;
 import com.amiqo.kairos.negotiation.domain.Decisions;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
@@ -25,7 +23,6 @@ import com.amiqo.kairos.negotiation.domain.Previews;
 import com.amiqo.kairos.negotiation.sql.DeadlineRepository;
 import com.amiqo.kairos.negotiation.sql.NegotiationRepository;
 import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
-import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
 /**
@@ -42,25 +39,18 @@ public class NegotiationDecisions {
 
 	private final DeadlineRepository deadlines;
 
-	private final EventService events;
+	private final NegotiationEffects effects;
 
 	private final TransactionTemplate transactions;
 
-	private final NotificationOutbox outbox;
-
-	private final ApplicationEventPublisher domainEvents;
-
 	private final Clock clock;
 
-	NegotiationDecisions(NegotiationRepository negotiations, DeadlineRepository deadlines, EventService events,
-			TransactionTemplate transactions, NotificationOutbox outbox, ApplicationEventPublisher domainEvents,
-			Clock clock) {
+	NegotiationDecisions(NegotiationRepository negotiations, DeadlineRepository deadlines, NegotiationEffects effects,
+			TransactionTemplate transactions, Clock clock) {
 		this.negotiations = negotiations;
 		this.deadlines = deadlines;
-		this.events = events;
+		this.effects = effects;
 		this.transactions = transactions;
-		this.outbox = outbox;
-		this.domainEvents = domainEvents;
 		this.clock = clock;
 	}
 
@@ -118,9 +108,9 @@ public class NegotiationDecisions {
 	 */
 	void confirm(StoredNegotiation record, Negotiation next, @Nullable UUID actorId, String preview, Instant now) {
 		negotiations.writeDecision(next, actorId, preview, now);
-		events.createFor(record.confirmedPlan(next), now);
-		outbox.enqueue(Notices.confirmed(next, actorId, preview));
-		domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(),
+		effects.events().createFor(record.confirmedPlan(next), now);
+		effects.enqueue(Notices.confirmed(next, actorId, preview));
+		effects.publish(new NegotiationEvents.NegotiationConfirmed(next.id(),
 				Objects.requireNonNull(next.finalSlotId(), "a confirmed negotiation has a final slot"),
 				next.finalVenueId()));
 	}
@@ -178,10 +168,10 @@ public class NegotiationDecisions {
 		Instant now = clock.instant();
 		int expired = inBatches(batchSize, status -> {
 			List<DeadlineRepository.ExpiredParticipant> participants = deadlines.expireOverdue(now, batchSize);
-			outbox.enqueue(Notices.expired(participants));
+			effects.enqueue(Notices.expired(participants));
 			Set<UUID> ids = new LinkedHashSet<>();
 			participants.forEach(participant -> ids.add(participant.negotiationId()));
-			ids.forEach(id -> domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(id)));
+			ids.forEach(id -> effects.publish(new NegotiationEvents.NegotiationExpired(id)));
 			return ids.size();
 		});
 		int picked = inBatches(batchSize, status -> {
@@ -203,7 +193,7 @@ public class NegotiationDecisions {
 		Instant now = clock.instant();
 		return inBatches(batchSize, status -> {
 			DeadlineRepository.Reminded reminded = deadlines.claimReminders(now, batchSize);
-			outbox.enqueue(Notices.reminders(reminded.recipients()));
+			effects.enqueue(Notices.reminders(reminded.recipients()));
 			return reminded.claimed();
 		});
 	}
@@ -227,8 +217,8 @@ public class NegotiationDecisions {
 	void markExpired(StoredNegotiation record, Negotiation expired, Instant now) {
 		if (record.negotiation().state() != NegotiationState.EXPIRED) {
 			negotiations.updateState(expired, null, null, now);
-			outbox.enqueue(Notices.expired(expired));
-			domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(expired.id()));
+			effects.enqueue(Notices.expired(expired));
+			effects.publish(new NegotiationEvents.NegotiationExpired(expired.id()));
 		}
 	}
 

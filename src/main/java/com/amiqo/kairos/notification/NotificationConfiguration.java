@@ -49,8 +49,8 @@ class NotificationConfiguration {
 	NotificationDispatcher notificationDispatcher(OutboxRepository outbox, PushTargets<Device> devices,
 			PushSender<Device> sender, PushTargets<WebPushSubscription> subscriptions, WebPushSender webPush,
 			NotificationProperties properties, NotificationMetrics metrics) {
-		return new NotificationDispatcher(outbox, devices, sender, subscriptions, webPush.isEnabled() ? webPush : null,
-				properties, metrics);
+		return new NotificationDispatcher(outbox, new PushChannel<>(devices, sender),
+				webPush.isEnabled() ? new PushChannel<>(subscriptions, webPush) : null, properties, metrics);
 	}
 
 	/**
@@ -60,8 +60,8 @@ class NotificationConfiguration {
 	 */
 	@Bean
 	DispatchLoop notificationDispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal,
-			OutboxRepository outbox, NotificationMetrics metrics, NotificationProperties properties) {
-		return new DispatchLoop(dispatcher, signal, outbox, metrics, properties);
+			NotificationProperties properties) {
+		return new DispatchLoop(dispatcher, signal, properties);
 	}
 
 }

@@ -2,16 +2,12 @@ package com.amiqo.kairos.negotiation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.amiqo.kairos.negotiation.domain.Decisions;
@@ -20,24 +16,22 @@ import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
 import com.amiqo.kairos.negotiation.domain.OnDeadline;
 import com.amiqo.kairos.negotiation.domain.Previews;
-import com.amiqo.kairos.negotiation.sql.DeadlineRepository;
 import com.amiqo.kairos.negotiation.sql.NegotiationRepository;
 import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * The decisions that are not an answer: the organizer's pick (finalize), the deadline's
- * pick or expiry, and the reminders. Each runs under the negotiation's row lock, like
- * every reply (the sweep claims rows with {@code SKIP LOCKED}): whichever of a finalize,
- * a confirming reply or the deadline takes the lock first decides, and the others see its
- * result, so the deadline is applied once.
+ * The decisions that are not an answer: the organizer's pick (finalize), and the
+ * deadline's pick or expiry (the batch work that applies deadlines and sends reminders is
+ * {@link DeadlineSweeps}). Each runs under the negotiation's row lock, like every reply
+ * (the sweep claims rows with {@code SKIP LOCKED}): whichever of a finalize, a confirming
+ * reply or the deadline takes the lock first decides, and the others see its result, so
+ * the deadline is applied once.
  */
 @Service
 public class NegotiationDecisions {
 
 	private final NegotiationRepository negotiations;
-
-	private final DeadlineRepository deadlines;
 
 	private final NegotiationEffects effects;
 
@@ -45,10 +39,9 @@ public class NegotiationDecisions {
 
 	private final Clock clock;
 
-	NegotiationDecisions(NegotiationRepository negotiations, DeadlineRepository deadlines, NegotiationEffects effects,
+	NegotiationDecisions(NegotiationRepository negotiations, NegotiationEffects effects,
 			TransactionTemplate transactions, Clock clock) {
 		this.negotiations = negotiations;
-		this.deadlines = deadlines;
 		this.effects = effects;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -161,56 +154,11 @@ public class NegotiationDecisions {
 	}
 
 	/**
-	 * Marks overdue negotiations expired, and confirms those whose deadline picks an
-	 * option; safe to run on many instances at once. Returns how many were settled.
+	 * Settles a negotiation the deadline sweep claimed, whose row lock the sweep's
+	 * transaction holds.
 	 */
-	public int expireOverdue(int batchSize) {
-		Instant now = clock.instant();
-		int expired = inBatches(batchSize, status -> {
-			List<DeadlineRepository.ExpiredParticipant> participants = deadlines.expireOverdue(now, batchSize);
-			effects.enqueue(Notices.expired(participants));
-			Set<UUID> ids = new LinkedHashSet<>();
-			participants.forEach(participant -> ids.add(participant.negotiationId()));
-			ids.forEach(id -> effects.publish(new NegotiationEvents.NegotiationExpired(id)));
-			return ids.size();
-		});
-		int picked = inBatches(batchSize, status -> {
-			List<UUID> claimed = deadlines.claimOverduePickBest(now, batchSize);
-			for (UUID id : claimed) {
-				settleOverdue(negotiations.find(id).orElseThrow(), now);
-			}
-			return claimed.size();
-		});
-		return expired + picked;
-	}
-
-	/**
-	 * Sends the reminders that are due, each once: claiming one clears it in the same
-	 * transaction that writes its notifications. Returns how many negotiations were
-	 * reminded about.
-	 */
-	public int remindDue(int batchSize) {
-		Instant now = clock.instant();
-		return inBatches(batchSize, status -> {
-			DeadlineRepository.Reminded reminded = deadlines.claimReminders(now, batchSize);
-			effects.enqueue(Notices.reminders(reminded.recipients()));
-			return reminded.claimed();
-		});
-	}
-
-	/**
-	 * Runs the batch, each time in a transaction of its own, until one handles fewer than
-	 * {@code batchSize}; returns how many all of them handled.
-	 */
-	private int inBatches(int batchSize, TransactionCallback<Integer> batch) {
-		int total = 0;
-		int handled;
-		do {
-			handled = transactions.execute(batch);
-			total += handled;
-		}
-		while (handled == batchSize);
-		return total;
+	void settleClaimed(UUID id, Instant now) {
+		settleOverdue(negotiations.find(id).orElseThrow(), now);
 	}
 
 	/** Marks a negotiation expired once: its state, the notices and the domain event. */

@@ -1,6 +1,5 @@
 package com.amiqo.kairos.negotiation;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,8 @@ import com.amiqo.kairos.negotiation.sql.DeadlineRepository;
  * negotiations expired, or confirmed when their deadline picks an option (that decision
  * is {@link NegotiationDecisions}'), and due reminders sent. Each batch is a transaction
  * of its own, and rows are claimed with {@code SKIP LOCKED}, so instances never work on
- * the same negotiation.
+ * the same negotiation. A sweep's time is the decisions' clock, the one it settles
+ * negotiations by.
  */
 @Service
 public class DeadlineSweeps {
@@ -31,15 +31,12 @@ public class DeadlineSweeps {
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock;
-
 	DeadlineSweeps(DeadlineRepository deadlines, NegotiationDecisions decisions, NegotiationEffects effects,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions) {
 		this.deadlines = deadlines;
 		this.decisions = decisions;
 		this.effects = effects;
 		this.transactions = transactions;
-		this.clock = clock;
 	}
 
 	/**
@@ -47,7 +44,7 @@ public class DeadlineSweeps {
 	 * option; safe to run on many instances at once. Returns how many were settled.
 	 */
 	public int expireOverdue(int batchSize) {
-		Instant now = clock.instant();
+		Instant now = decisions.now();
 		int expired = inBatches(batchSize, status -> {
 			List<DeadlineRepository.ExpiredParticipant> participants = deadlines.expireOverdue(now, batchSize);
 			effects.enqueue(Notices.expired(participants));
@@ -72,7 +69,7 @@ public class DeadlineSweeps {
 	 * reminded about.
 	 */
 	public int remindDue(int batchSize) {
-		Instant now = clock.instant();
+		Instant now = decisions.now();
 		return inBatches(batchSize, status -> {
 			DeadlineRepository.Reminded reminded = deadlines.claimReminders(now, batchSize);
 			effects.enqueue(Notices.reminders(reminded.recipients()));

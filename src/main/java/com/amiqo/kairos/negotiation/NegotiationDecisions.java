@@ -153,6 +153,11 @@ public class NegotiationDecisions {
 		}
 	}
 
+	/** The time these decisions are taken at. */
+	Instant now() {
+		return clock.instant();
+	}
+
 	/**
 	 * Settles a negotiation the deadline sweep claimed, whose row lock the sweep's
 	 * transaction holds.

@@ -392,4 +392,29 @@ awk -F'\t' '
             }
         }
     }' scale="${scale_label:-}" base_n="$negotiations" "$results"
+# A/B: each round's A and B ran back to back, so their ratio is a paired comparison; on a shared
+# machine a round's rate moves by more than the difference sought, and the median of the per-round
+# ratios is the figure to quote (with the ratios, so their spread shows).
+if [ "${#variants[@]}" -gt 1 ]; then
+    awk -F'\t' '
+        function median(list,   n, a, i, j, t) {
+            n = split(list, a, " ")
+            for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+            return n == 0 ? 0 : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2)
+        }
+        $1 ~ /^[AB] / { v = substr($1, 1, 1); name = substr($1, 3)
+            if (!(name in seen)) { seen[name] = 1; order[++k] = name }
+            n = ++count[v, name]; rps[v, name, n] = $2; svc[v, name, n] = $7 }
+        END {
+            print "A ÷ B per round (paired), then the median:"
+            for (i = 1; i <= k; i++) {
+                name = order[i]; rates = ""; cpus = ""
+                for (n = 1; n <= count["A", name] && n <= count["B", name]; n++) {
+                    rates = rates sprintf(" %.2f", rps["A", name, n] / rps["B", name, n])
+                    if (svc["B", name, n] > 0) cpus = cpus sprintf(" %.2f", svc["A", name, n] / svc["B", name, n])
+                }
+                printf "  %s: req/s%s -> %.2f; service CPU per request%s -> %.2f\n", name, rates, median(rates), cpus, median(cpus)
+            }
+        }' "$results"
+fi
 echo "RSS of the service after the runs:$rss"

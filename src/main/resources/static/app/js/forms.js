@@ -122,24 +122,39 @@ function isZone(zone) {
   }
 }
 
-/** Rows of proposed times: start (wall clock), length and time zone; at most `max` rows. */
-export function slotEditor(prefix, { initialRows = 1, addLabel = 'Add a time', max = MAX_TIMES } = {}) {
+/**
+ * What both option editors are made of: a fieldset of numbered rows, an add button and the
+ * note shown at the limit. `renumber` points each row's fields at its index, lets `label`
+ * name the row's parts, and offers the add button only below `max` rows.
+ */
+function optionRows(prefix, { legend, addClass, addLabel, max, noun, label }) {
   const list = h('ol', { class: 'option-rows' });
-  const add = h('button', { type: 'button', class: 'secondary add-slot' }, addLabel);
-  const limit = h('p', { class: 'hint limit-note', hidden: true }, `That's the most: up to ${max} times.`);
-  const wrapper = h('fieldset', { class: 'options', 'data-field': prefix },
-    h('legend', null, 'Times'), list, h('p', { class: 'error' }), add, limit);
+  const add = h('button', { type: 'button', class: `secondary ${addClass}` }, addLabel);
+  const limit = h('p', { class: 'hint limit-note', hidden: true }, `That's the most: up to ${max} ${noun}.`);
+  const element = h('fieldset', { class: 'options', 'data-field': prefix },
+    h('legend', null, legend), list, h('p', { class: 'error' }), add, limit);
   const renumber = () => {
     [...list.children].forEach((row, i) => {
       row.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/\[\d+\]/, `[${i}]`); });
-      row.querySelector('label').textContent = `Time ${i + 1}: starts`;
-      row.querySelector('.remove').textContent = `Remove time ${i + 1}`;
+      label(row, i);
     });
-    const full = list.children.length >= max;
-    add.hidden = full;
-    limit.hidden = !full;
-    for (const remove of list.querySelectorAll('.remove')) remove.hidden = list.children.length <= 1;
+    add.hidden = list.children.length >= max;
+    limit.hidden = !add.hidden;
   };
+  return { list, add, element, renumber };
+}
+
+/** Rows of proposed times: start (wall clock), length and time zone; at most `max` rows. */
+export function slotEditor(prefix, { initialRows = 1, addLabel = 'Add a time', max = MAX_TIMES } = {}) {
+  const { list, add, element, renumber } = optionRows(prefix, {
+    legend: 'Times', addClass: 'add-slot', addLabel, max, noun: 'times',
+    label: (row, i) => {
+      row.querySelector('label').textContent = `Time ${i + 1}: starts`;
+      const remove = row.querySelector('.remove');
+      remove.textContent = `Remove time ${i + 1}`;
+      remove.hidden = list.children.length <= 1;
+    },
+  });
   const addRow = (hours) => {
     if (list.children.length >= max) return;
     const start = h('input', { type: 'datetime-local', class: 'slot-start', value: localInputValue(hours), required: true });
@@ -161,7 +176,7 @@ export function slotEditor(prefix, { initialRows = 1, addLabel = 'Add a time', m
   for (let i = 0; i < initialRows; i += 1) addRow(24 + i * 24);
   const rows = () => [...list.children];
   return {
-    element: wrapper,
+    element,
     count: () => list.children.length,
     values: () => rows().map((row) => {
       const zone = row.querySelector('.slot-zone').value.trim();
@@ -205,22 +220,15 @@ export function slotEditor(prefix, { initialRows = 1, addLabel = 'Add a time', m
 
 /** Rows of proposed places: a name and an optional address; labels follow the rows' order. */
 export function venueEditor(prefix, { addLabel = 'Add a place', max = MAX_PLACES } = {}) {
-  const list = h('ol', { class: 'option-rows' });
-  const add = h('button', { type: 'button', class: 'secondary add-venue' }, addLabel);
-  const limit = h('p', { class: 'hint limit-note', hidden: true }, `That's the most: up to ${max} places.`);
-  const wrapper = h('fieldset', { class: 'options', 'data-field': prefix },
-    h('legend', null, 'Places (optional)'), list, h('p', { class: 'error' }), add, limit);
-  const renumber = () => {
-    [...list.children].forEach((row, i) => {
-      row.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/\[\d+\]/, `[${i}]`); });
+  const { list, add, element, renumber } = optionRows(prefix, {
+    legend: 'Places (optional)', addClass: 'add-venue', addLabel, max, noun: 'places',
+    label: (row, i) => {
       const labels = row.querySelectorAll('label');
       labels[0].textContent = `Place ${i + 1}`;
       labels[1].textContent = `Address of place ${i + 1} (optional)`;
       row.querySelector('.remove').textContent = `Remove place ${i + 1}`;
-    });
-    add.hidden = list.children.length >= max;
-    limit.hidden = !add.hidden;
-  };
+    },
+  });
   const addRow = () => {
     if (list.children.length >= max) return;
     const row = h('li', { class: 'option-row venue-row' },
@@ -234,7 +242,7 @@ export function venueEditor(prefix, { addLabel = 'Add a place', max = MAX_PLACES
   add.addEventListener('click', addRow);
   const rows = () => [...list.children];
   return {
-    element: wrapper,
+    element,
     values: () => rows().map((row) => {
       const address = row.querySelector('.venue-address').value.trim();
       return { name: row.querySelector('.venue-name').value.trim(), ...(address ? { address } : {}) };

@@ -64,8 +64,8 @@ class NotificationBenchmark extends DeliveryTest {
 		NotificationProperties properties = new NotificationProperties(true, Duration.ofMinutes(1), 200,
 				Duration.ofSeconds(60), 10, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofDays(7));
 		DispatchLoop loop = new DispatchLoop(
-				new NotificationDispatcher(outbox, devices, apns, subscriptions, null, properties, metrics), signal,
-				outbox, metrics, properties);
+				new NotificationDispatcher(outbox, new PushChannel<>(devices, apns), null, properties, metrics), signal,
+				properties);
 		loop.start();
 		try {
 			// Warm-up: the first pushes open the HTTP/2 connection and warm the JIT.
@@ -125,8 +125,8 @@ class NotificationBenchmark extends DeliveryTest {
 		try {
 			List<Future<?>> runs = new ArrayList<>();
 			for (int d = 0; d < dispatchers; d++) {
-				NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, devices, apns, subscriptions,
-						null, properties, metrics);
+				NotificationDispatcher dispatcher = new NotificationDispatcher(outbox,
+						new PushChannel<>(devices, apns), null, properties, metrics);
 				runs.add(pool.submit(() -> {
 					while (dispatcher.dispatchOnce() > 0) {
 						// keep going until nothing is due

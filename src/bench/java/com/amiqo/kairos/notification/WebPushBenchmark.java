@@ -48,13 +48,13 @@ class WebPushBenchmark extends DeliveryTest {
 		for (int i = 0; i < 50; i++) {
 			UUID id = userId(signIn("WebBench" + i));
 			MockPushService.Subscriber browser = MockPushService.get().subscriber();
-			subscriptions.save(id, browser.endpoint(), browser.p256dh(), browser.auth(), Instant.now());
+			subscriptions.register(id, browser.endpoint(), browser.p256dh(), browser.auth(), Instant.now());
 			users.add(id);
 		}
 		NotificationProperties properties = new NotificationProperties(false, Duration.ofSeconds(5), 500,
 				Duration.ofSeconds(60), 10, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofDays(7));
-		NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, devices, phones, subscriptions, webPush,
-				properties, metrics);
+		NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, new PushChannel<>(devices, phones),
+				new PushChannel<>(subscriptions, webPush), properties, metrics);
 		run("warm-up", dispatcher, users, 1000);
 		for (int round = 1; round <= 3; round++) {
 			run("Web Push to the stub (HTTPS, encryption and VAPID included), 1 dispatcher, run " + round, dispatcher,

@@ -24,7 +24,11 @@ public final class WireValues {
 	}
 
 	public static String of(Enum<?> constant) {
-		return NAMES.get(constant.getDeclaringClass()).written[constant.ordinal()];
+		return of(constant.getDeclaringClass(), constant.ordinal());
+	}
+
+	static String of(Class<?> type, int ordinal) {
+		return NAMES.get(type).written[ordinal];
 	}
 
 	/**

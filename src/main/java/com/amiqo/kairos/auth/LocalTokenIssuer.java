@@ -35,10 +35,14 @@ class LocalTokenIssuer {
 	private final Clock clock;
 
 	LocalTokenIssuer(AuthProperties properties, Clock clock) {
+		this.key = newKey();
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	private static RSAKey newKey() {
 		try {
-			this.key = new RSAKeyGenerator(2048).keyID("kairos-local-" + UUID.randomUUID()).generate();
+			return new RSAKeyGenerator(2048).keyID("kairos-local-" + UUID.randomUUID()).generate();
 		}
 		catch (JOSEException e) {
 			throw new IllegalStateException("Cannot create the local issuer's key", e);

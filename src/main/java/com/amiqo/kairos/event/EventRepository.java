@@ -41,8 +41,12 @@ class EventRepository {
 
 	private final JsonMapper json;
 
-	EventRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
-		this.jdbc = jdbc;
+	/**
+	 * The client wraps the template: batch updates need the template itself, every other
+	 * statement reads better through the client.
+	 */
+	EventRepository(NamedParameterJdbcTemplate batch, JsonMapper json) {
+		this.jdbc = JdbcClient.create(batch);
 		this.batch = batch;
 		this.json = json;
 	}

@@ -2,64 +2,48 @@ package com.amiqo.kairos.negotiation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.amiqo.kairos.event.EventService;
 import com.amiqo.kairos.negotiation.domain.Decisions;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
 import com.amiqo.kairos.negotiation.domain.NegotiationState;
 import com.amiqo.kairos.negotiation.domain.OnDeadline;
 import com.amiqo.kairos.negotiation.domain.Previews;
-import com.amiqo.kairos.negotiation.sql.DeadlineRepository;
 import com.amiqo.kairos.negotiation.sql.NegotiationRepository;
 import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
-import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
 /**
- * The decisions that are not an answer: the organizer's pick (finalize), the deadline's
- * pick or expiry, and the reminders. Each runs under the negotiation's row lock, like
- * every reply (the sweep claims rows with {@code SKIP LOCKED}): whichever of a finalize,
- * a confirming reply or the deadline takes the lock first decides, and the others see its
- * result, so the deadline is applied once.
+ * The decisions that are not an answer: the organizer's pick (finalize), and the
+ * deadline's pick or expiry (the batch work that applies deadlines and sends reminders is
+ * {@link DeadlineSweeps}). Each runs under the negotiation's row lock, like every reply
+ * (the sweep claims rows with {@code SKIP LOCKED}): whichever of a finalize, a confirming
+ * reply or the deadline takes the lock first decides, and the others see its result, so
+ * the deadline is applied once.
  */
 @Service
 public class NegotiationDecisions {
 
 	private final NegotiationRepository negotiations;
 
-	private final DeadlineRepository deadlines;
-
-	private final EventService events;
+	private final NegotiationEffects effects;
 
 	private final TransactionTemplate transactions;
 
-	private final NotificationOutbox outbox;
-
-	private final ApplicationEventPublisher domainEvents;
-
 	private final Clock clock;
 
-	NegotiationDecisions(NegotiationRepository negotiations, DeadlineRepository deadlines, EventService events,
-			TransactionTemplate transactions, NotificationOutbox outbox, ApplicationEventPublisher domainEvents,
-			Clock clock) {
+	NegotiationDecisions(NegotiationRepository negotiations, NegotiationEffects effects,
+			TransactionTemplate transactions, Clock clock) {
 		this.negotiations = negotiations;
-		this.deadlines = deadlines;
-		this.events = events;
+		this.effects = effects;
 		this.transactions = transactions;
-		this.outbox = outbox;
-		this.domainEvents = domainEvents;
 		this.clock = clock;
 	}
 
@@ -117,9 +101,9 @@ public class NegotiationDecisions {
 	 */
 	void confirm(StoredNegotiation record, Negotiation next, @Nullable UUID actorId, String preview, Instant now) {
 		negotiations.writeDecision(next, actorId, preview, now);
-		events.createFor(record.confirmedPlan(next), now);
-		outbox.enqueue(Notices.confirmed(next, actorId, preview));
-		domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(),
+		effects.events().createFor(record.confirmedPlan(next), now);
+		effects.enqueue(Notices.confirmed(next, actorId, preview));
+		effects.publish(new NegotiationEvents.NegotiationConfirmed(next.id(),
 				Objects.requireNonNull(next.finalSlotId(), "a confirmed negotiation has a final slot"),
 				next.finalVenueId()));
 	}
@@ -169,67 +153,25 @@ public class NegotiationDecisions {
 		}
 	}
 
-	/**
-	 * Marks overdue negotiations expired, and confirms those whose deadline picks an
-	 * option; safe to run on many instances at once. Returns how many were settled.
-	 */
-	public int expireOverdue(int batchSize) {
-		Instant now = clock.instant();
-		int total = 0;
-		int swept;
-		do {
-			swept = transactions.execute(status -> {
-				List<DeadlineRepository.ExpiredParticipant> expired = deadlines.expireOverdue(now, batchSize);
-				outbox.enqueue(Notices.expired(expired));
-				Set<UUID> ids = new LinkedHashSet<>();
-				expired.forEach(participant -> ids.add(participant.negotiationId()));
-				ids.forEach(id -> domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(id)));
-				return ids.size();
-			});
-			total += swept;
-		}
-		while (swept == batchSize);
-		do {
-			swept = transactions.execute(status -> {
-				List<UUID> claimed = deadlines.claimOverduePickBest(now, batchSize);
-				for (UUID id : claimed) {
-					settleOverdue(negotiations.find(id).orElseThrow(), now);
-				}
-				return claimed.size();
-			});
-			total += swept;
-		}
-		while (swept == batchSize);
-		return total;
+	/** The time these decisions are taken at. */
+	Instant now() {
+		return clock.instant();
 	}
 
 	/**
-	 * Sends the reminders that are due, each once: claiming one clears it in the same
-	 * transaction that writes its notifications. Returns how many negotiations were
-	 * reminded about.
+	 * Settles a negotiation the deadline sweep claimed, whose row lock the sweep's
+	 * transaction holds.
 	 */
-	public int remindDue(int batchSize) {
-		Instant now = clock.instant();
-		int total = 0;
-		int claimed;
-		do {
-			claimed = transactions.execute(status -> {
-				DeadlineRepository.Reminded reminded = deadlines.claimReminders(now, batchSize);
-				outbox.enqueue(Notices.reminders(reminded.recipients()));
-				return reminded.claimed();
-			});
-			total += claimed;
-		}
-		while (claimed == batchSize);
-		return total;
+	void settleClaimed(UUID id, Instant now) {
+		settleOverdue(negotiations.find(id).orElseThrow(), now);
 	}
 
 	/** Marks a negotiation expired once: its state, the notices and the domain event. */
 	void markExpired(StoredNegotiation record, Negotiation expired, Instant now) {
 		if (record.negotiation().state() != NegotiationState.EXPIRED) {
 			negotiations.updateState(expired, null, null, now);
-			outbox.enqueue(Notices.expired(expired));
-			domainEvents.publishEvent(new NegotiationEvents.NegotiationExpired(expired.id()));
+			effects.enqueue(Notices.expired(expired));
+			effects.publish(new NegotiationEvents.NegotiationExpired(expired.id()));
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +17,6 @@ import com.amiqo.kairos.negotiation.domain.NegotiationState;
 import com.amiqo.kairos.negotiation.domain.Previews;
 import com.amiqo.kairos.negotiation.sql.NegotiationRepository;
 import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
-import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
 /**
@@ -34,16 +32,12 @@ public class NegotiationMembership {
 
 	private final NegotiationService service;
 
-	private final NotificationOutbox outbox;
+	private final NegotiationEffects effects;
 
-	private final ApplicationEventPublisher publisher;
-
-	NegotiationMembership(NegotiationRepository negotiations, NegotiationService service, NotificationOutbox outbox,
-			ApplicationEventPublisher publisher) {
+	NegotiationMembership(NegotiationRepository negotiations, NegotiationService service, NegotiationEffects effects) {
 		this.negotiations = negotiations;
 		this.service = service;
-		this.outbox = outbox;
-		this.publisher = publisher;
+		this.effects = effects;
 	}
 
 	/** A negotiation as its organizer sees it when managing links. */
@@ -106,9 +100,9 @@ public class NegotiationMembership {
 		Negotiation next = negotiation.join(user.id());
 		String preview = Previews.joined(user.displayName());
 		negotiations.writeJoin(next, user.id(), preview, now);
-		outbox.enqueue(Notices.joined(next, preview));
-		publisher.publishEvent(new NegotiationEvents.ParticipantJoined(next.id(), next.ownerId(), user.id(),
-				next.revision(), preview, now));
+		effects.enqueue(Notices.joined(next, preview));
+		effects.publish(new NegotiationEvents.ParticipantJoined(next.id(), next.ownerId(), user.id(), next.revision(),
+				preview, now));
 		return Optional.of(NegotiationView.of(negotiations.find(negotiationId).orElseThrow(), user.id(), now));
 	}
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,7 +17,6 @@ import com.amiqo.kairos.api.EncryptedBlob;
 import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
 import com.amiqo.kairos.api.paging.PageCursors;
-import com.amiqo.kairos.event.EventService;
 import com.amiqo.kairos.negotiation.domain.Decisions;
 import com.amiqo.kairos.negotiation.domain.Negotiation;
 import com.amiqo.kairos.negotiation.domain.NegotiationRefusals;
@@ -31,7 +29,6 @@ import com.amiqo.kairos.negotiation.domain.SlotOption;
 import com.amiqo.kairos.negotiation.domain.VenueOption;
 import com.amiqo.kairos.negotiation.sql.NegotiationRepository;
 import com.amiqo.kairos.negotiation.sql.StoredNegotiation;
-import com.amiqo.kairos.notification.NotificationOutbox;
 import com.amiqo.kairos.user.AppUser;
 
 /**
@@ -53,7 +50,7 @@ public class NegotiationService {
 
 	private final NegotiationDecisions decisions;
 
-	private final EventService events;
+	private final NegotiationEffects effects;
 
 	private final OptionRules rules;
 
@@ -61,23 +58,16 @@ public class NegotiationService {
 
 	private final TransactionTemplate transactions;
 
-	private final NotificationOutbox outbox;
-
-	private final ApplicationEventPublisher domainEvents;
-
 	private final Clock clock;
 
-	NegotiationService(NegotiationRepository negotiations, NegotiationDecisions decisions, EventService events,
-			OptionRules rules, PageCursors cursors, TransactionTemplate transactions, NotificationOutbox outbox,
-			ApplicationEventPublisher domainEvents, Clock clock) {
+	NegotiationService(NegotiationRepository negotiations, NegotiationDecisions decisions, NegotiationEffects effects,
+			OptionRules rules, PageCursors cursors, TransactionTemplate transactions, Clock clock) {
 		this.negotiations = negotiations;
 		this.decisions = decisions;
-		this.events = events;
+		this.effects = effects;
 		this.rules = rules;
 		this.cursors = cursors;
 		this.transactions = transactions;
-		this.outbox = outbox;
-		this.domainEvents = domainEvents;
 		this.clock = clock;
 	}
 
@@ -118,9 +108,9 @@ public class NegotiationService {
 			negotiations.insertSlots(id, negotiation.slots());
 			negotiations.insertVenues(id, negotiation.venues());
 			if (negotiation.sent()) {
-				outbox.enqueue(Notices.sent(negotiation, record.agentMode(), record.lastMessagePreview(), now));
+				effects.enqueue(Notices.sent(negotiation, record.agentMode(), record.lastMessagePreview(), now));
 			}
-			domainEvents.publishEvent(new NegotiationEvents.NegotiationStarted(id, organizer.id(), negotiation.sent(),
+			effects.publish(new NegotiationEvents.NegotiationStarted(id, organizer.id(), negotiation.sent(),
 					record.agentMode()));
 			return new Started(negotiations.find(id).orElseThrow(), true);
 		});
@@ -151,13 +141,13 @@ public class NegotiationService {
 			negotiations.writeReply(next, user.id(), preview,
 					answered ? new NegotiationRepository.Answer(applied.replier(), blob) : null, now);
 			if (applied.outcome() == Decisions.Outcome.CONFIRMED) {
-				events.createFor(record.confirmedPlan(next), now);
+				effects.events().createFor(record.confirmedPlan(next), now);
 			}
 			else if (applied.outcome() == Decisions.Outcome.RSVP) {
 				rsvpEvents(record, next, user.id(), reply.action(), now);
 			}
 			boolean allAnswered = !record.negotiation().isAllAnswered(now) && next.isAllAnswered(now);
-			outbox.enqueue(
+			effects.enqueue(
 					Notices.reply(applied, reply.action(), user.id(), record.agentMode(), preview, allAnswered, now));
 			publishReplyEvents(applied, reply.action(), user.id());
 			return new Written(afterReply(record, applied, user.id(), answered ? blob : null, preview, now), null);
@@ -204,10 +194,10 @@ public class NegotiationService {
 			String preview = Previews.cancelled(user.displayName(), input.reason());
 			negotiations.writeCancel(cancelled.next(), user.id(), preview, input.reason(), now);
 			if (cancelled.wasConfirmed()) {
-				events.cancelFor(cancelled.next().id(), input.reason(), now);
+				effects.events().cancelFor(cancelled.next().id(), input.reason(), now);
 			}
-			outbox.enqueue(Notices.cancelled(cancelled.next(), user.id(), preview));
-			domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(cancelled.next().id(), user.id(),
+			effects.enqueue(Notices.cancelled(cancelled.next(), user.id(), preview));
+			effects.publish(new NegotiationEvents.NegotiationCancelled(cancelled.next().id(), user.id(),
 					cancelled.wasConfirmed()));
 			return new Written(negotiations.find(cancelled.next().id()).orElseThrow(), null);
 		});
@@ -257,23 +247,23 @@ public class NegotiationService {
 	private void rsvpEvents(StoredNegotiation record, Negotiation next, UUID replierId, ReplyAction action,
 			Instant now) {
 		if (action == ReplyAction.DECLINE) {
-			events.cancelFor(next.id(), replierId, now);
+			effects.events().cancelFor(next.id(), replierId, now);
 		}
 		// Every attendee's event lists who comes now.
-		events.createFor(record.confirmedPlan(next), now);
+		effects.events().createFor(record.confirmedPlan(next), now);
 	}
 
 	private void publishReplyEvents(Decisions.Applied applied, ReplyAction action, UUID replierId) {
 		Negotiation next = applied.next();
-		domainEvents.publishEvent(new NegotiationEvents.ReplyRecorded(next.id(), replierId, action.value(),
-				next.state().value(), next.revision()));
+		effects.publish(new NegotiationEvents.ReplyRecorded(next.id(), replierId, action.value(), next.state().value(),
+				next.revision()));
 		if (applied.outcome() == Decisions.Outcome.CONFIRMED) {
-			domainEvents.publishEvent(new NegotiationEvents.NegotiationConfirmed(next.id(),
+			effects.publish(new NegotiationEvents.NegotiationConfirmed(next.id(),
 					Objects.requireNonNull(next.finalSlotId(), "a confirmed negotiation has a final slot"),
 					next.finalVenueId()));
 		}
 		else if (applied.outcome() == Decisions.Outcome.EVERYONE_DECLINED) {
-			domainEvents.publishEvent(new NegotiationEvents.NegotiationCancelled(next.id(), replierId, false));
+			effects.publish(new NegotiationEvents.NegotiationCancelled(next.id(), replierId, false));
 		}
 	}
 

@@ -29,16 +29,7 @@ final class ApnsPayloads {
 		if (push.threadId() != null) {
 			payload.setThreadId(push.threadId());
 		}
-		payload.addCustomProperty("kind", push.kind().value());
-		if (push.negotiationId() != null) {
-			payload.addCustomProperty("negotiation_id", push.negotiationId().toString());
-		}
-		if (push.state() != null) {
-			payload.addCustomProperty("state", push.state());
-		}
-		if (push.attending() != null) {
-			payload.addCustomProperty("attending", push.attending());
-		}
+		push.fields().forEach(payload::addCustomProperty);
 		return payload.build();
 	}
 

@@ -35,11 +35,11 @@ class DeviceController {
 
 	private static final Pattern APNS_TOKEN = Pattern.compile("[0-9a-fA-F]{64,200}");
 
-	private final DeviceRepository devices;
+	private final PushTargets<Device> devices;
 
 	private final Clock clock;
 
-	DeviceController(DeviceRepository devices, Clock clock) {
+	DeviceController(PushTargets<Device> devices, Clock clock) {
 		this.devices = devices;
 		this.clock = clock;
 	}

@@ -27,22 +27,15 @@ class DispatchLoop implements SmartLifecycle {
 
 	private final DispatchSignal signal;
 
-	private final OutboxRepository outbox;
-
-	private final NotificationMetrics metrics;
-
 	private final NotificationProperties properties;
 
 	private volatile boolean running;
 
 	private @Nullable Thread thread;
 
-	DispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal, OutboxRepository outbox,
-			NotificationMetrics metrics, NotificationProperties properties) {
+	DispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal, NotificationProperties properties) {
 		this.dispatcher = dispatcher;
 		this.signal = signal;
-		this.outbox = outbox;
-		this.metrics = metrics;
 		this.properties = properties;
 	}
 
@@ -86,8 +79,7 @@ class DispatchLoop implements SmartLifecycle {
 			try {
 				int claimed = dispatcher.dispatchOnce();
 				if (!Instant.now().isBefore(nextHousekeeping)) {
-					dispatcher.prune();
-					metrics.depth(outbox.depth());
+					dispatcher.housekeep();
 					nextHousekeeping = Instant.now().plus(HOUSEKEEPING_INTERVAL);
 				}
 				if (claimed < properties.batchSize() && running) {

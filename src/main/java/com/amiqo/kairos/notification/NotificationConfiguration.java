@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.amiqo.kairos.ops.KairosProperties;
 
@@ -35,11 +36,21 @@ class NotificationConfiguration {
 	}
 
 	@Bean
-	NotificationDispatcher notificationDispatcher(OutboxRepository outbox, DeviceRepository devices,
-			PushSender<Device> sender, WebPushSubscriptionRepository subscriptions, WebPushSender webPush,
+	PushTargets<Device> devices(JdbcClient jdbc) {
+		return Device.table(jdbc);
+	}
+
+	@Bean
+	PushTargets<WebPushSubscription> webPushSubscriptions(JdbcClient jdbc) {
+		return WebPushSubscription.table(jdbc);
+	}
+
+	@Bean
+	NotificationDispatcher notificationDispatcher(OutboxRepository outbox, PushTargets<Device> devices,
+			PushSender<Device> sender, PushTargets<WebPushSubscription> subscriptions, WebPushSender webPush,
 			NotificationProperties properties, NotificationMetrics metrics) {
-		return new NotificationDispatcher(outbox, devices, sender, subscriptions, webPush.isEnabled() ? webPush : null,
-				properties, metrics);
+		return new NotificationDispatcher(outbox, new PushChannel<>(devices, sender),
+				webPush.isEnabled() ? new PushChannel<>(subscriptions, webPush) : null, properties, metrics);
 	}
 
 	/**
@@ -49,8 +60,8 @@ class NotificationConfiguration {
 	 */
 	@Bean
 	DispatchLoop notificationDispatchLoop(NotificationDispatcher dispatcher, DispatchSignal signal,
-			OutboxRepository outbox, NotificationMetrics metrics, NotificationProperties properties) {
-		return new DispatchLoop(dispatcher, signal, outbox, metrics, properties);
+			NotificationProperties properties) {
+		return new DispatchLoop(dispatcher, signal, properties);
 	}
 
 }

@@ -36,30 +36,24 @@ class NotificationDispatcher {
 
 	private final OutboxRepository outbox;
 
-	private final DeviceRepository devices;
+	private final PushChannel<Device> phones;
 
-	private final PushSender<Device> sender;
-
-	private final WebPushSubscriptionRepository subscriptions;
-
-	private final @Nullable PushSender<WebPushSubscription> webPush;
+	private final @Nullable PushChannel<WebPushSubscription> browsers;
 
 	private final NotificationProperties properties;
 
 	private final NotificationMetrics metrics;
 
 	/**
-	 * @param webPush the Web Push sender, or null when Web Push is off (subscriptions are
-	 * then not pushed to)
+	 * @param browsers the Web Push channel, or null when Web Push is off (subscriptions
+	 * are then not pushed to)
 	 */
-	NotificationDispatcher(OutboxRepository outbox, DeviceRepository devices, PushSender<Device> sender,
-			WebPushSubscriptionRepository subscriptions, @Nullable PushSender<WebPushSubscription> webPush,
-			NotificationProperties properties, NotificationMetrics metrics) {
+	NotificationDispatcher(OutboxRepository outbox, PushChannel<Device> phones,
+			@Nullable PushChannel<WebPushSubscription> browsers, NotificationProperties properties,
+			NotificationMetrics metrics) {
 		this.outbox = outbox;
-		this.devices = devices;
-		this.sender = sender;
-		this.subscriptions = subscriptions;
-		this.webPush = webPush;
+		this.phones = phones;
+		this.browsers = browsers;
 		this.properties = properties;
 		this.metrics = metrics;
 	}
@@ -141,12 +135,12 @@ class NotificationDispatcher {
 		outbox.markDelivered(delivered);
 		outbox.retryLater(retries);
 		outbox.markFailed(failed);
-		devices.removeTokens(deadTokens);
+		phones.targets().removeAll(deadTokens);
 		if (!deadTokens.isEmpty()) {
 			log.info("Removed {} device tokens APNs reported as no longer valid", deadTokens.size());
 		}
-		subscriptions.removeEndpoints(deadEndpoints);
-		if (!deadEndpoints.isEmpty()) {
+		if (browsers != null && !deadEndpoints.isEmpty()) {
+			browsers.targets().removeAll(deadEndpoints);
 			log.info("Removed {} Web Push subscriptions their push service reported gone", deadEndpoints.size());
 		}
 		return claimed.size();
@@ -158,11 +152,11 @@ class NotificationDispatcher {
 	 */
 	private Map<UUID, List<PushTarget>> targetsOf(List<OutboxRepository.Claimed> claimed, Set<UUID> recipients) {
 		Map<UUID, List<PushTarget>> targets = new HashMap<>();
-		for (Device device : devices.devicesOf(recipients)) {
+		for (Device device : phones.targets().ownedBy(recipients)) {
 			targets.computeIfAbsent(device.userId(), user -> new ArrayList<>()).add(device);
 		}
-		if (webPush != null && claimed.stream().anyMatch(row -> !row.push().kind().isSilent())) {
-			for (WebPushSubscription subscription : subscriptions.subscriptionsOf(recipients)) {
+		if (browsers != null && claimed.stream().anyMatch(row -> !row.push().kind().isSilent())) {
+			for (WebPushSubscription subscription : browsers.targets().ownedBy(recipients)) {
 				targets.computeIfAbsent(subscription.userId(), user -> new ArrayList<>()).add(subscription);
 			}
 		}
@@ -171,6 +165,15 @@ class NotificationDispatcher {
 
 	/** A push on its way to one target. */
 	private record Sent(PushTarget target, CompletableFuture<PushSender.PushResult> result) {
+	}
+
+	/**
+	 * What the loop does now and then between rounds: deletes delivered rows past the
+	 * retention and reports the outbox's depth.
+	 */
+	void housekeep() {
+		prune();
+		metrics.depth(outbox.depth());
 	}
 
 	/** Deletes delivered rows past the retention. */
@@ -198,10 +201,10 @@ class NotificationDispatcher {
 
 	private CompletableFuture<PushSender.PushResult> sendSafely(Push push, PushTarget target) {
 		try {
-			if (target instanceof WebPushSubscription subscription && webPush != null) {
-				return webPush.send(push, subscription);
+			if (target instanceof WebPushSubscription subscription && browsers != null) {
+				return browsers.sender().send(push, subscription);
 			}
-			return sender.send(push, (Device) target);
+			return phones.sender().send(push, (Device) target);
 		}
 		catch (RuntimeException e) {
 			return CompletableFuture.completedFuture(PushSender.PushResult.retry(e.getClass().getSimpleName()));

@@ -2,6 +2,7 @@ package com.amiqo.kairos.notification;
 
 import org.jspecify.annotations.Nullable;
 
+import com.amiqo.kairos.api.WireValue;
 import com.amiqo.kairos.api.WireValues;
 
 /**
@@ -9,7 +10,7 @@ import com.amiqo.kairos.api.WireValues;
  * {@link #EVALUATE} shows an alert; {@code evaluate} is silent and wakes the invitee's
  * on-device agent.
  */
-public enum NotificationKind {
+public enum NotificationKind implements WireValue<NotificationKind> {
 
 	INVITED("New invitation"), JOINED("Someone joined"), REPLIED("New reply"), COUNTERED("New suggestion"),
 	CONFIRMED("Plan confirmed"), CANCELLED("Plan cancelled"), EXPIRED("Plan expired"),
@@ -19,10 +20,6 @@ public enum NotificationKind {
 
 	NotificationKind(@Nullable String alertTitle) {
 		this.alertTitle = alertTitle;
-	}
-
-	public String value() {
-		return WireValues.of(this);
 	}
 
 	public static NotificationKind of(String value) {

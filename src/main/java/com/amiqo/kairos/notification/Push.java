@@ -1,5 +1,7 @@
 package com.amiqo.kairos.notification;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,26 @@ record Push(long outboxId, NotificationKind kind, UUID recipientId, @Nullable UU
 	Push(long outboxId, NotificationKind kind, UUID recipientId, @Nullable UUID negotiationId, @Nullable String state,
 			@Nullable String preview) {
 		this(outboxId, kind, recipientId, negotiationId, state, preview, null);
+	}
+
+	/**
+	 * The fields every payload carries, APNs and Web Push alike, in this order:
+	 * {@code kind}, then {@code negotiation_id}, {@code state} and {@code attending} when
+	 * present. Nothing else: never blob content, never an email.
+	 */
+	Map<String, Object> fields() {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("kind", kind.value());
+		if (negotiationId != null) {
+			fields.put("negotiation_id", negotiationId.toString());
+		}
+		if (state != null) {
+			fields.put("state", state);
+		}
+		if (attending != null) {
+			fields.put("attending", attending);
+		}
+		return fields;
 	}
 
 	/** Groups a negotiation's notifications on the phone ({@code thread-id}). */

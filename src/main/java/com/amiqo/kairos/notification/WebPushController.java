@@ -36,11 +36,11 @@ class WebPushController {
 
 	private final WebPushSetup setup;
 
-	private final WebPushSubscriptionRepository subscriptions;
+	private final PushTargets<WebPushSubscription> subscriptions;
 
 	private final Clock clock;
 
-	WebPushController(WebPushSetup setup, WebPushSubscriptionRepository subscriptions, Clock clock) {
+	WebPushController(WebPushSetup setup, PushTargets<WebPushSubscription> subscriptions, Clock clock) {
 		this.setup = setup;
 		this.subscriptions = subscriptions;
 		this.clock = clock;
@@ -102,7 +102,7 @@ class WebPushController {
 		if (!problems.isEmpty() || p256dh == null || auth == null) {
 			throw ApiException.invalidFields(problems);
 		}
-		WebPushSubscription saved = subscriptions.save(user.id(), request.endpoint(), P256.base64Url(p256dh),
+		WebPushSubscription saved = subscriptions.register(user.id(), request.endpoint(), P256.base64Url(p256dh),
 				P256.base64Url(auth), clock.instant());
 		return Envelope.of(new SubscriptionView(saved.endpoint(), saved.createdAt(), saved.updatedAt()));
 	}

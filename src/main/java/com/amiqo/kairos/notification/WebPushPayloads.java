@@ -1,7 +1,6 @@
 package com.amiqo.kairos.notification;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -23,17 +22,7 @@ final class WebPushPayloads {
 	static byte[] of(Push push) {
 		String preview = push.preview();
 		while (true) {
-			Map<String, Object> payload = new LinkedHashMap<>();
-			payload.put("kind", push.kind().value());
-			if (push.negotiationId() != null) {
-				payload.put("negotiation_id", push.negotiationId().toString());
-			}
-			if (push.state() != null) {
-				payload.put("state", push.state());
-			}
-			if (push.attending() != null) {
-				payload.put("attending", push.attending());
-			}
+			Map<String, Object> payload = push.fields();
 			String title = push.kind().alertTitle();
 			if (title != null) {
 				payload.put("title", title);

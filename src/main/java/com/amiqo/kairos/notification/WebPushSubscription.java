@@ -1,8 +1,12 @@
 package com.amiqo.kairos.notification;
 
 import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.amiqo.kairos.secret.Sha256;
 
@@ -12,6 +16,21 @@ import com.amiqo.kairos.secret.Sha256;
  */
 record WebPushSubscription(String endpoint, UUID userId, String p256dh, String auth, Instant createdAt,
 		Instant updatedAt) implements PushTarget {
+
+	/** A user's browsers beyond this many lose their least recently subscribed one. */
+	static final int MAX_PER_USER = 10;
+
+	/** The table's rows; their SQL is {@link PushTargets}'. */
+	static PushTargets<WebPushSubscription> table(JdbcClient jdbc) {
+		return new PushTargets<>(jdbc, "web_push_subscriptions", "endpoint", "p256dh", "auth", MAX_PER_USER,
+				WebPushSubscription::row);
+	}
+
+	private static WebPushSubscription row(ResultSet row, int n) throws SQLException {
+		return new WebPushSubscription(row.getString("endpoint"), row.getObject("user_id", UUID.class),
+				row.getString("p256dh"), row.getString("auth"), row.getTimestamp("created_at").toInstant(),
+				row.getTimestamp("updated_at").toInstant());
+	}
 
 	/**
 	 * What logs may show of an endpoint: its origin and a short hash, enough to tell

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.validation.annotation.Validated;
 
-import com.amiqo.kairos.api.WireValues;
+import com.amiqo.kairos.api.WireValue;
 
 /**
  * Deployment-wide settings: which environment this is and where the data lives. The one
@@ -61,13 +61,9 @@ public record KairosProperties(@NotNull Environment environment, @NotNull @Valid
 	}
 
 	/** {@code KAIROS_ENV}; its wire value is also the name of the Spring profile. */
-	public enum Environment {
+	public enum Environment implements WireValue<Environment> {
 
 		LOCAL, PROD;
-
-		public String value() {
-			return WireValues.of(this);
-		}
 
 		/**
 		 * Exactly {@code local} or {@code prod}, nothing looser: the value also activates

@@ -114,3 +114,17 @@ export function linkBase(config) {
   const configured = config && config.public_url;
   return (configured || location.origin).replace(/\/+$/, '');
 }
+
+/**
+ * Selects the field's text and copies it to the clipboard; false when the browser refuses,
+ * the text then staying selected for copying by hand.
+ */
+export async function copyField(output) {
+  output.select();
+  try {
+    await navigator.clipboard.writeText(output.value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -4,7 +4,7 @@ import { get, call, download } from '../api.js';
 import { formatInstantWithZone } from '../time.js';
 import { clientConfig } from '../auth.js';
 import { busy, formError, showError } from '../forms.js';
-import { errorBox, linkBase, poll } from './common.js';
+import { copyField, errorBox, linkBase, poll } from './common.js';
 
 export function icsFilename(title) {
   return `${(title || 'event').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'event'}.ics`;
@@ -84,11 +84,7 @@ function feedSection() {
     }
   }));
   copy.addEventListener('click', async () => {
-    output.select();
-    try {
-      await navigator.clipboard.writeText(output.value);
-      announce('Copied');
-    } catch { /* selected for manual copying */ }
+    if (await copyField(output)) announce('Copied');
   });
   revoke.addEventListener('click', () => busy(revoke, async () => {
     try {

@@ -9,7 +9,7 @@ import { heldPlanKey } from '../key-store.js';
 import { currentSession } from '../session.js';
 import { formatInstant } from '../time.js';
 import { clientConfig } from '../auth.js';
-import { linkBase } from './common.js';
+import { copyField, linkBase } from './common.js';
 
 const myPlanKey = (planId) => heldPlanKey(currentSession().uid, planId);
 
@@ -142,13 +142,11 @@ export function shareSection(id, negotiation) {
     });
   });
   copy.addEventListener('click', async () => {
-    output.select();
-    try {
-      await navigator.clipboard.writeText(output.value);
+    if (await copyField(output)) {
       copy.textContent = 'Copied!';
       announce('Link copied');
       setTimeout(() => { copy.textContent = 'Copy link'; }, 2000);
-    } catch {
+    } else {
       announce('Select the link and copy it');
     }
   });

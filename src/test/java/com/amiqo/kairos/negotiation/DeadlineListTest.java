@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeadlineListTest extends GroupDecisionTest {
 
 	@Autowired
-	NegotiationDecisions negotiations;
+	DeadlineSweeps sweeps;
 
 	@Test
 	void listWhenPickBestDeadlinePassedBeforeTheSweepFiltersOnWhatAReadShows() {
@@ -63,7 +63,7 @@ class DeadlineListTest extends GroupDecisionTest {
 		assertThat(events(confirms)).hasSize(2);
 		// The sweep (which may meet other tests' negotiations too) finds nothing left of
 		// these two, and expires the plain one.
-		negotiations.expireOverdue(10);
+		sweeps.expireOverdue(10);
 		assertThat(notices(confirms)).hasSize(3);
 		assertThat(notices(expires)).hasSize(3);
 		assertThat(notices(plain)).hasSize(3);
@@ -82,7 +82,7 @@ class DeadlineListTest extends GroupDecisionTest {
 		assertThat(row.path("state").asString()).isEqualTo("confirmed");
 		assertThat(row.path("final_slot_id").asString()).isEqualTo(slotIds(olga, id).get(0));
 		assertThat(row.path("revision")).isEqualTo(get(olga, id).path("revision"));
-		negotiations.expireOverdue(10);
+		sweeps.expireOverdue(10);
 		assertThat(notices(id).stream().filter(notice -> notice.startsWith("confirmed:"))).hasSize(2);
 	}
 

@@ -25,7 +25,7 @@ class DomainEventsTest extends ApiTest {
 	ExampleNegotiationListener listener;
 
 	@Autowired
-	NegotiationDecisions negotiations;
+	DeadlineSweeps sweeps;
 
 	@BeforeEach
 	void forgetEarlierEvents() {
@@ -70,7 +70,7 @@ class DomainEventsTest extends ApiTest {
 			.param("id", expired)
 			.update();
 
-		negotiations.expireOverdue(500);
+		sweeps.expireOverdue(500);
 
 		assertThat(listener.about(cancelled)).last()
 			.isInstanceOfSatisfying(NegotiationEvents.NegotiationCancelled.class,

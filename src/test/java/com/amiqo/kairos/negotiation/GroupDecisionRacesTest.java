@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupDecisionRacesTest extends GroupDecisionTest {
 
 	@Autowired
-	NegotiationDecisions negotiations;
+	DeadlineSweeps sweeps;
 
 	@Test
 	void finalizeWhenRacingTheConfirmingReplyLeavesExactlyOneOutcome() throws Exception {
@@ -121,9 +121,8 @@ class GroupDecisionRacesTest extends GroupDecisionTest {
 			clearNotices(id);
 		}
 
-		List<Integer> swept = concurrently(
-				List.of(() -> negotiations.expireOverdue(3), () -> negotiations.expireOverdue(3),
-						() -> negotiations.expireOverdue(3), () -> negotiations.expireOverdue(3)));
+		List<Integer> swept = concurrently(List.of(() -> sweeps.expireOverdue(3), () -> sweeps.expireOverdue(3),
+				() -> sweeps.expireOverdue(3), () -> sweeps.expireOverdue(3)));
 
 		assertThat(swept.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(8);
 		for (String id : confirming) {
@@ -146,7 +145,7 @@ class GroupDecisionRacesTest extends GroupDecisionTest {
 			assertThat(events(id)).isEmpty();
 			assertThat(notices(id)).containsExactlyInAnyOrder("expired:Olga", "expired:Ann", "expired:Ben");
 		}
-		assertThat(negotiations.expireOverdue(3)).isZero();
+		assertThat(sweeps.expireOverdue(3)).isZero();
 	}
 
 	@Test
@@ -167,7 +166,7 @@ class GroupDecisionRacesTest extends GroupDecisionTest {
 		assertThat(declined.path("state").asString()).isEqualTo("confirmed");
 		assertThat(participant(declined, ann).path("attending").asBoolean()).isFalse();
 		assertThat(events(id)).containsExactlyInAnyOrder("Olga:confirmed:accepted", "Ann:cancelled:accepted");
-		assertThat(negotiations.expireOverdue(10)).isZero();
+		assertThat(sweeps.expireOverdue(10)).isZero();
 		assertThat(notices(id).stream().filter(notice -> notice.startsWith("confirmed:"))).hasSize(2);
 	}
 
@@ -187,10 +186,10 @@ class GroupDecisionRacesTest extends GroupDecisionTest {
 			ids.add(id);
 		}
 
-		List<Integer> claimed = concurrently(List.of(() -> negotiations.remindDue(2), () -> negotiations.remindDue(2),
-				() -> negotiations.remindDue(2), () -> negotiations.remindDue(2)));
+		List<Integer> claimed = concurrently(List.of(() -> sweeps.remindDue(2), () -> sweeps.remindDue(2),
+				() -> sweeps.remindDue(2), () -> sweeps.remindDue(2)));
 		// What a restarted instance finds: the claims are in the database, not in memory.
-		int afterRestart = negotiations.remindDue(2);
+		int afterRestart = sweeps.remindDue(2);
 
 		assertThat(claimed.stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
 		assertThat(afterRestart).isZero();

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationRecipientsTest extends ApiTest {
 
 	@Autowired
-	NegotiationDecisions negotiations;
+	DeadlineSweeps sweeps;
 
 	@Test
 	void startWhenSentNotifiesEveryInviteeInvited() {
@@ -192,7 +192,7 @@ class NotificationRecipientsTest extends ApiTest {
 		makeOverdue(id);
 		makeOverdue(draft);
 
-		negotiations.expireOverdue(500);
+		sweeps.expireOverdue(500);
 
 		assertThat(notices(id)).containsExactlyInAnyOrder("expired:Olga", "expired:Ann", "expired:Ben");
 		// Invitees never saw the draft: only its organizer hears that it expired.
@@ -212,7 +212,7 @@ class NotificationRecipientsTest extends ApiTest {
 			.json(NegotiationFixtures.reply(id, "accept"))
 			.send()
 			.errorCode()).isEqualTo("NEGOTIATION_EXPIRED");
-		negotiations.expireOverdue(500);
+		sweeps.expireOverdue(500);
 
 		assertThat(notices(id)).containsExactlyInAnyOrder("expired:Olga", "expired:Ann");
 	}

@@ -100,7 +100,7 @@ class ApnsDeliveryTest extends DeliveryTest {
 
 		dispatcher.dispatchOnce();
 
-		assertThat(devices.devicesOf(List.of(userId(ann)))).extracting(Device::token).containsExactly(kept);
+		assertThat(devices.ownedBy(List.of(userId(ann)))).extracting(Device::token).containsExactly(kept);
 		assertThat(rowIds()).hasSize(1).allSatisfy(id -> assertThat(status(id)).isEqualTo("delivered"));
 		assertThat(meters.counter("kairos.apns.responses", "status", "410", "reason", "Unregistered").count())
 			.isGreaterThanOrEqualTo(1);

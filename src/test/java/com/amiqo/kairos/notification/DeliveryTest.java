@@ -26,10 +26,10 @@ abstract class DeliveryTest extends QuietApiTest {
 	OutboxRepository outbox;
 
 	@Autowired
-	DeviceRepository devices;
+	PushTargets<Device> devices;
 
 	@Autowired
-	WebPushSubscriptionRepository subscriptions;
+	PushTargets<WebPushSubscription> subscriptions;
 
 	@Autowired
 	TransactionTemplate transactions;

@@ -36,7 +36,7 @@ class DispatchLoopTest extends DeliveryTest {
 		TestUser ann = signIn("Ann");
 		UUID annId = userId(ann);
 		devices.register(annId, deviceToken(), "ios", "sandbox", java.time.Instant.now());
-		DispatchLoop loop = new DispatchLoop(dispatcher, signal, outbox, metrics, properties);
+		DispatchLoop loop = new DispatchLoop(dispatcher, signal, properties);
 		loop.start();
 		try {
 			enqueue(List.of(new Notification(NotificationKind.JOINED, annId, UUID.randomUUID(), "awaiting_replies",

@@ -156,8 +156,8 @@ class DispatcherCrashSafetyTest extends DeliveryTest {
 	void backoffGrowsExponentiallyWithJitterUpToTheCap() {
 		NotificationProperties slow = new NotificationProperties(false, Duration.ofSeconds(5), 10,
 				Duration.ofSeconds(60), 10, Duration.ofSeconds(2), Duration.ofMinutes(15), Duration.ofDays(7));
-		NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, devices, new RecordingSender(),
-				subscriptions, null, slow, metrics);
+		NotificationDispatcher dispatcher = new NotificationDispatcher(outbox,
+				new PushChannel<>(devices, new RecordingSender()), null, slow, metrics);
 
 		for (int i = 0; i < 50; i++) {
 			assertThat(dispatcher.backoff(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -170,7 +170,7 @@ class DispatcherCrashSafetyTest extends DeliveryTest {
 	}
 
 	private NotificationDispatcher dispatcher(PushSender<Device> sender) {
-		return new NotificationDispatcher(outbox, devices, sender, subscriptions, null, properties, metrics);
+		return new NotificationDispatcher(outbox, new PushChannel<>(devices, sender), null, properties, metrics);
 	}
 
 	private List<UUID> usersWithDevices(int count) {

@@ -93,7 +93,7 @@ class WebPushDeliveryTest extends DeliveryTest {
 
 		dispatcher.dispatchOnce();
 
-		assertThat(subscriptions.subscriptionsOf(List.of(userId(ann)))).extracting(WebPushSubscription::endpoint)
+		assertThat(subscriptions.ownedBy(List.of(userId(ann)))).extracting(WebPushSubscription::endpoint)
 			.containsExactly(kept.endpoint());
 		assertThat(pushService.receivedBy(kept)).hasSize(1);
 		assertThat(rowIds()).allSatisfy(id -> assertThat(status(id)).isEqualTo("delivered"));
@@ -146,8 +146,8 @@ class WebPushDeliveryTest extends DeliveryTest {
 	void dispatchWhenStoredEndpointIsNotOnTheAllowlistNeverPostsAndFailsTheRow() {
 		TestUser ann = signIn("Ann");
 		// Stored before the allowlist changed, say: the send-time check still refuses it.
-		subscriptions.save(userId(ann), "https://169.254.169.254/latest/meta-data", pushService.subscriber().p256dh(),
-				pushService.subscriber().auth(), Instant.now());
+		subscriptions.register(userId(ann), "https://169.254.169.254/latest/meta-data",
+				pushService.subscriber().p256dh(), pushService.subscriber().auth(), Instant.now());
 		enqueue(List
 			.of(new Notification(NotificationKind.INVITED, userId(ann), UUID.randomUUID(), "awaiting_replies", "x")));
 

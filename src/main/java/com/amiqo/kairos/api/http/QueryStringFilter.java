@@ -1,23 +1,18 @@
 package com.amiqo.kairos.api.http;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorCode;
@@ -32,28 +27,18 @@ import com.amiqo.kairos.api.error.ErrorResponseWriter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 15)
-class QueryStringFilter extends OncePerRequestFilter {
+class QueryStringFilter extends RequestCheckFilter {
 
 	private static final int MAX_FIELD_NAME_LENGTH = 64;
 
-	private final ErrorResponseWriter errors;
-
 	QueryStringFilter(ErrorResponseWriter errors) {
-		this.errors = errors;
+		super(errors);
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	@Nullable ApiException refusal(HttpServletRequest request) {
 		String query = request.getQueryString();
-		if (query != null) {
-			ApiException malformed = check(query);
-			if (malformed != null) {
-				errors.write(response, malformed);
-				return;
-			}
-		}
-		chain.doFilter(request, response);
+		return query == null ? null : check(query);
 	}
 
 	static @Nullable ApiException check(String query) {

@@ -2,20 +2,17 @@ package com.amiqo.kairos.api.http;
 
 import java.io.IOException;
 
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.amiqo.kairos.api.error.ApiException;
 import com.amiqo.kairos.api.error.ErrorResponseWriter;
 import com.amiqo.kairos.api.error.PayloadTooLargeException;
 
@@ -26,24 +23,22 @@ import com.amiqo.kairos.api.error.PayloadTooLargeException;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class RequestBodyLimitFilter extends OncePerRequestFilter {
+public class RequestBodyLimitFilter extends RequestCheckFilter {
 
 	public static final int MAX_BODY_BYTES = 64 * 1024;
 
-	private final ErrorResponseWriter errors;
-
 	RequestBodyLimitFilter(ErrorResponseWriter errors) {
-		this.errors = errors;
+		super(errors);
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			errors.write(response, new PayloadTooLargeException());
-			return;
-		}
-		chain.doFilter(new LimitedBodyRequest(request), response);
+	@Nullable ApiException refusal(HttpServletRequest request) {
+		return request.getContentLengthLong() > MAX_BODY_BYTES ? new PayloadTooLargeException() : null;
+	}
+
+	@Override
+	HttpServletRequest admitted(HttpServletRequest request) {
+		return new LimitedBodyRequest(request);
 	}
 
 	private static final class LimitedBodyRequest extends HttpServletRequestWrapper {

@@ -1,7 +1,12 @@
 package com.amiqo.kairos.negotiation.domain;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -68,15 +73,7 @@ public final class Consensus {
 				active++;
 			}
 		}
-		ProposedSlot slot = bestSlot(participants, slots, active, now);
-		if (slot == null) {
-			return new Pending();
-		}
-		if (venues.isEmpty()) {
-			return new Reached(slot, null);
-		}
-		ProposedVenue venue = bestVenue(participants, venues, active);
-		return venue == null ? new Pending() : new Reached(slot, venue);
+		return pick(participants, slots, venues, active, now);
 	}
 
 	/**
@@ -87,68 +84,63 @@ public final class Consensus {
 	 */
 	public static Result atDeadline(List<Participant> participants, List<ProposedSlot> slots,
 			List<ProposedVenue> venues, int minAttendees, Instant now) {
-		ProposedSlot slot = bestSlot(participants, slots, minAttendees, now);
+		return pick(participants, slots, venues, minAttendees, now);
+	}
+
+	/**
+	 * Reached on the best slot not yet started and (when venues were proposed) the best
+	 * venue, each made by at least {@code least} active participants; else pending.
+	 */
+	private static Result pick(List<Participant> participants, List<ProposedSlot> slots, List<ProposedVenue> venues,
+			int least, Instant now) {
+		ProposedSlot slot = best(participants, slots, least, now, SLOTS);
 		if (slot == null) {
 			return new Pending();
 		}
 		if (venues.isEmpty()) {
 			return new Reached(slot, null);
 		}
-		ProposedVenue venue = bestVenue(participants, venues, minAttendees);
+		ProposedVenue venue = best(participants, venues, least, now, VENUES);
 		return venue == null ? new Pending() : new Reached(slot, venue);
 	}
 
 	/**
-	 * The slot not yet started that most active participants can make, at least
-	 * {@code least} of them, then most yes, then earliest, then lowest index.
+	 * How the ranking reads one kind of option: its id, whether it can still be picked,
+	 * who can make it, who said yes, and the tie-break after the counts.
 	 */
-	private static @Nullable ProposedSlot bestSlot(List<Participant> participants, List<ProposedSlot> slots, int least,
-			Instant now) {
-		ProposedSlot best = null;
-		int bestCan = 0;
-		int bestYes = 0;
-		for (ProposedSlot slot : slots) {
-			if (slot.hasStarted(now)) {
-				continue;
-			}
-			int can = 0;
-			int yes = 0;
-			for (Participant participant : participants) {
-				if (participant.isActive() && participant.canMakeSlot(slot.id())) {
-					can++;
-					if (participant.acceptedSlotIds().contains(slot.id())) {
-						yes++;
-					}
-				}
-			}
-			if (can < least) {
-				continue;
-			}
-			boolean better = best == null || can > bestCan
-					|| (can == bestCan
-							&& (yes > bestYes || (yes == bestYes && (slot.startsAt().isBefore(best.startsAt())
-									|| (slot.startsAt().equals(best.startsAt()) && slot.index() < best.index())))));
-			if (better) {
-				best = slot;
-				bestCan = can;
-				bestYes = yes;
-			}
-		}
-		return best;
+	private record Ranking<O>(Function<O, UUID> id, BiPredicate<O, Instant> open,
+			BiPredicate<Participant, UUID> canMake, Function<Participant, Set<UUID>> yes, Comparator<O> ties) {
 	}
 
-	private static @Nullable ProposedVenue bestVenue(List<Participant> participants, List<ProposedVenue> venues,
-			int least) {
-		ProposedVenue best = null;
+	/** Slots that have not started; ties go to the earliest, then the lowest index. */
+	private static final Ranking<ProposedSlot> SLOTS = new Ranking<>(ProposedSlot::id,
+			(slot, now) -> !slot.hasStarted(now), Participant::canMakeSlot, Participant::acceptedSlotIds,
+			Comparator.comparing(ProposedSlot::startsAt).thenComparingInt(ProposedSlot::index));
+
+	/** Every venue; ties go to the lowest index. */
+	private static final Ranking<ProposedVenue> VENUES = new Ranking<>(ProposedVenue::id, (venue, now) -> true,
+			Participant::canMakeVenue, Participant::acceptedVenueIds, Comparator.comparingInt(ProposedVenue::index));
+
+	/**
+	 * The open option that most active participants can make, at least {@code least} of
+	 * them, then most yes, then the ranking's tie-break.
+	 */
+	private static <O> @Nullable O best(List<Participant> participants, List<O> options, int least, Instant now,
+			Ranking<O> ranking) {
+		@Nullable O best = null;
 		int bestCan = 0;
 		int bestYes = 0;
-		for (ProposedVenue venue : venues) {
+		for (O option : options) {
+			if (!ranking.open().test(option, now)) {
+				continue;
+			}
+			UUID id = ranking.id().apply(option);
 			int can = 0;
 			int yes = 0;
 			for (Participant participant : participants) {
-				if (participant.isActive() && participant.canMakeVenue(venue.id())) {
+				if (participant.isActive() && ranking.canMake().test(participant, id)) {
 					can++;
-					if (participant.acceptedVenueIds().contains(venue.id())) {
+					if (ranking.yes().apply(participant).contains(id)) {
 						yes++;
 					}
 				}
@@ -156,10 +148,10 @@ public final class Consensus {
 			if (can < least) {
 				continue;
 			}
-			boolean better = best == null || can > bestCan
-					|| (can == bestCan && (yes > bestYes || (yes == bestYes && venue.index() < best.index())));
+			boolean better = best == null || can > bestCan || (can == bestCan
+					&& (yes > bestYes || (yes == bestYes && ranking.ties().compare(option, best) < 0)));
 			if (better) {
-				best = venue;
+				best = option;
 				bestCan = can;
 				bestYes = yes;
 			}

@@ -3,6 +3,7 @@ package com.amiqo.kairos.negotiation.domain;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import com.amiqo.kairos.api.WireValue;
 import com.amiqo.kairos.api.WireValues;
 
 /**
@@ -10,7 +11,7 @@ import com.amiqo.kairos.api.WireValues;
  * uses for it ("Olga proposed a coffee"). The migration's check constraint allows exactly
  * these values (IntentCategoryTest).
  */
-public enum IntentCategory {
+public enum IntentCategory implements WireValue<IntentCategory> {
 
 	COFFEE("a coffee"), LUNCH("lunch"), DINNER("dinner"), DRINKS("drinks"), GYM("a gym session"), WALK("a walk"),
 	MOVIE("a movie"), CONCERT("a concert"), STUDY("a study session"), GAME("a game"), BRUNCH("brunch"),
@@ -28,10 +29,6 @@ public enum IntentCategory {
 
 	IntentCategory(String preview) {
 		this.preview = preview;
-	}
-
-	public String value() {
-		return WireValues.of(this);
 	}
 
 	String preview() {

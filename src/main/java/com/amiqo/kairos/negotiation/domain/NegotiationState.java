@@ -2,6 +2,7 @@ package com.amiqo.kairos.negotiation.domain;
 
 import org.springframework.modulith.NamedInterface;
 
+import com.amiqo.kairos.api.WireValue;
 import com.amiqo.kairos.api.WireValues;
 
 /**
@@ -9,17 +10,13 @@ import com.amiqo.kairos.api.WireValues;
  * and {@code expired} are terminal. Other modules may read it.
  */
 @NamedInterface("state")
-public enum NegotiationState {
+public enum NegotiationState implements WireValue<NegotiationState> {
 
 	AWAITING_INVITES, AWAITING_REPLIES, CONFIRMED, CANCELLED, EXPIRED;
 
 	/** Still negotiating: can expire, can take replies. */
 	public boolean isOpen() {
 		return this == AWAITING_INVITES || this == AWAITING_REPLIES;
-	}
-
-	public String value() {
-		return WireValues.of(this);
 	}
 
 	public static NegotiationState of(String value) {

@@ -1,13 +1,9 @@
 package com.amiqo.kairos.negotiation.domain;
 
-import com.amiqo.kairos.api.WireValues;
+import com.amiqo.kairos.api.WireValue;
 
-public enum ReplyAction {
+public enum ReplyAction implements WireValue<ReplyAction> {
 
 	ACCEPT, DECLINE, COUNTER;
-
-	public String value() {
-		return WireValues.of(this);
-	}
 
 }

@@ -1,12 +1,13 @@
 package com.amiqo.kairos.negotiation.domain;
 
+import com.amiqo.kairos.api.WireValue;
 import com.amiqo.kairos.api.WireValues;
 
 /**
  * The caller's side of a negotiation, as the list's {@code role} filter names it
  * (docs/reference.md#reading-negotiations).
  */
-public enum Role {
+public enum Role implements WireValue<Role> {
 
 	ORGANIZER, INVITEE;
 
@@ -15,10 +16,6 @@ public enum Role {
 	 * to the constants.
 	 */
 	public static final String VALUES = "organizer|invitee";
-
-	public String value() {
-		return WireValues.of(this);
-	}
 
 	public static Role of(String value) {
 		return WireValues.parse(Role.class, value);

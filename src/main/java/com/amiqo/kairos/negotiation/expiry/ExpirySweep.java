@@ -8,7 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.amiqo.kairos.negotiation.NegotiationDecisions;
+import com.amiqo.kairos.negotiation.DeadlineSweeps;
 
 /**
  * Settles overdue negotiations (expired, or confirmed when their deadline picks an
@@ -22,12 +22,12 @@ class ExpirySweep {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
 
-	private final NegotiationDecisions negotiations;
+	private final DeadlineSweeps sweeps;
 
 	private final int batchSize;
 
-	ExpirySweep(NegotiationDecisions negotiations, ExpiryProperties properties) {
-		this.negotiations = negotiations;
+	ExpirySweep(DeadlineSweeps sweeps, ExpiryProperties properties) {
+		this.sweeps = sweeps;
 		this.batchSize = properties.batchSize();
 	}
 
@@ -49,11 +49,11 @@ class ExpirySweep {
 			return;
 		}
 		try {
-			int expired = negotiations.expireOverdue(batchSize);
+			int expired = sweeps.expireOverdue(batchSize);
 			if (expired > 0) {
 				log.info("Settled {} overdue negotiations", expired);
 			}
-			int reminded = negotiations.remindDue(batchSize);
+			int reminded = sweeps.remindDue(batchSize);
 			if (reminded > 0) {
 				log.info("Sent the reminders of {} negotiations", reminded);
 			}

@@ -49,8 +49,12 @@ public class NegotiationRepository {
 
 	private final NegotiationLoadSql rows;
 
-	NegotiationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
-		this.jdbc = jdbc;
+	/**
+	 * The client wraps the template: batch updates and the list's keyset query need the
+	 * template itself, every other statement reads better through the client.
+	 */
+	NegotiationRepository(NamedParameterJdbcTemplate batch, JsonMapper json) {
+		this.jdbc = JdbcClient.create(batch);
 		this.batch = batch;
 		this.json = json;
 		this.rows = new NegotiationLoadSql(json);
@@ -102,7 +106,7 @@ public class NegotiationRepository {
 					                          last_actor_id, last_message_preview, request_fingerprint,
 					                          created_at, updated_at, expires_at, slot_starts_at, venue_count, final_starts_at,
 					                          auto_confirm, on_deadline, min_attendees, remind_at)
-					VALUES (:id, :owner, :title, :category, :state, :sent, :agentMode, 0, :revision, :participants, 0,
+					VALUES (:id, :owner, :title, :category, :state, :sent, :agentMode, 0, :revision, :participantCount, 0,
 					        :payload, :blobVersion, :owner, :preview, :fingerprint, :now, :now, :expiresAt,
 					        CAST(:slotStarts AS timestamptz[]), :venueCount, :finalStartsAt,
 					        :autoConfirm, :onDeadline, :minAttendees, :remindAt)
@@ -112,11 +116,8 @@ public class NegotiationRepository {
 			.param("owner", negotiation.ownerId())
 			.param("title", record.title())
 			.param("category", record.intentCategory())
-			.param("state", negotiation.state().value())
-			.param("sent", negotiation.sent())
 			.param("agentMode", record.agentMode())
-			.param("revision", negotiation.revision())
-			.param("participants", negotiation.participants().size())
+			.params(stateColumns(negotiation))
 			.param("payload", record.blob() == null ? null : record.blob().payload())
 			.param("blobVersion", record.blob() == null ? null : record.blob().version())
 			.param("preview", record.lastMessagePreview())
@@ -316,11 +317,8 @@ public class NegotiationRepository {
 				                                     ELSE encrypted_blob_version END
 				 WHERE negotiation_id = :id
 				""".formatted(joinedRow))
-			.param("state", next.state().value())
-			.param("sent", next.sent())
-			.param("revision", next.revision())
+			.params(stateColumns(next))
 			.param("agentRound", next.agentRound())
-			.param("participantCount", next.participants().size())
 			.param("acceptedCount", next.acceptedCount())
 			.param("finalSlot", next.finalSlotId())
 			.param("finalVenue", next.finalVenueId())
@@ -360,6 +358,15 @@ public class NegotiationRepository {
 			Instant now, int limit) {
 		KeysetSql sql = NegotiationListSql.query(userId, query, after, now, limit);
 		return batch.query(sql.sql(), sql.params(), (row, n) -> NegotiationListSql.summary(row, now));
+	}
+
+	/**
+	 * The columns the insert and every state write take from the negotiation alike: its
+	 * state, whether it is sent, its revision and its participant count.
+	 */
+	private static Map<String, Object> stateColumns(Negotiation negotiation) {
+		return Map.of("state", negotiation.state().value(), "sent", negotiation.sent(), "revision",
+				negotiation.revision(), "participantCount", negotiation.participants().size());
 	}
 
 	private static @Nullable Timestamp remindAt(Negotiation negotiation, Instant sentAt) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.amiqo.kairos.negotiation.NegotiationDecisions;
+import com.amiqo.kairos.negotiation.DeadlineSweeps;
 import com.amiqo.kairos.negotiation.NegotiationFixtures;
 import com.amiqo.kairos.support.ApiClient.ApiResponse;
 import com.amiqo.kairos.support.ApiTest;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExpirySweepTest extends ApiTest {
 
 	@Autowired
-	NegotiationDecisions negotiations;
+	DeadlineSweeps deadlineSweeps;
 
 	@Test
 	void sweepMarksOverdueNegotiationsExpiredAndLeavesOthers() {
@@ -34,7 +34,7 @@ class ExpirySweepTest extends ApiTest {
 		String current = start(organizer, guest);
 		makeOverdue(overdue);
 
-		negotiations.expireOverdue(500);
+		deadlineSweeps.expireOverdue(500);
 
 		ApiResponse expired = api.get("/negotiations/" + overdue).token(guest.token()).send();
 		assertThat(expired.data().path("state").asString()).isEqualTo("expired");
@@ -74,9 +74,9 @@ class ExpirySweepTest extends ApiTest {
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			List<Callable<Integer>> sweeps = List.of(() -> negotiations.expireOverdue(7),
-					() -> negotiations.expireOverdue(7), () -> negotiations.expireOverdue(7),
-					() -> negotiations.expireOverdue(7));
+			List<Callable<Integer>> sweeps = List.of(() -> deadlineSweeps.expireOverdue(7),
+					() -> deadlineSweeps.expireOverdue(7), () -> deadlineSweeps.expireOverdue(7),
+					() -> deadlineSweeps.expireOverdue(7));
 			int total = 0;
 			for (Future<Integer> swept : pool.invokeAll(sweeps, 60, TimeUnit.SECONDS)) {
 				total += swept.get(60, TimeUnit.SECONDS);

@@ -79,8 +79,8 @@ class SecurityConfiguration {
 				.requestMatchers(PublicEndpoints.MATCHER)
 				.permitAll()
 				// Actuator lives on the management port only, which is not exposed
-				// publicly
-				// (Cloud Run routes just PORT); on the API port these paths are 404.
+				// publicly (Cloud Run routes just PORT); on the API port these paths
+				// are 404.
 				.requestMatchers(EndpointRequest.toAnyEndpoint())
 				.permitAll()
 				.anyRequest()

@@ -90,8 +90,7 @@ class NotificationRecipientsTest extends ApiTest {
 		counter(ben, id);
 
 		// Ann accepted before the new time existed, Cat has not answered, Olga is the
-		// organizer;
-		// Ben countered himself and Dan has left.
+		// organizer; Ben countered himself and Dan has left.
 		assertThat(notices(id)).containsExactlyInAnyOrder("countered:Olga", "countered:Ann", "countered:Cat");
 		assertThat(awaitingMe(ann)).contains(id);
 		assertThat(awaitingMe(ben)).doesNotContain(id);

@@ -214,9 +214,9 @@ class HealthAndVersionTest extends ApiTest {
 		assertThat(whileKnownDown).as("requests while the database was known to be down").hasSizeGreaterThan(10);
 		assertThat(whileKnownDown).allSatisfy(o -> assertThat(o.response().status()).isEqualTo(503));
 		// Every 503 while the database is known down is fast, measured twice: by the
-		// server
-		// (its access line: from the request filter to the response) and by the client
-		// (the HTTP exchange alone, without the test's own OpenAPI check of the answer).
+		// server (its access line: from the request filter to the response) and by the
+		// client (the HTTP exchange alone, without the test's own OpenAPI check of the
+		// answer).
 		assertEachFast(whileKnownDown.stream().map(Outcome::response).toList(), serverTimes);
 		// Requests already waiting for a connection when the database went are cut short
 		// when the probe sees it gone, instead of waiting out the pool's 3 s timeout.

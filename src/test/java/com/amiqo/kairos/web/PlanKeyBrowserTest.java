@@ -85,8 +85,7 @@ class PlanKeyBrowserTest extends ApiTest {
 	@Test
 	void noteWhenSharedByIdAndByLinkIsReadByEveryParticipantOnEveryDeviceAndNeverStored() throws Exception {
 		// The organizer signs in on both devices; the friend invited by id signs in once
-		// so
-		// the organizer can invite them (and so their browser publishes its key).
+		// so the organizer can invite them (and so their browser publishes its key).
 		laptop.freshTab();
 		laptop.signIn("Olga Keys");
 		phone.freshTab();

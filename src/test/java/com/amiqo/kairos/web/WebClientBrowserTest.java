@@ -141,8 +141,7 @@ class WebClientBrowserTest extends BrowserTestBase {
 		dev.signIn("Dev");
 		dev.click(By.cssSelector("#awaiting-me li.plan-row[data-id='" + planId + "'] a"));
 		// Dev's browser has no key for the note until someone who holds it opens the
-		// plan:
-		// Ada's page then wraps the key for Dev's, and his page shows the note.
+		// plan: Ada's page then wraps the key for Dev's, and his page shows the note.
 		dev.waitForText(By.id("note-status"), "Waiting for someone who has the key");
 		ada.open("/app/#/plan/" + planId);
 		ada.waitForText(By.id("note-text"), NOTE);

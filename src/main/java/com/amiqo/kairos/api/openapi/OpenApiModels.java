@@ -114,9 +114,8 @@ class OpenApiModels extends ModelResolver {
 				String where = schemaName + "." + name;
 				properties.put(name, new Schema<>().$ref(SCHEMA_PREFIX + sharedEnum(closed, where, enums)));
 				// OpenAPI 3.0 cannot mark one use of a shared schema nullable: an
-				// optional
-				// request field is simply left out, and a response field never carries
-				// null (the conformance check would catch one).
+				// optional request field is simply left out, and a response field
+				// never carries null (the conformance check would catch one).
 				if (!nullable || !omitsNulls) {
 					written.add(name);
 				}

@@ -105,9 +105,8 @@ final class NegotiationListSql {
 		Instant expiresAt = instant(row, "expires_at");
 		NegotiationState state = NegotiationState.of(row.getString("state"));
 		// An overdue row reads as expired, except one its deadline may still confirm:
-		// that
-		// keeps its stored state here, and the service settles it before showing the
-		// page.
+		// that keeps its stored state here, and the service settles it before showing
+		// the page.
 		boolean overdue = Negotiation.isOverdue(state, expiresAt, now)
 				&& !Negotiation.awaitsDeadline(state, OnDeadline.of(row.getString("on_deadline")), expiresAt, now);
 		UUID finalSlotId = row.getObject("final_slot_id", UUID.class);

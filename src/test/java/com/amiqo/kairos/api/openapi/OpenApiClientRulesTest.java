@@ -98,8 +98,7 @@ class OpenApiClientRulesTest extends ApiTest {
 			}
 			schema.getValue().path("properties").properties().forEach(property -> {
 				// OpenAPI 3.0 ignores a description beside $ref: a referenced enum
-				// carries
-				// its own (checked above), an object's properties theirs.
+				// carries its own (checked above), an object's properties theirs.
 				JsonNode value = property.getValue();
 				if (!value.has("$ref") && !described(value)) {
 					problems.add(schema.getKey() + "." + property.getKey());

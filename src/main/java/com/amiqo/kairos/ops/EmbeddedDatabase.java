@@ -3,6 +3,7 @@ package com.amiqo.kairos.ops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,6 +35,15 @@ class EmbeddedDatabase implements AutoCloseable {
 
 	private int port;
 
+	/**
+	 * How long a server may take to accept connections. The library's 10 s is not always
+	 * enough on a busy two-core machine starting several servers (a test run's contexts);
+	 * a restart after a crash keeps the 10 s, since the next probe retries it.
+	 */
+	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+	private static final Duration RESTART_WAIT = Duration.ofSeconds(10);
+
 	private @Nullable EmbeddedPostgres postgres;
 
 	/**
@@ -50,6 +60,10 @@ class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	public synchronized void start() throws IOException {
+		start(STARTUP_WAIT);
+	}
+
+	private void start(Duration wait) throws IOException {
 		if (postgres != null) {
 			return;
 		}
@@ -61,6 +75,7 @@ class EmbeddedDatabase implements AutoCloseable {
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
 			.setRegisterShutdownHook(false)
+			.setPGStartupWait(wait)
 			.setOverrideWorkingDirectory(binariesDirectory().toFile());
 		if (port != 0) {
 			builder.setPort(port);
@@ -111,7 +126,7 @@ class EmbeddedDatabase implements AutoCloseable {
 			postgres = null;
 		}
 		try {
-			start();
+			start(RESTART_WAIT);
 			return true;
 		}
 		catch (IOException | RuntimeException e) {

@@ -29,12 +29,6 @@ class EmbeddedDatabase implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-	private final Path dataDirectory;
-
-	private final boolean ephemeral;
-
-	private int port;
-
 	/**
 	 * How long a server may take to accept connections. The library's 10 s is not always
 	 * enough on a busy two-core machine starting several servers (a test run's contexts);
@@ -43,6 +37,12 @@ class EmbeddedDatabase implements AutoCloseable {
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
 	private static final Duration RESTART_WAIT = Duration.ofSeconds(10);
+
+	private final Path dataDirectory;
+
+	private final boolean ephemeral;
+
+	private int port;
 
 	private @Nullable EmbeddedPostgres postgres;
 
